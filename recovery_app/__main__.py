@@ -1,0 +1,3 @@
+from recovery_app.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The composition root: the one place that knows the concrete classes.
+
+`recovery-app COMMAND` runs the command line; with no command the window opens.
+Start-up is kept light: SQL, Alembic and the keyring load only once the window is up.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from recovery_app import APP_DISPLAY_NAME, APP_SLUG
+
+if TYPE_CHECKING:
+    from recovery_app.services.secrets import SecretStore
+    from recovery_app.storage.keyfile import KdfParams
+    from recovery_app.ui.single_instance import SingleInstance
+    from recovery_app.ui.window import JournalWindow
+
+log = logging.getLogger("recovery_app")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from recovery_app import cli
+
+    _configure_logging()
+    args = cli.parse(list(sys.argv[1:] if argv is None else argv), sys.stdout, sys.stderr)
+    if isinstance(args, int):
+        return args
+    if args.command is not None:
+        return cli.run_command(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    from recovery_app.storage.paths import resolve_data_dir
+
+    return run_gui(resolve_data_dir(args.data_dir))
+
+
+def run_gui(data_dir: Path) -> int:
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    sys.excepthook = _excepthook
+    window, instance = build_window(
+        data_dir, tray_available=QSystemTrayIcon.isSystemTrayAvailable()
+    )
+    if window is None:
+        return 0
+    window.show()
+    window.start()
+    code = app.exec()
+    if instance is not None:
+        instance.release()
+    return code
+
+
+def build_window(
+    data_dir: Path,
+    *,
+    tray_available: bool,
+    secrets: SecretStore | None = None,
+    kdf: KdfParams | None = None,
+    single_instance: bool = True,
+) -> tuple[JournalWindow | None, SingleInstance | None]:
+    """Wire the window. None if another window already owns this data folder (it was raised)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from recovery_app.services.secrets import KeyringSecretStore
+    from recovery_app.services.vault_service import VaultService
+    from recovery_app.storage.keyfile import DEFAULT_KDF
+    from recovery_app.storage.paths import VaultPaths
+    from recovery_app.ui.preferences import Preferences
+    from recovery_app.ui.single_instance import Claim, SingleInstance
+    from recovery_app.ui.window import JournalWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    app.setApplicationName(APP_SLUG)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setDesktopFileName(APP_SLUG)
+    paths = VaultPaths(data_dir)
+    instance: SingleInstance | None = None
+    if single_instance:
+        instance = SingleInstance(paths.data_dir, paths.instance_lock)
+        claim = instance.claim()
+        if claim is Claim.RAISED_OTHER:
+            print("The journal is already open; its window was brought to the front.")
+            return None, None
+        if claim is Claim.HELD_ELSEWHERE:
+            QMessageBox.information(
+                None,
+                APP_DISPLAY_NAME,
+                app.translate("app", "The journal is already open in another window."),
+            )
+            return None, None
+    service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
+    window = JournalWindow(service, Preferences(paths.ui_settings), tray_available=tray_available)
+    if tray_available:
+        app.setQuitOnLastWindowClosed(False)  # quick exit hides to the tray without quitting
+    if instance is not None:
+        instance.show_requested.connect(window.bring_to_front)
+        window.journal_opened.connect(instance.take_lock_now_folder_exists)
+    return window, instance
+
+
+def _configure_logging() -> None:
+    """Developers' log on stderr: warnings and up, never content (see _excepthook)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """An unexpected error: a kind word to the person, and to stderr only where it happened.
+
+    The exception's message is left out on purpose: it can carry what a person typed.
+    """
+    frames = "".join(traceback.format_tb(tb))
+    log.error("unexpected %s\n%s", kind.__name__, frames)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            QApplication.activeWindow(),
+            APP_DISPLAY_NAME,
+            QApplication.translate(
+                "app",
+                "Something went wrong and that action didn't finish. "
+                "What you saved before is safe.",
+            ),
+        )

@@ -1,0 +1,1 @@
+"""Plain Python rules: no Qt, no SQL. Most tests live here."""

@@ -1,0 +1,48 @@
+"""Rules for a new password and a gentle strength hint.
+
+The hint is a nudge, not a gate: only a minimum length is enforced, because a forgotten
+password cannot be recovered and a too-clever rule makes forgetting more likely.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+MIN_PASSWORD_LENGTH = 8
+
+
+class Strength(Enum):
+    TOO_SHORT = 0
+    WEAK = 1
+    FAIR = 2
+    STRONG = 3
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    strength: Strength
+    acceptable: bool
+
+
+def normalise(password: str) -> str:
+    """The same password typed on two keyboards or input methods must give the same key."""
+    return unicodedata.normalize("NFC", password)
+
+
+def check_new_password(password: str) -> PasswordCheck:
+    if len(normalise(password)) < MIN_PASSWORD_LENGTH:
+        return PasswordCheck(Strength.TOO_SHORT, acceptable=False)
+    # zxcvbn is pure Python; imported here so start-up does not pay for its word lists.
+    from zxcvbn import zxcvbn
+
+    # zxcvbn slows down sharply on very long inputs and learns nothing new past this length.
+    score = int(zxcvbn(password[:100])["score"])
+    if score <= 1:
+        strength = Strength.WEAK
+    elif score == 2:
+        strength = Strength.FAIR
+    else:
+        strength = Strength.STRONG
+    return PasswordCheck(strength, acceptable=True)

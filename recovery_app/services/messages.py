@@ -1,0 +1,82 @@
+"""The words a person reads when the vault says no, and the command line's exit codes.
+
+One place, shared by the window and the command line, so the tone is reviewed once.
+Never include anything the person wrote; a folder path is fine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recovery_app.services.secrets import SecretStoreError
+from recovery_app.storage import errors
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSWORD = 3
+EXIT_NO_VAULT = 4
+EXIT_NOT_A_VAULT = 5
+
+
+def message_for(error: BaseException, data_dir: Path) -> str:
+    folder = str(data_dir)
+    match error:
+        case errors.WrongPassword():
+            return "That password didn't open the journal. Please check it and try again."
+        case errors.VaultMissing():
+            return f"There is no journal in {folder} yet."
+        case errors.VaultAlreadyExists():
+            return f"There is already a journal in {folder}. Nothing was changed."
+        case errors.KeyFileDamaged():
+            return (
+                f"The journal's key file (journal.key in {folder}) is missing or damaged, so the "
+                "journal can't be opened. Nothing was changed; please keep both files."
+            )
+        case errors.NotAVault():
+            return (
+                f"journal.db in {folder} isn't a journal this app can open. Nothing was changed."
+            )
+        case errors.VaultDamaged():
+            return (
+                "Your password is right, but the journal file looks damaged and can't be read. "
+                f"Nothing was changed. Please keep the file; copies may be in {folder}/backups."
+            )
+        case errors.RememberedKeyStale():
+            return (
+                "The key remembered on this computer no longer fits this journal, so it was "
+                "forgotten. Please use your password."
+            )
+        case errors.VaultTooNew():
+            return (
+                "This journal was saved by a newer version of the app. Please update the app to "
+                "open it. Nothing was changed."
+            )
+        case errors.DiskFull():
+            return (
+                "The disk is full, so nothing could be saved. Please free some space and try "
+                "again. Your journal is as it was."
+            )
+        case errors.NotWritable():
+            return (
+                f"The app can't write to {folder}. Please check that the folder is yours and "
+                "the disk isn't read-only, or choose another folder with --data-dir."
+            )
+        case errors.VaultBusy():
+            return "The journal is busy with another window or command. Please try again shortly."
+        case SecretStoreError():
+            return str(error)
+        case _:
+            return "Something went wrong and the action didn't finish. Your saved entries are safe."
+
+
+def exit_code_for(error: BaseException) -> int:
+    match error:
+        case errors.WrongPassword() | errors.RememberedKeyStale():
+            return EXIT_WRONG_PASSWORD
+        case errors.VaultMissing():
+            return EXIT_NO_VAULT
+        case errors.NotAVault() | errors.VaultDamaged() | errors.KeyFileDamaged():
+            return EXIT_NOT_A_VAULT
+        case _:
+            return EXIT_ERROR

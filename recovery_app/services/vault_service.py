@@ -1,0 +1,99 @@
+"""Unlock, create, lock, remember and change the password: the one door to the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from recovery_app.services.secrets import SecretStore, SecretStoreStatus
+from recovery_app.storage.errors import (
+    KeyFileDamaged,
+    RememberedKeyStale,
+    VaultMissing,
+)
+from recovery_app.storage.keyfile import DEFAULT_KDF, KdfParams, read_keyfile
+from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import (
+    Vault,
+    create_vault,
+    maintenance_lock,
+    open_vault,
+    translate_io_errors,
+)
+from recovery_app.storage.keyfile import write_keyfile
+
+
+class VaultState(Enum):
+    NONE = "none"  # first run
+    PRESENT = "present"
+    KEY_ONLY = "key-only"  # journal.key without journal.db: the journal file went missing
+
+
+def vault_state(paths: VaultPaths) -> VaultState:
+    """Cheap (no SQL, no crypto), so the right first screen shows at once."""
+    if paths.db.exists():
+        return VaultState.PRESENT
+    if paths.keyfile.exists():
+        return VaultState.KEY_ONLY
+    return VaultState.NONE
+
+
+@dataclass
+class VaultService:
+    paths: VaultPaths
+    secrets: SecretStore
+    kdf: KdfParams = DEFAULT_KDF
+
+    def create(self, password: str) -> Vault:
+        return create_vault(self.paths, password, self.kdf)
+
+    def unlock(self, password: str) -> Vault:
+        """Checks the password against the key file before the vault is touched."""
+        if not self.paths.db.exists():
+            raise VaultMissing()
+        keyfile = read_keyfile(self.paths.keyfile)
+        data_key = keyfile.unwrap(password)
+        return open_vault(self.paths, keyfile, data_key)
+
+    def unlock_remembered(self) -> Vault | None:
+        """Open with the key kept in the system keyring, or None if nothing is remembered."""
+        if not self.paths.db.exists():
+            return None
+        try:
+            keyfile = read_keyfile(self.paths.keyfile)
+        except KeyFileDamaged:
+            return None  # the password path will say what is wrong
+        data_key = self.secrets.load_key(keyfile.vault_id)
+        if data_key is None:
+            return None
+        if not keyfile.fits(data_key):
+            self.secrets.forget_key(keyfile.vault_id)
+            raise RememberedKeyStale()
+        return open_vault(self.paths, keyfile, data_key)
+
+    def remember_status(self) -> SecretStoreStatus:
+        return self.secrets.status()
+
+    def is_remembered(self, vault: Vault) -> bool:
+        return self.secrets.load_key(vault.vault_id) is not None
+
+    def remember(self, vault: Vault) -> None:
+        self.secrets.save_key(vault.vault_id, vault.data_key)
+
+    def forget(self, vault: Vault) -> None:
+        self.secrets.forget_key(vault.vault_id)
+
+    def change_password(self, current: str, new: str) -> None:
+        """Rewraps the data key: one small file replaced atomically, the vault untouched.
+
+        A crash at any point leaves journal.key with the old password or the new one.
+        """
+        with translate_io_errors(self.paths), maintenance_lock(self.paths):
+            keyfile = read_keyfile(self.paths.keyfile)
+            data_key = keyfile.unwrap(current)
+            write_keyfile(self.paths.keyfile, keyfile.rewrapped(data_key, new, self.kdf))
+
+    @staticmethod
+    def lock(vault: Vault | None) -> None:
+        if vault is not None:
+            vault.close()

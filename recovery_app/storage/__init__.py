@@ -1,0 +1,1 @@
+"""The encrypted vault: files, keys, engine, tables, migrations. No Qt."""

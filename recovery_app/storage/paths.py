@@ -1,0 +1,63 @@
+"""Where the journal's files live. Cheap to import: the window shows before SQL loads."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from recovery_app import APP_SLUG
+
+DATA_DIR_ENV = "RECOVERY_APP_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_SLUG, appauthor=False, roaming=True)
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`--data-dir` wins, then RECOVERY_APP_DATA_DIR, then the platform's user data dir."""
+    chosen = explicit or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    data_dir: Path
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / "journal.db"
+
+    @property
+    def keyfile(self) -> Path:
+        return self.data_dir / "journal.key"
+
+    @property
+    def db_in_progress(self) -> Path:
+        """A vault being created; it becomes `db` only once it is complete."""
+        return self.data_dir / "journal.db.creating"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def maintenance_lock(self) -> Path:
+        return self.data_dir / ".maintenance.lock"
+
+    @property
+    def instance_lock(self) -> Path:
+        return self.data_dir / ".window.lock"
+
+    @property
+    def ui_settings(self) -> Path:
+        """Window size and preferences only; never anything a person wrote."""
+        return self.data_dir / "window.ini"
+
+    def vault_exists(self) -> bool:
+        return self.db.exists()

@@ -1,0 +1,259 @@
+"""Create, open and close the encrypted vault (journal.db + journal.key)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, exc
+from sqlmodel import Session
+
+from recovery_app import __version__
+from recovery_app.storage import migrate
+from recovery_app.storage.engine import make_engine
+from recovery_app.storage.errors import (
+    DiskFull,
+    NotAVault,
+    NotWritable,
+    VaultAlreadyExists,
+    VaultBusy,
+    VaultDamaged,
+    VaultError,
+    VaultMissing,
+    VaultTooNew,
+)
+from recovery_app.storage.files import (
+    PRIVATE_FILE_MODE,
+    ensure_private_dir,
+    fsync_dir,
+    make_private,
+)
+from recovery_app.storage.keyfile import KdfParams, KeyFile, new_data_key, wrap, write_keyfile
+from recovery_app.storage.models import VaultInfo
+from recovery_app.storage.paths import VaultPaths
+
+PAGE_SIZE = 4096
+_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+_LOCK_TIMEOUT_SECONDS = 15.0
+
+
+class Vault:
+    """An unlocked vault. The data key lives here, in memory, until `close()`."""
+
+    def __init__(self, paths: VaultPaths, engine: Engine, keyfile: KeyFile, data_key: bytes):
+        self.paths = paths
+        self.keyfile = keyfile
+        self._engine: Engine | None = engine
+        self._data_key: bytearray | None = bytearray(data_key)
+
+    @property
+    def vault_id(self) -> str:
+        return self.keyfile.vault_id
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultError("the vault is locked")
+        return bytes(self._data_key)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultError("the vault is locked")
+        return self._engine
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with translate_io_errors(self.paths), Session(self.engine, expire_on_commit=False) as s:
+            yield s
+
+    def close(self) -> None:
+        """Dispose of the engine and forget the key (as far as Python lets us)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._data_key is not None:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._data_key = None
+
+
+@contextlib.contextmanager
+def translate_io_errors(paths: VaultPaths) -> Iterator[None]:
+    """Turn the operating system's and SQLite's write failures into our own error types."""
+    try:
+        yield
+    except VaultError:
+        raise
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise DiskFull(str(paths.data_dir)) from error
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise NotWritable(str(paths.data_dir)) from error
+        raise
+    except exc.OperationalError as error:
+        text = str(error.orig).lower()
+        if "full" in text:
+            raise DiskFull(str(paths.data_dir)) from error
+        if "readonly" in text or "unable to open" in text or "disk i/o" in text:
+            raise NotWritable(str(paths.data_dir)) from error
+        raise
+
+
+@contextlib.contextmanager
+def maintenance_lock(paths: VaultPaths, timeout: float = _LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Held while creating, migrating or changing the password, across processes."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(paths.maintenance_lock), timeout=timeout, mode=PRIVATE_FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise VaultBusy() from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def create_vault(paths: VaultPaths, password: str, kdf: KdfParams) -> Vault:
+    """Make a new vault. It appears as journal.db only once complete, with its key file."""
+    with translate_io_errors(paths):
+        if paths.vault_exists():
+            raise VaultAlreadyExists()
+        ensure_private_dir(paths.data_dir)
+        with maintenance_lock(paths):
+            if paths.vault_exists():
+                raise VaultAlreadyExists()
+            data_key = new_data_key()
+            keyfile = wrap(data_key, password, kdf)
+            _build_new_vault(paths, keyfile, data_key)
+    return open_vault(paths, keyfile, data_key)
+
+
+def _build_new_vault(paths: VaultPaths, keyfile: KeyFile, data_key: bytes) -> None:
+    building = paths.db_in_progress
+    _remove_db_files(building)  # a try that crashed before
+    set_aside: Path | None = None
+    if paths.keyfile.exists():
+        # A key file without its journal: never overwrite it, it may be someone's only way back.
+        set_aside = paths.keyfile.with_name(f"journal.key.unused-{_stamp()}")
+        os.replace(paths.keyfile, set_aside)
+    try:
+        fd = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+        os.close(fd)
+        engine = make_engine(building, data_key, create=True)
+        try:
+            with engine.begin() as conn:
+                migrate.upgrade(conn)
+            with Session(engine) as session:
+                session.add(VaultInfo(key="created_with", value=__version__))
+                session.commit()
+        finally:
+            engine.dispose()
+        write_keyfile(paths.keyfile, keyfile)
+        os.replace(building, paths.db)
+        fsync_dir(paths.data_dir)
+    except BaseException:
+        _remove_db_files(building)
+        if not paths.db.exists():
+            with contextlib.suppress(OSError):
+                paths.keyfile.unlink()
+            if set_aside is not None:
+                with contextlib.suppress(OSError):
+                    os.replace(set_aside, paths.keyfile)
+        raise
+
+
+def open_vault(paths: VaultPaths, keyfile: KeyFile, data_key: bytes) -> Vault:
+    """Open with a data key already checked against the key file; migrate if older."""
+    check_vault_file(paths)
+    engine = make_engine(paths.db, data_key)
+    try:
+        with translate_io_errors(paths):
+            revision = _read_revision(engine)
+            if revision != migrate.head_revision():
+                if revision is not None and revision not in migrate.known_revisions():
+                    raise VaultTooNew()
+                with maintenance_lock(paths):
+                    revision = _read_revision(engine)
+                    if revision != migrate.head_revision():
+                        keep_copy_before_upgrade(paths, engine, data_key, revision)
+                        with engine.begin() as conn:
+                            migrate.upgrade(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Vault(paths, engine, keyfile, data_key)
+
+
+def check_vault_file(paths: VaultPaths) -> None:
+    """Cheap checks before SQLCipher sees the file: missing, plain SQLite, not page-shaped."""
+    try:
+        size = paths.db.stat().st_size
+        with paths.db.open("rb") as handle:
+            head = handle.read(len(_PLAIN_SQLITE_HEADER))
+    except FileNotFoundError:
+        raise VaultMissing() from None
+    except PermissionError as error:
+        raise NotWritable(str(paths.data_dir)) from error
+    if head == _PLAIN_SQLITE_HEADER:
+        raise NotAVault("an unencrypted database")
+    if size == 0 or size % PAGE_SIZE:
+        raise NotAVault("not page-shaped")
+
+
+def _read_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return migrate.current_revision(conn)
+    except exc.OperationalError:
+        raise  # permissions, full disk: translate_io_errors words these
+    except exc.DatabaseError as error:
+        # The key was checked against the key file, so this is the file, not the password.
+        raise VaultDamaged() from error
+
+
+def keep_copy_before_upgrade(
+    paths: VaultPaths, engine: Engine, data_key: bytes, revision: str | None
+) -> Path:
+    """Copy the still-encrypted vault and its key file aside, and check the copy opens."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    ensure_private_dir(paths.backups_dir)
+    dest = paths.backups_dir / f"before-upgrade-from-{revision or 'empty'}-{_stamp()}"
+    ensure_private_dir(dest)
+    for source in (paths.db, Path(f"{paths.db}-wal"), paths.keyfile):
+        if source.exists():
+            target = dest / source.name
+            shutil.copyfile(source, target)
+            make_private(target)
+            with target.open("rb+") as handle:
+                os.fsync(handle.fileno())
+    fsync_dir(dest)
+    copy = make_engine(dest / paths.db.name, data_key)
+    try:
+        if _read_revision(copy) != revision:
+            raise VaultDamaged("the copy kept before upgrading does not match")
+    finally:
+        copy.dispose()
+    return dest
+
+
+def _remove_db_files(db: Path) -> None:
+    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")

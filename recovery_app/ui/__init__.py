@@ -1,0 +1,1 @@
+"""Qt Widgets: one module per screen; screens get their services through the constructor."""

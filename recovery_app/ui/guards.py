@@ -1,0 +1,81 @@
+"""Safety watchers: idle time for auto-lock, and the Shift-Shift-Shift quick exit.
+
+One application-wide event filter sees every key and mouse event of every window,
+so both work wherever the focus is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from recovery_app.domain.quick_exit import ShiftTripleDetector
+
+_ACTIVITY_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class SafetyFilter(QObject):
+    """Emits `quick_exit_requested` on three lone Shift presses; restarts the idle timer on input."""
+
+    quick_exit_requested = Signal()
+    idle_timeout = Signal()
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic):
+        super().__init__(parent)
+        self._clock = clock
+        self._detector = ShiftTripleDetector()
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.idle_timeout)
+        self._idle_ms = 0
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._idle_ms = max(0, minutes) * 60_000
+        self.restart_idle()
+
+    def set_idle_milliseconds(self, ms: int) -> None:
+        self._idle_ms = ms
+        self.restart_idle()
+
+    def restart_idle(self) -> None:
+        if self._idle_ms > 0:
+            self._idle.start(self._idle_ms)
+        else:
+            self._idle.stop()
+
+    def stop_idle(self) -> None:
+        self._idle.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _ACTIVITY_EVENTS and self._idle.isActive():
+            self._idle.start(self._idle_ms)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            # A press reaches this filter once per widget it propagates through; count it
+            # only at its first receiver: the focus widget, or the window if nothing has focus.
+            if not event.isAutoRepeat() and _is_first_receiver(watched):
+                if event.key() == Qt.Key.Key_Shift:
+                    if self._detector.shift_pressed(self._clock()):
+                        self.quick_exit_requested.emit()
+                else:
+                    self._detector.other_key_pressed()
+        return False
+
+
+def _is_first_receiver(watched: QObject) -> bool:
+    if not isinstance(watched, QWidget):
+        return False
+    focus = QApplication.focusWidget()
+    if focus is not None:
+        return watched is focus
+    return watched.isWindow()

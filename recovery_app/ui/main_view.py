@@ -1,0 +1,120 @@
+"""The unlocked journal: a sidebar of screens. Built at unlock, destroyed at lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
+
+from recovery_app.services.vault_service import VaultService
+from recovery_app.storage.vault import Vault
+from recovery_app.ui.coming_soon import ComingSoonScreen
+from recovery_app.ui.preferences import Preferences
+from recovery_app.ui.settings_screen import SettingsScreen
+
+TODAY, URGES, EXERCISES, WHOLE_RELATIONSHIP, REVIEW, SETTINGS = range(6)
+
+
+class MainView(QWidget):
+    def __init__(
+        self,
+        service: VaultService,
+        vault: Vault,
+        preferences: Preferences,
+        on_locking_changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        screens: list[tuple[str, QWidget]] = [
+            (
+                self.tr("Today"),
+                ComingSoonScreen(
+                    self.tr("Today"),
+                    self.tr(
+                        "Your no-contact stretches, milestones and a one-minute daily check-in "
+                        "will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Urges"),
+                ComingSoonScreen(
+                    self.tr("Urges"),
+                    self.tr(
+                        "A quick way to note an urge to reach out, and a guide to help you ride "
+                        "it out, will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Exercises"),
+                ComingSoonScreen(
+                    self.tr("Exercises"),
+                    self.tr(
+                        "Short self-trust exercises, promises to yourself and instincts to check "
+                        "later will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Whole relationship"),
+                ComingSoonScreen(
+                    self.tr("Whole relationship"),
+                    self.tr(
+                        "A timeline that sets each remembered good moment beside what happened "
+                        "around it will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Review"),
+                ComingSoonScreen(
+                    self.tr("Review"),
+                    self.tr(
+                        "Your milestones and how things are changing, as charts and a printable "
+                        "report, will be here."
+                    ),
+                ),
+            ),
+            (
+                self.tr("Settings"),
+                SettingsScreen(service, vault, preferences, on_locking_changed),
+            ),
+        ]
+        for index, (title, screen) in enumerate(screens):
+            item = QListWidgetItem(title)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(index + 1)))
+            self.sidebar.addItem(item)
+            self.pages.addWidget(screen)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.show_section(i))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(TODAY)
+
+    def show_section(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def current_section(self) -> int:
+        return self.pages.currentIndex()
+
+    def focus_sidebar(self) -> None:
+        self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)

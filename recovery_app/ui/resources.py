@@ -1,0 +1,22 @@
+"""Find files under resources/: beside the package in a checkout, inside it once installed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+
+@cache
+def resources_dir() -> Path:
+    checkout = Path(__file__).resolve().parents[2] / "resources"
+    if (checkout / "icons").is_dir():
+        return checkout
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("recovery_app.resources")))
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "journal.svg"))

@@ -1,0 +1,198 @@
+"""Settings: locking, 'remember on this computer' with its trade-off, password, and what this app is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app import __version__
+from recovery_app.services.messages import message_for
+from recovery_app.services.secrets import SecretStoreError
+from recovery_app.services.vault_service import VaultService
+from recovery_app.storage.vault import Vault
+from recovery_app.ui.change_password_dialog import ChangePasswordDialog
+from recovery_app.ui.preferences import Preferences
+from recovery_app.ui.widgets import heading, message_label, paragraph, show_message
+
+
+class SettingsScreen(QWidget):
+    def __init__(
+        self,
+        service: VaultService,
+        vault: Vault,
+        preferences: Preferences,
+        on_locking_changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._vault = vault
+        self._preferences = preferences
+        self._on_locking_changed = on_locking_changed
+        self._build_ui()
+        self._load()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(16)
+        layout.addWidget(heading(self.tr("Settings")))
+
+        locking = QGroupBox(self.tr("Locking"))
+        locking_layout = QVBoxLayout(locking)
+        row = QHBoxLayout()
+        idle_label = QLabel(self.tr("Lock after &no activity for"))
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("never"))
+        self.auto_lock.setAccessibleName(self.tr("Minutes without activity before the journal locks"))
+        idle_label.setBuddy(self.auto_lock)
+        row.addWidget(idle_label)
+        row.addWidget(self.auto_lock)
+        row.addStretch(1)
+        locking_layout.addLayout(row)
+        self.lock_minimised = QCheckBox(self.tr("Lock when the window is &minimised"))
+        locking_layout.addWidget(self.lock_minimised)
+        locking_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Ctrl+L locks at once. Pressing Shift three times, or Quick exit, hides the "
+                    "window and locks it."
+                ),
+                "small",
+            )
+        )
+        layout.addWidget(locking)
+
+        remember = QGroupBox(self.tr("Remember on this computer"))
+        remember_layout = QVBoxLayout(remember)
+        remember_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "When this is on, the journal's key is kept in this computer's secure "
+                    "password store (the system keyring). Anyone who can sign in to this computer "
+                    "account can then open the journal without your password. It suits an account "
+                    "that is yours alone. Your password keeps working either way."
+                )
+            )
+        )
+        self.remember = QCheckBox(self.tr("&Remember on this computer"))
+        remember_layout.addWidget(self.remember)
+        self.remember_unavailable = paragraph("", "small")
+        remember_layout.addWidget(self.remember_unavailable)
+        self.remember_message = message_label()
+        remember_layout.addWidget(self.remember_message)
+        layout.addWidget(remember)
+
+        password = QGroupBox(self.tr("Password"))
+        password_layout = QVBoxLayout(password)
+        password_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Your journal is encrypted with a key that only your password unlocks. "
+                    "A forgotten password cannot be recovered."
+                )
+            )
+        )
+        self.change_password = QPushButton(self.tr("&Change password…"))
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.change_password)
+        password_row.addStretch(1)
+        password_layout.addLayout(password_row)
+        self.password_message = message_label()
+        password_layout.addWidget(self.password_message)
+        layout.addWidget(password)
+
+        about = QGroupBox(self.tr("About"))
+        about_layout = QVBoxLayout(about)
+        about_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "This app is a companion for your own work, not therapy or a crisis service. "
+                    "If you are in danger, please contact your local emergency number or a "
+                    "helpline you trust. Nothing you write leaves this computer."
+                )
+            )
+        )
+        about_layout.addWidget(
+            paragraph(
+                self.tr("Version %1 · journal folder: %2")
+                .replace("%1", __version__)
+                .replace("%2", str(self._service.paths.data_dir)),
+                "small",
+            )
+        )
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _load(self) -> None:
+        self.auto_lock.setValue(self._preferences.auto_lock_minutes)
+        self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
+        status = self._service.remember_status()
+        self.remember.setVisible(status.available)
+        self.remember_unavailable.setText(status.reason)
+        self.remember_unavailable.setVisible(not status.available)
+        if status.available:
+            self.remember.setChecked(self._service.is_remembered(self._vault))
+
+    def _connect_signals(self) -> None:
+        self.auto_lock.valueChanged.connect(self._save_auto_lock)
+        self.lock_minimised.toggled.connect(self._save_lock_minimised)
+        self.remember.toggled.connect(self._set_remembered)
+        self.change_password.clicked.connect(self._open_change_password)
+
+    def _save_auto_lock(self, minutes: int) -> None:
+        self._preferences.auto_lock_minutes = minutes
+        self._on_locking_changed()
+
+    def _save_lock_minimised(self, on: bool) -> None:
+        self._preferences.lock_when_minimised = on
+        self._on_locking_changed()
+
+    def _set_remembered(self, on: bool) -> None:
+        try:
+            if on:
+                self._service.remember(self._vault)
+                text = self.tr("Remembered. This account now opens the journal without the password.")
+            else:
+                self._service.forget(self._vault)
+                text = self.tr("Forgotten. The journal will ask for your password.")
+        except SecretStoreError as error:
+            text = message_for(error, self._service.paths.data_dir)
+            self.remember.blockSignals(True)
+            self.remember.setChecked(not on)
+            self.remember.blockSignals(False)
+        show_message(self.remember_message, text)
+
+    def _open_change_password(self) -> None:
+        dialog = ChangePasswordDialog(self._service, self)
+        dialog.accepted.connect(
+            lambda: show_message(
+                self.password_message,
+                self.tr("Your password is changed. The old one no longer opens the journal."),
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -1,0 +1,122 @@
+"""Small reusable widgets: a password field, a strength hint, a centred card, headings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.domain.passwords import Strength, check_new_password
+
+CARD_WIDTH = 480
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+class PasswordField(QLineEdit):
+    """Hidden by default, with a Show/Hide action, so a person can check what they typed."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setAccessibleName(accessible_name)
+        self.setMinimumHeight(32)
+        self._toggle = QAction(tr("Show"), self)
+        self._toggle.setToolTip(tr("Show or hide the password"))
+        self._toggle.triggered.connect(self._toggle_visible)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _toggle_visible(self) -> None:
+        hidden = self.echoMode() == QLineEdit.EchoMode.Password
+        self.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
+        self._toggle.setText(tr("Hide") if hidden else tr("Show"))
+
+
+_STRENGTH_WORDS = {
+    Strength.TOO_SHORT: "At least 8 characters, please.",
+    Strength.WEAK: "Easy to guess. A few unrelated words would be stronger.",
+    Strength.FAIR: "Fair. One more word would make it stronger.",
+    Strength.STRONG: "Strong.",
+}
+
+
+class StrengthHint(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("hint")
+        self.update_for("")
+
+    def update_for(self, password: str) -> None:
+        if not password:
+            self.setText(tr("A few unrelated words make a strong password you can remember."))
+            return
+        self.setText(tr(_STRENGTH_WORDS[check_new_password(password).strength]))
+
+
+def heading(text: str, size_delta: int = 6) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def paragraph(text: str, object_name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def message_label() -> QLabel:
+    """Where kind error messages appear; read by screen readers when it changes."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("message")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setAccessibleName(text)
+    label.setVisible(bool(text))
+
+
+def centred_card(content: QWidget) -> QWidget:
+    """Content in a column of comfortable width, centred in whatever space there is."""
+    outer = QWidget()
+    row = QHBoxLayout(outer)
+    row.addStretch(1)
+    column = QVBoxLayout()
+    column.addStretch(1)
+    card = QFrame()
+    card.setObjectName("card")
+    card.setMaximumWidth(CARD_WIDTH)
+    card.setMinimumWidth(min(CARD_WIDTH, 360))
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(28, 24, 28, 24)
+    inner.addWidget(content)
+    column.addWidget(card)
+    column.addStretch(1)
+    row.addLayout(column, 3)
+    row.addStretch(1)
+    return outer

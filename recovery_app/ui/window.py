@@ -1,0 +1,367 @@
+"""The window: first run, unlock, or the journal; plus lock, auto-lock, quick exit and tray.
+
+A shell plus wiring. Every connection is made in `_connect_signals()`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from recovery_app import APP_DISPLAY_NAME
+from recovery_app.domain.unlock_throttle import UnlockThrottle
+from recovery_app.services.messages import message_for
+from recovery_app.services.secrets import SecretStoreError, SecretStoreStatus
+from recovery_app.services.vault_service import VaultService, VaultState, vault_state
+from recovery_app.storage.errors import WrongPassword
+from recovery_app.storage.vault import Vault
+from recovery_app.ui.first_run import FirstRunScreen
+from recovery_app.ui.guards import SafetyFilter
+from recovery_app.ui.main_view import URGES, MainView
+from recovery_app.ui.preferences import Preferences
+from recovery_app.ui.resources import app_icon
+from recovery_app.ui.tray import TrayIcon
+from recovery_app.ui.unlock import UnlockScreen
+from recovery_app.ui.worker import run_in_background
+
+DEFAULT_SIZE = (960, 640)
+
+
+class JournalWindow(QMainWindow):
+    journal_opened = Signal()  # the data folder surely exists now (first run made it)
+
+    def __init__(
+        self,
+        service: VaultService,
+        preferences: Preferences,
+        *,
+        tray_available: bool,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.preferences = preferences
+        self.vault: Vault | None = None
+        self.main_view: MainView | None = None
+        self._clock = clock
+        self._throttle = UnlockThrottle()
+        self._generation = 0  # bumped on every lock: answers from before a lock are dropped
+        self._pending_section: int | None = None
+        self._remember_status = SecretStoreStatus(False, "")
+        self._remembered = False
+
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(720, 520)
+        self._build_ui()
+        self.safety = SafetyFilter(self, clock=clock)
+        QApplication.instance().installEventFilter(self.safety)
+        self.tray = TrayIcon(self) if tray_available else None
+        self._connect_signals()
+        self._restore_geometry()
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        toolbar = QToolBar(self.tr("Safety"))
+        toolbar.setObjectName("safety-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock the journal (Ctrl+L)"))
+        self.lock_action.setEnabled(False)
+        self.quick_exit_action = QAction(self.tr("Quick exit"), self)
+        self.quick_exit_action.setToolTip(
+            self.tr("Hide this window and lock the journal at once (or press Shift three times)")
+        )
+        toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.quick_exit_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+        self.stack = QStackedWidget()
+        self.first_run = FirstRunScreen()
+        self.unlock_screen = UnlockScreen()
+        self.stack.addWidget(self.first_run)
+        self.stack.addWidget(self.unlock_screen)
+        self.setCentralWidget(self.stack)
+
+    def _connect_signals(self) -> None:
+        self.lock_action.triggered.connect(self.lock)
+        self.quick_exit_action.triggered.connect(self.quick_exit)
+        self.safety.quick_exit_requested.connect(self.quick_exit)
+        self.safety.idle_timeout.connect(self._auto_lock)
+        self.first_run.create_requested.connect(self._create)
+        self.unlock_screen.unlock_requested.connect(self._unlock)
+        self.unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
+        if self.tray is not None:
+            self.tray.open_action.triggered.connect(self.bring_to_front)
+            self.tray.log_urge_action.triggered.connect(lambda: self.bring_to_front(URGES))
+            self.tray.lock_action.triggered.connect(self.lock)
+            self.tray.quit_action.triggered.connect(self.quit)
+            self.tray.activated.connect(self._tray_activated)
+
+    # ----- start ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the right first screen at once; look for a remembered key after it is shown."""
+        state = vault_state(self.service.paths)
+        if state is VaultState.PRESENT:
+            self._show_unlock()
+            self.unlock_screen.set_busy(True)
+            generation = self._generation
+            run_in_background(
+                self._check_remembered,
+                lambda result: self._remembered_checked(result, generation),
+                lambda error: self._unlock_failed(error, generation),
+                self,
+            )
+        else:
+            self.first_run.set_key_only(state is VaultState.KEY_ONLY)
+            self.stack.setCurrentWidget(self.first_run)
+            self.first_run.focus_first_field()
+        if self.tray is not None:
+            self.tray.show()
+
+    def _check_remembered(self) -> tuple[SecretStoreStatus, Vault | None]:
+        status = self.service.remember_status()
+        vault = self.service.unlock_remembered() if status.available else None
+        return status, vault
+
+    def _remembered_checked(
+        self, result: tuple[SecretStoreStatus, Vault | None], generation: int
+    ) -> None:
+        status, vault = result
+        self._set_remember_status(status)
+        if vault is not None and not self._accept_vault(vault, generation):
+            return
+        self.unlock_screen.set_busy(False)
+        if vault is None:
+            self.unlock_screen.focus_first_field()
+        else:
+            self._remembered = True
+            self._enter_journal(vault)
+
+    def _set_remember_status(self, status: SecretStoreStatus) -> None:
+        self._remember_status = status
+        self.unlock_screen.set_remember_available(status.available, status.reason)
+
+    # ----- create and unlock ----------------------------------------------------------------
+
+    def _create(self, password: str) -> None:
+        generation = self._generation
+        run_in_background(
+            lambda: self.service.create(password),
+            lambda vault: self._created(vault, generation),
+            self._create_failed,
+            self,
+        )
+
+    def _created(self, vault: Vault, generation: int) -> None:
+        if self._accept_vault(vault, generation):
+            self.first_run.clear()
+            self._enter_journal(vault)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self.first_run.show_error(message_for(error, self.service.paths.data_dir))
+
+    def _unlock(self, password: str, remember: bool) -> None:
+        wait = self._throttle.seconds_left(self._clock())
+        if wait > 0:
+            self.unlock_screen.show_error(self.tr("Please wait a moment."), wait)
+            return
+        generation = self._generation
+
+        def work() -> Vault:
+            vault = self.service.unlock(password)
+            if remember:
+                try:
+                    self.service.remember(vault)
+                except SecretStoreError:
+                    pass  # the journal still opens; Settings shows the keyring's state
+            return vault
+
+        run_in_background(
+            work,
+            lambda vault: self._unlocked(vault, generation, remember),
+            lambda error: self._unlock_failed(error, generation),
+            self,
+        )
+
+    def _unlock_remembered(self) -> None:
+        generation = self._generation
+
+        def done(vault: Vault | None) -> None:
+            if vault is None:
+                self._remembered = False
+                self.unlock_screen.set_remembered(False)
+                self.unlock_screen.show_error(
+                    self.tr("Nothing is remembered on this computer now. Please use your password.")
+                )
+            else:
+                self._unlocked(vault, generation, True)
+
+        run_in_background(
+            self.service.unlock_remembered,
+            done,
+            lambda error: self._unlock_failed(error, generation),
+            self,
+        )
+
+    def _unlocked(self, vault: Vault, generation: int, remember: bool) -> None:
+        if not self._accept_vault(vault, generation):
+            return
+        self._throttle.record_success()
+        self._remembered = remember or self._remembered
+        self.unlock_screen.reset()
+        self._enter_journal(vault)
+
+    def _unlock_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, WrongPassword):
+            pause = self._throttle.record_failure(self._clock())
+            self.unlock_screen.show_error(message_for(error, self.service.paths.data_dir), pause)
+        else:
+            self.unlock_screen.show_error(message_for(error, self.service.paths.data_dir))
+
+    def _accept_vault(self, vault: Vault, generation: int) -> bool:
+        """A vault that finished opening after a lock or quick exit is closed, not shown."""
+        if generation != self._generation or self.vault is not None:
+            vault.close()
+            return False
+        return True
+
+    def _enter_journal(self, vault: Vault) -> None:
+        self.vault = vault
+        self.journal_opened.emit()
+        self.main_view = MainView(
+            self.service, vault, self.preferences, on_locking_changed=self._apply_locking_prefs
+        )
+        self.stack.addWidget(self.main_view)
+        self.stack.setCurrentWidget(self.main_view)
+        self.lock_action.setEnabled(True)
+        if self._pending_section is not None:
+            self.main_view.show_section(self._pending_section)
+            self._pending_section = None
+        self.main_view.focus_sidebar()
+        self._apply_locking_prefs()
+
+    # ----- lock and quick exit --------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the vault and destroy every widget that held anything written."""
+        self._generation += 1
+        self.safety.stop_idle()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        if self.main_view is not None:
+            self.stack.removeWidget(self.main_view)
+            self.main_view.hide()
+            self.main_view.setParent(None)  # type: ignore[call-overload]
+            self.main_view.deleteLater()
+            self.main_view = None
+        self.service.lock(self.vault)
+        was_open = self.vault is not None
+        self.vault = None
+        self.lock_action.setEnabled(False)
+        if was_open or self.stack.currentWidget() is self.unlock_screen:
+            self._show_unlock()
+
+    def _show_unlock(self) -> None:
+        self.unlock_screen.reset()
+        self.unlock_screen.set_remember_available(
+            self._remember_status.available, self._remember_status.reason
+        )
+        self.unlock_screen.set_remembered(self._remembered)
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.focus_first_field()
+
+    def _auto_lock(self) -> None:
+        if self.vault is not None:
+            self.lock()
+
+    def quick_exit(self) -> None:
+        """Hide and lock at once. Without a tray there is no way back to a hidden window, so quit."""
+        self.lock()
+        self.hide()
+        if self.tray is None:
+            self.quit()
+
+    def _apply_locking_prefs(self) -> None:
+        if self.vault is not None:
+            self.safety.set_idle_minutes(self.preferences.auto_lock_minutes)
+
+    # ----- window and tray ------------------------------------------------------------------
+
+    def bring_to_front(self, section: int | None = None) -> None:
+        if section is not None:
+            if self.main_view is not None:
+                self.main_view.show_section(section)
+            else:
+                self._pending_section = section
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _tray_activated(self, reason: object) -> None:
+        if reason == TrayIcon.ActivationReason.Trigger:
+            self.bring_to_front()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.isMinimized()
+            and self.preferences.lock_when_minimised
+            and self.vault is not None
+        ):
+            # After the minimise finishes, so the window manager sees a consistent window.
+            QTimer.singleShot(0, self.lock)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_geometry()
+        self.lock()
+        if self.tray is not None:
+            self.tray.hide()
+        event.accept()
+        QApplication.instance().quit()
+
+    def quit(self) -> None:
+        self.close()
+        QApplication.instance().quit()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.preferences.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def _save_geometry(self) -> None:
+        self.preferences.save_window_geometry(self.saveGeometry())
+
+    def hideEvent(self, event: object) -> None:
+        self._save_geometry()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def show_fatal_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, APP_DISPLAY_NAME, text)

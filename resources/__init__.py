@@ -1,0 +1,1 @@
+# Data only (icons, texts). Installed as the package `recovery_app.resources`.
