@@ -112,9 +112,7 @@ def _configure_logging() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _excepthook(
-    kind: type[BaseException], error: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """An unexpected error: a kind word to the person, and to stderr only where it happened.
 
     The exception's message is left out on purpose: it can carry what a person typed.

@@ -67,6 +67,7 @@ class Context:
     paths: VaultPaths
     passwords: PasswordReader
     out: TextIO
+    err: TextIO
     secrets: SecretStore
     kdf: KdfParams | None
 
@@ -105,11 +106,11 @@ def _new_password(ctx: Context, prompt: str) -> str | None:
     if not check_new_password(password).acceptable:
         print(
             f"recovery-app: please choose a password of at least {MIN_PASSWORD_LENGTH} characters.",
-            file=sys.stderr,
+            file=ctx.err,
         )
         return None
     if ctx.passwords.interactive and ctx.passwords.read("Type it once more: ") != password:
-        print("recovery-app: the two passwords were different. Nothing was changed.", file=sys.stderr)
+        print("recovery-app: the two passwords were different. Nothing was changed.", file=ctx.err)
         return None
     return password
 
@@ -191,7 +192,9 @@ def run(
     args = parse(argv, stdout, stderr)
     if isinstance(args, int):
         return args
-    return run_command(args, stdin=stdin, stdout=stdout, stderr=stderr, secrets=secrets, kdf=kdf, prompt=prompt)
+    return run_command(
+        args, stdin=stdin, stdout=stdout, stderr=stderr, secrets=secrets, kdf=kdf, prompt=prompt
+    )
 
 
 def run_command(
@@ -212,7 +215,9 @@ def run_command(
         from recovery_app.services.secrets import KeyringSecretStore
 
         secrets = KeyringSecretStore()
-    ctx = Context(paths, PasswordReader(args.password_stdin, stdin, prompt), stdout, secrets, kdf)
+    ctx = Context(
+        paths, PasswordReader(args.password_stdin, stdin, prompt), stdout, stderr, secrets, kdf
+    )
     try:
         return COMMANDS[args.command](ctx)
     except UsageError as error:

@@ -18,7 +18,8 @@ def pause_after(failures: int) -> float:
     """Seconds to wait after `failures` consecutive wrong passwords."""
     if failures <= FREE_TRIES:
         return 0.0
-    return min(FIRST_PAUSE_SECONDS * 2 ** (failures - FREE_TRIES - 1), MAX_PAUSE_SECONDS)
+    doublings = min(failures - FREE_TRIES - 1, 16)  # past the cap already; avoids overflow
+    return min(FIRST_PAUSE_SECONDS * 2.0**doublings, MAX_PAUSE_SECONDS)
 
 
 @dataclass

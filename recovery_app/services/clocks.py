@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from recovery_app.storage.models import Clock
 from recovery_app.storage.vault import Vault
@@ -21,7 +21,10 @@ class ClockService:
         if since > date.today():
             raise ValueError("a start date cannot be in the future")
         clock = Clock(
-            name=clean, since=since, allowed_contact=allowed_contact.strip(), created_at=datetime.now(UTC)
+            name=clean,
+            since=since,
+            allowed_contact=allowed_contact.strip(),
+            created_at=datetime.now(UTC),
         )
         with self._vault.session() as session:
             session.add(clock)
@@ -31,5 +34,7 @@ class ClockService:
 
     def list_clocks(self) -> list[Clock]:
         with self._vault.session() as session:
-            statement = select(Clock).where(Clock.archived_at.is_(None)).order_by(Clock.id)  # type: ignore[union-attr]
+            statement = (
+                select(Clock).where(col(Clock.archived_at).is_(None)).order_by(col(Clock.id))
+            )
             return list(session.exec(statement))

@@ -34,9 +34,7 @@ def message_for(error: BaseException, data_dir: Path) -> str:
                 "journal can't be opened. Nothing was changed; please keep both files."
             )
         case errors.NotAVault():
-            return (
-                f"journal.db in {folder} isn't a journal this app can open. Nothing was changed."
-            )
+            return f"journal.db in {folder} isn't a journal this app can open. Nothing was changed."
         case errors.VaultDamaged():
             return (
                 "Your password is right, but the journal file looks damaged and can't be read. "

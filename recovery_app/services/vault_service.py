@@ -9,9 +9,10 @@ from recovery_app.services.secrets import SecretStore, SecretStoreStatus
 from recovery_app.storage.errors import (
     KeyFileDamaged,
     RememberedKeyStale,
+    VaultBusy,
     VaultMissing,
 )
-from recovery_app.storage.keyfile import DEFAULT_KDF, KdfParams, read_keyfile
+from recovery_app.storage.keyfile import DEFAULT_KDF, KdfParams, read_keyfile, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 from recovery_app.storage.vault import (
     Vault,
@@ -20,7 +21,6 @@ from recovery_app.storage.vault import (
     open_vault,
     translate_io_errors,
 )
-from recovery_app.storage.keyfile import write_keyfile
 
 
 class VaultState(Enum):
@@ -87,10 +87,16 @@ class VaultService:
         """Rewraps the data key: one small file replaced atomically, the vault untouched.
 
         A crash at any point leaves journal.key with the old password or the new one.
+        The vault is opened first, so damage is reported now rather than discovered later.
         """
+        if not self.paths.db.exists():
+            raise VaultMissing()
+        keyfile = read_keyfile(self.paths.keyfile)
+        data_key = keyfile.unwrap(current)
+        open_vault(self.paths, keyfile, data_key).close()
         with translate_io_errors(self.paths), maintenance_lock(self.paths):
-            keyfile = read_keyfile(self.paths.keyfile)
-            data_key = keyfile.unwrap(current)
+            if read_keyfile(self.paths.keyfile) != keyfile:
+                raise VaultBusy()  # changed by another window meanwhile: nothing is overwritten
             write_keyfile(self.paths.keyfile, keyfile.rewrapped(data_key, new, self.kdf))
 
     @staticmethod

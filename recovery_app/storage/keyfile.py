@@ -57,8 +57,12 @@ class KeyFile:
 
     def _aad(self) -> bytes:
         # The header is authenticated too: lowering the cost in the file breaks the tag.
-        header = {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id}
-        header["kdf"] = asdict(self.kdf)  # type: ignore[assignment]
+        header: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
+            "kdf": asdict(self.kdf),
+        }
         return json.dumps(header, sort_keys=True).encode()
 
     def to_bytes(self) -> bytes:
@@ -68,7 +72,11 @@ class KeyFile:
             "vault_id": self.vault_id,
             "kdf": {"name": "argon2id", **asdict(self.kdf)},
             "salt": _b64(self.salt),
-            "wrap": {"alg": "AES-256-GCM", "nonce": _b64(self.nonce), "key": _b64(self.wrapped_key)},
+            "wrap": {
+                "alg": "AES-256-GCM",
+                "nonce": _b64(self.nonce),
+                "key": _b64(self.wrapped_key),
+            },
             "key_check": _b64(self.key_check),
         }
         return json.dumps(doc, indent=2).encode() + b"\n"

@@ -1,0 +1,121 @@
+"""Shared fixtures. Nothing here touches the real home folder or the OS keychain."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import NoKeyringError, PasswordDeleteError
+
+from recovery_app.services.secrets import KeyringSecretStore
+from recovery_app.services.vault_service import VaultService
+from recovery_app.storage.keyfile import KdfParams
+from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import Vault
+
+# Argon2id at 8 MiB, one pass: hundreds of unlocks stay fast on 2 cores. One test
+# (tests/unit/storage/test_keyfile.py) covers the real default profile.
+CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+PASSWORD = "correct horse battery"
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory system keyring: secure enough for `keyring`, invisible to the OS."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+class NoKeyring(KeyringBackend):
+    """What a headless Linux box has: `keyring.backends.fail.Keyring`'s behaviour."""
+
+    priority = 0  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise NoKeyringError("no keyring")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise NoKeyringError("no keyring")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise NoKeyringError("no keyring")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user location at the test's own folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("RECOVERY_APP_DATA_DIR", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(MemoryKeyring())
+
+
+@pytest.fixture
+def no_keyring() -> NoKeyring:
+    backend = NoKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "journal-data"
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> VaultPaths:
+    return VaultPaths(data_dir)
+
+
+@pytest.fixture
+def service(paths: VaultPaths) -> VaultService:
+    return VaultService(paths, KeyringSecretStore(), CHEAP_KDF)
+
+
+@pytest.fixture
+def vault(service: VaultService) -> Iterator[Vault]:
+    opened = service.create(PASSWORD)
+    yield opened
+    opened.close()
+
+
+def vault_bytes(paths: VaultPaths) -> dict[str, bytes]:
+    """Every file in the data folder, for 'nothing changed on disk' checks."""
+    if not paths.data_dir.exists():
+        return {}
+    return {
+        str(p.relative_to(paths.data_dir)): p.read_bytes()
+        for p in sorted(paths.data_dir.rglob("*"))
+        if p.is_file()
+    }

@@ -1,0 +1,85 @@
+"""What a person writes is found only inside the encrypted vault."""
+
+import logging
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD
+from sqlalchemy.exc import IntegrityError
+
+from recovery_app.services.clocks import ClockService
+from recovery_app.services.messages import message_for
+from recovery_app.storage import errors
+
+
+def _encodings(marker: str) -> list[bytes]:
+    return [marker.encode("utf-8"), marker.encode("utf-16-le"), marker.encode("utf-16-be")]
+
+
+def _files_containing(folder: Path, marker: str) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if any(needle in data for needle in _encodings(marker)):
+                found.append(path.name)
+    return found
+
+
+def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
+    service, paths, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    marker = f"MARKER-{uuid.uuid4().hex}"
+    vault = service.create(PASSWORD)
+    reader = vault.engine.connect()  # keeps the WAL alive so it is searched too
+    reader.exec_driver_sql("SELECT 1").fetchone()
+    ClockService(vault).add_clock(marker, date(2025, 12, 1), allowed_contact=marker)
+    assert Path(f"{paths.db}-wal").exists()
+    assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
+    reader.close()
+    vault.close()
+    assert _files_containing(paths.data_dir, marker) == []
+    reopened = service.unlock(PASSWORD)
+    assert [c.name for c in ClockService(reopened).list_clocks()] == [marker]
+    reopened.close()
+    out, err = capfd.readouterr()
+    assert marker not in out + err + caplog.text
+
+
+def test_a_failed_write_does_not_echo_what_was_written(vault) -> None:
+    """SQLAlchemy errors would include parameters; the engine hides them."""
+    marker = f"MARKER-{uuid.uuid4().hex}"
+    with pytest.raises(IntegrityError) as caught, vault.session() as session:
+        session.connection().exec_driver_sql(
+            "INSERT INTO vault_info (key, value) VALUES (?, ?)", ("created_with", marker)
+        )
+    assert marker not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        errors.WrongPassword(),
+        errors.VaultMissing(),
+        errors.VaultAlreadyExists(),
+        errors.KeyFileDamaged("x"),
+        errors.NotAVault("x"),
+        errors.VaultDamaged(),
+        errors.RememberedKeyStale(),
+        errors.VaultTooNew(),
+        errors.DiskFull("x"),
+        errors.NotWritable("x"),
+        errors.VaultBusy(),
+        RuntimeError("a secret sentence"),
+    ],
+)
+def test_every_failure_has_kind_words_and_never_the_error_text(error: Exception) -> None:
+    text = message_for(error, Path("/data"))
+    assert text.endswith(".")
+    assert "a secret sentence" not in text
+    assert "Traceback" not in text
+    for cold in ("fail", "invalid", "error", "fatal", "illegal"):
+        assert cold not in text.lower()

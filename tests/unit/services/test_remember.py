@@ -1,0 +1,89 @@
+import pytest
+from conftest import PASSWORD, MemoryKeyring
+
+from recovery_app.services.secrets import KeyringSecretStore, SecretStoreError
+from recovery_app.services.vault_service import VaultService
+from recovery_app.storage.errors import RememberedKeyStale
+
+
+def test_off_by_default(vault, service: VaultService, memory_keyring: MemoryKeyring) -> None:
+    assert memory_keyring.secrets == {}
+    assert not service.is_remembered(vault)
+    vault.close()
+    assert service.unlock_remembered() is None
+
+
+def test_remembered_key_opens_without_the_password(vault, service, memory_keyring) -> None:
+    service.remember(vault)
+    assert len(memory_keyring.secrets) == 1
+    vault.close()
+    reopened = service.unlock_remembered()
+    assert reopened is not None and reopened.is_open
+    reopened.close()
+
+
+def test_remembered_key_still_works_after_a_password_change(vault, service) -> None:
+    service.remember(vault)
+    vault.close()
+    service.change_password(PASSWORD, "a new password here")
+    reopened = service.unlock_remembered()
+    assert reopened is not None
+    reopened.close()
+
+
+def test_forget_removes_it_from_the_keyring(vault, service, memory_keyring) -> None:
+    service.remember(vault)
+    service.forget(vault)
+    assert memory_keyring.secrets == {}
+    service.forget(vault)  # forgetting twice is fine
+    vault.close()
+    assert service.unlock_remembered() is None
+
+
+def test_a_stale_remembered_key_is_forgotten_and_reported(vault, service, memory_keyring) -> None:
+    service.remember(vault)
+    vault.close()
+    (entry,) = memory_keyring.secrets
+    memory_keyring.secrets[entry] = "00" * 32
+    with pytest.raises(RememberedKeyStale):
+        service.unlock_remembered()
+    assert memory_keyring.secrets == {}
+
+
+def test_no_keyring_means_unavailable_with_a_reason_never_a_crash(
+    vault, service, no_keyring
+) -> None:
+    status = service.remember_status()
+    assert not status.available
+    assert "keyring" in status.reason
+    with pytest.raises(SecretStoreError):
+        service.remember(vault)
+    vault.close()
+    assert service.unlock_remembered() is None
+
+
+def test_a_plain_text_keyring_counts_as_none() -> None:
+    import keyring
+
+    class PlainTextFile(MemoryKeyring):
+        priority = 0.5  # type: ignore[assignment]  # like keyrings.alt's file backend
+
+    keyring.set_keyring(PlainTextFile())
+    assert not KeyringSecretStore().status().available
+
+
+def test_a_keyring_that_errors_is_treated_as_unavailable(vault, service) -> None:
+    import keyring
+
+    class Broken(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise RuntimeError("locked collection")
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise RuntimeError("locked collection")
+
+    keyring.set_keyring(Broken())
+    with pytest.raises(SecretStoreError):
+        service.remember(vault)
+    vault.close()
+    assert service.unlock_remembered() is None

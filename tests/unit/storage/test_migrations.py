@@ -1,0 +1,84 @@
+"""One schema-version fixture per migration: a vault made at that revision opens and upgrades."""
+
+import os
+
+import pytest
+from conftest import CHEAP_KDF, PASSWORD, vault_bytes
+from sqlalchemy import inspect
+
+from recovery_app.services.vault_service import VaultService
+from recovery_app.storage import migrate
+from recovery_app.storage.engine import make_engine
+from recovery_app.storage.errors import VaultTooNew
+from recovery_app.storage.files import ensure_private_dir
+from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
+from recovery_app.storage.paths import VaultPaths
+
+REVISIONS = ["0001", "0002"]
+
+
+def make_vault_at(paths: VaultPaths, revision: str) -> None:
+    """A vault as an older version of the app would have left it."""
+    ensure_private_dir(paths.data_dir)
+    data_key = new_data_key()
+    engine = make_engine(paths.db, data_key, create=True)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, revision)
+    engine.dispose()
+    write_keyfile(paths.keyfile, wrap(data_key, PASSWORD, CHEAP_KDF))
+
+
+def test_the_revisions_listed_here_are_all_there_are() -> None:
+    assert migrate.known_revisions() == set(REVISIONS)
+    assert migrate.head_revision() == REVISIONS[-1]
+
+
+def test_a_new_vault_is_at_head(vault, paths) -> None:
+    with vault.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        assert {"vault_info", "clock", "alembic_version"} <= set(inspect(conn).get_table_names())
+
+
+@pytest.mark.parametrize("revision", REVISIONS[:-1])
+def test_an_older_vault_is_copied_then_upgraded(paths: VaultPaths, revision: str) -> None:
+    make_vault_at(paths, revision)
+    before = vault_bytes(paths)
+    vault = VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    with vault.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+    vault.close()
+
+    copies = list(paths.backups_dir.glob(f"before-upgrade-from-{revision}-*"))
+    assert len(copies) == 1
+    kept = copies[0]
+    assert (kept / "journal.db").read_bytes() == before["journal.db"]
+    assert (kept / "journal.key").read_bytes() == before["journal.key"]
+    assert (kept / "journal.db").read_bytes()[:16] != b"SQLite format 3\x00"
+    if os.name != "nt":
+        assert oct(kept.stat().st_mode & 0o777) == oct(0o700)
+        assert oct((kept / "journal.db").stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_a_vault_at_head_is_not_copied_again(vault, paths, service) -> None:
+    vault.close()
+    service.unlock(PASSWORD).close()
+    assert not paths.backups_dir.exists()
+
+
+def test_a_vault_from_a_newer_app_is_refused_and_left_alone(paths: VaultPaths) -> None:
+    make_vault_at(paths, migrate.head_revision())
+    service = VaultService(paths, _secrets(), CHEAP_KDF)
+    vault = service.unlock(PASSWORD)
+    with vault.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    vault.close()
+    before = vault_bytes(paths)
+    with pytest.raises(VaultTooNew):
+        service.unlock(PASSWORD)
+    assert vault_bytes(paths) == before
+
+
+def _secrets():
+    from recovery_app.services.secrets import KeyringSecretStore
+
+    return KeyringSecretStore()
