@@ -1,0 +1,268 @@
+"""Start-up time: process start to the unlock window shown, against a bare PySide6 window.
+
+    python benchmarks/startup.py [--runs N] [--platform offscreen|xcb] [--importtime]
+
+Each sample is a fresh `python -c CODE` child. The app child mirrors `recovery_app.app.run_gui`
+(QApplication, build_window, show, start) on a data folder that already holds a journal, so
+the unlock screen is what shows; the bare child shows a QLabel. Both print `time.time()` from a
+`QTimer.singleShot(0, ...)` queued after show, i.e. on the first turn of the event loop, and
+quit. The parent takes `time.time()` just before `Popen`; the difference is one sample.
+
+One warm-up run of each is thrown away, then the two alternate run by run. The figures are
+medians with their spread, and the ratio of the medians is what the target (<= 1.5) is about.
+It is a measurement: it exits 0 whatever the ratio (non-zero only if it could not measure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+TARGET_RATIO = 1.5
+PASSWORD = "benchmark-password-1\n"
+CHILD_TIMEOUT_S = 120
+MARK = "BENCH"
+
+# The app child: run_gui (recovery_app/app.py) step by step, with no tray, minus app.exec()'s
+# endless wait: a zero timer queued after show() reports the first event-loop turn and quits.
+APP_CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+
+    import recovery_app.app as app_module
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    sys.excepthook = app_module._excepthook
+    window, instance = app_module.build_window(Path(sys.argv[1]), tray_available=False)
+    if window is None:
+        print("{mark} ERROR build_window returned no window", flush=True)
+        sys.exit(3)
+    window.show()
+    window.start()
+
+    def shown():
+        now = time.time()
+        screen = type(window.stack.currentWidget()).__name__
+        print("{mark}", repr(now), screen, flush=True)
+        print("{mark}-SHOWN", file=sys.stderr, flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+    code = app.exec()
+    if instance is not None:
+        instance.release()
+    sys.exit(code)
+    """
+).format(mark=MARK)
+
+# The baseline: the same start with a bare window.
+BARE_CHILD = textwrap.dedent(
+    """
+    import sys, time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    window = QLabel("Journal")
+    window.show()
+
+    def shown():
+        print("{mark}", repr(time.time()), type(window).__name__, flush=True)
+        print("{mark}-SHOWN", file=sys.stderr, flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+    sys.exit(app.exec())
+    """
+).format(mark=MARK)
+
+EXPECTED_SCREEN = {"app": "UnlockScreen", "bare": "QLabel"}
+
+
+class BenchmarkError(Exception):
+    pass
+
+
+def child_env(base: Path, platform_name: str) -> dict[str, str]:
+    """A throwaway home for the children: nothing reads or writes the real one or its keyring."""
+    env = dict(os.environ)
+    for name in ("home", "config", "data", "cache", "state", "runtime", "tmp"):
+        (base / name).mkdir(mode=0o700, exist_ok=True)
+    env.update(
+        HOME=str(base / "home"),
+        XDG_CONFIG_HOME=str(base / "config"),
+        XDG_DATA_HOME=str(base / "data"),
+        XDG_CACHE_HOME=str(base / "cache"),
+        XDG_STATE_HOME=str(base / "state"),
+        XDG_RUNTIME_DIR=str(base / "runtime"),
+        TMPDIR=str(base / "tmp"),
+        QT_QPA_PLATFORM=platform_name,
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+    )
+    env.pop("RECOVERY_APP_DATA_DIR", None)
+    return env
+
+
+def create_vault(data_dir: Path, env: dict[str, str], cwd: Path) -> None:
+    """Setup, not timed: a journal in data_dir through the real CLI and the real Argon2 cost."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "recovery_app",
+            "--data-dir",
+            str(data_dir),
+            "--password-stdin",
+            "init",
+        ],
+        input=PASSWORD,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchmarkError(
+            f"could not create the journal (exit {done.returncode}):\n{done.stdout}{done.stderr}"
+        )
+
+
+def run_child(
+    kind: str, data_dir: Path, env: dict[str, str], cwd: Path, extra: list[str] | None = None
+) -> tuple[float, str]:
+    """One sample: seconds from just before Popen to the child's first turn after show()."""
+    code = APP_CHILD if kind == "app" else BARE_CHILD
+    argv = [sys.executable, *(extra or []), "-c", code, str(data_dir)]
+    started = time.time()
+    child = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
+    )
+    try:
+        out, err = child.communicate(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        out, err = child.communicate()
+        raise BenchmarkError(f"the {kind} child did not finish in {CHILD_TIMEOUT_S} s") from None
+    lines = [line.split() for line in out.splitlines() if line.startswith(MARK + " ")]
+    if child.returncode != 0 or len(lines) != 1 or len(lines[0]) != 3:
+        raise BenchmarkError(
+            f"the {kind} child failed (exit {child.returncode}):\n{out}{err[-4000:]}"
+        )
+    _, shown_text, screen = lines[0]
+    if screen != EXPECTED_SCREEN[kind]:
+        raise BenchmarkError(
+            f"the {kind} child showed {screen}, expected {EXPECTED_SCREEN[kind]}:\n{err[-4000:]}"
+        )
+    return float(shown_text) - started, err
+
+
+def import_times(kind: str, data_dir: Path, env: dict[str, str], cwd: Path) -> dict[str, int]:
+    """Cumulative import time (µs) per module imported before the window showed (-X importtime)."""
+    _, err = run_child(kind, data_dir, env, cwd, ["-X", "importtime"])
+    cumulative: dict[str, int] = {}
+    for line in err.splitlines():
+        if line.strip() == f"{MARK}-SHOWN":
+            break  # later imports (the keyring check's thread) come after the window is up
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        _, _, rest = line.partition(":")
+        fields = [part.strip() for part in rest.split("|")]
+        if len(fields) == 3 and fields[1].isdigit():
+            name = fields[2].strip()
+            cumulative[name] = max(cumulative.get(name, 0), int(fields[1]))
+    return cumulative
+
+
+def report_imports(data_dir: Path, env: dict[str, str], cwd: Path, top: int = 10) -> None:
+    app = import_times("app", data_dir, env, cwd)
+    bare = import_times("bare", data_dir, env, cwd)
+    print()
+    print(f"Top {top} cumulative import times before the unlock window shows (-X importtime):")
+    print(f"  {'cumulative ms':>13}  module{'':<44}  also in bare?")
+    for name, micros in sorted(app.items(), key=lambda item: item[1], reverse=True)[:top]:
+        print(f"  {micros / 1000:13.1f}  {name:<50}  {'yes' if name in bare else 'no'}")
+    only_app = {name: us for name, us in app.items() if name not in bare}
+    top_level = {name: us for name, us in only_app.items() if "." not in name}
+    print(f"Top {top} top-level modules the bare window does not import (cumulative ms):")
+    for name, micros in sorted(top_level.items(), key=lambda item: item[1], reverse=True)[:top]:
+        print(f"  {micros / 1000:13.1f}  {name}")
+
+
+def summary(label: str, samples: list[float]) -> str:
+    ms = [s * 1000 for s in samples]
+    return (
+        f"  {label:<6} {statistics.median(ms):9.1f} {min(ms):9.1f} {max(ms):9.1f}"
+        f"   ({', '.join(f'{m:.0f}' for m in ms)})"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each (default 7)")
+    parser.add_argument(
+        "--platform",
+        choices=("offscreen", "xcb"),
+        default="offscreen",
+        help="Qt platform for the children (xcb needs DISPLAY; default offscreen)",
+    )
+    parser.add_argument(
+        "--importtime",
+        action="store_true",
+        help="also list the slowest imports of the app child (python -X importtime)",
+    )
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.platform == "xcb" and not os.environ.get("DISPLAY"):
+        parser.error("--platform xcb needs DISPLAY to be set")
+
+    import PySide6
+
+    print(f"Python {platform.python_version()} ({sys.executable})")
+    print(f"PySide6 {PySide6.__version__}, Qt platform {args.platform}")
+    print(f"CPUs {os.cpu_count()}, {platform.platform()}")
+
+    with tempfile.TemporaryDirectory(prefix="recovery-app-bench-") as tmp:
+        base = Path(tmp)
+        env = child_env(base, args.platform)
+        data_dir = base / "journal"
+        try:
+            create_vault(data_dir, env, base)
+            for kind in ("bare", "app"):  # warm-up: bytecode caches, disk cache; not counted
+                run_child(kind, data_dir, env, base)
+            samples: dict[str, list[float]] = {"bare": [], "app": []}
+            for _ in range(args.runs):
+                for kind in ("bare", "app"):  # alternate the two, run by run
+                    samples[kind].append(run_child(kind, data_dir, env, base)[0])
+            ratio = statistics.median(samples["app"]) / statistics.median(samples["bare"])
+            print()
+            print(f"Process start to window shown, {args.runs} runs each after one warm-up (ms):")
+            print(f"  {'':<6} {'median':>9} {'min':>9} {'max':>9}   (all runs)")
+            print(summary("bare", samples["bare"]))
+            print(summary("app", samples["app"]))
+            met = "met" if ratio <= TARGET_RATIO else "not met"
+            print(f"Ratio app/bare (medians): {ratio:.2f}   target ≤ {TARGET_RATIO}: {met}")
+            if args.importtime:
+                report_imports(data_dir, env, base)
+        except BenchmarkError as error:
+            print(f"startup benchmark: could not measure: {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
