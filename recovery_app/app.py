@@ -53,6 +53,9 @@ def run_gui(data_dir: Path) -> int:
     window.show()
     window.start()
     code = app.exec()
+    from recovery_app.ui.worker import wait_for_background_work
+
+    wait_for_background_work()  # e.g. a keyring check still running when the person quits
     if instance is not None:
         instance.release()
     return code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from recovery_app.services.secrets import SecretStore, SecretStoreStatus
 from recovery_app.storage.errors import (
@@ -14,13 +15,12 @@ from recovery_app.storage.errors import (
 )
 from recovery_app.storage.keyfile import DEFAULT_KDF, KdfParams, read_keyfile, write_keyfile
 from recovery_app.storage.paths import VaultPaths
-from recovery_app.storage.vault import (
-    Vault,
-    create_vault,
-    maintenance_lock,
-    open_vault,
-    translate_io_errors,
-)
+
+if TYPE_CHECKING:
+    from recovery_app.storage.vault import Vault
+
+# storage.vault (SQLAlchemy, SQLModel, Alembic: about 0.6 s of imports) is imported inside
+# the methods that open the vault, so the window can show before any of it loads.
 
 
 class VaultState(Enum):
@@ -45,12 +45,16 @@ class VaultService:
     kdf: KdfParams = DEFAULT_KDF
 
     def create(self, password: str) -> Vault:
+        from recovery_app.storage.vault import create_vault
+
         return create_vault(self.paths, password, self.kdf)
 
     def unlock(self, password: str) -> Vault:
         """Checks the password against the key file before the vault is touched."""
         if not self.paths.db.exists():
             raise VaultMissing()
+        from recovery_app.storage.vault import open_vault
+
         keyfile = read_keyfile(self.paths.keyfile)
         data_key = keyfile.unwrap(password)
         return open_vault(self.paths, keyfile, data_key)
@@ -69,6 +73,8 @@ class VaultService:
         if not keyfile.fits(data_key):
             self.secrets.forget_key(keyfile.vault_id)
             raise RememberedKeyStale()
+        from recovery_app.storage.vault import open_vault
+
         return open_vault(self.paths, keyfile, data_key)
 
     def remember_status(self) -> SecretStoreStatus:
@@ -89,6 +95,8 @@ class VaultService:
         A crash at any point leaves journal.key with the old password or the new one.
         The vault is opened first, so damage is reported now rather than discovered later.
         """
+        from recovery_app.storage.vault import maintenance_lock, open_vault, translate_io_errors
+
         if not self.paths.db.exists():
             raise VaultMissing()
         keyfile = read_keyfile(self.paths.keyfile)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -41,6 +40,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     Write a private temporary file beside it, fsync it, rename it over the old one, and
     fsync the folder so the rename itself survives a power cut.
     """
+    import tempfile  # only a write needs it; kept off the start-up path
+
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

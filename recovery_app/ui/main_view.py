@@ -20,7 +20,16 @@ from recovery_app.ui.coming_soon import ComingSoonScreen
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.settings_screen import SettingsScreen
 
-TODAY, URGES, EXERCISES, WHOLE_RELATIONSHIP, REVIEW, SETTINGS = range(6)
+from recovery_app.ui.sections import (
+    EXERCISES,
+    REVIEW,
+    SETTINGS,
+    TODAY,
+    URGES,
+    WHOLE_RELATIONSHIP,
+)
+
+__all__ = ["EXERCISES", "REVIEW", "SETTINGS", "TODAY", "URGES", "WHOLE_RELATIONSHIP", "MainView"]
 
 
 class MainView(QWidget):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,17 +28,21 @@ from recovery_app.services.messages import message_for
 from recovery_app.services.secrets import SecretStoreError, SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState, vault_state
 from recovery_app.storage.errors import WrongPassword
-from recovery_app.storage.vault import Vault
 from recovery_app.ui.first_run import FirstRunScreen
 from recovery_app.ui.guards import SafetyFilter
-from recovery_app.ui.main_view import URGES, MainView
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.resources import app_icon
+from recovery_app.ui.sections import URGES
 from recovery_app.ui.tray import TrayIcon
 from recovery_app.ui.unlock import UnlockScreen
 from recovery_app.ui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from recovery_app.storage.vault import Vault
+    from recovery_app.ui.main_view import MainView
+
 DEFAULT_SIZE = (960, 640)
+
 
 
 class JournalWindow(QMainWindow):
@@ -67,9 +72,10 @@ class JournalWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(720, 520)
+        self._first_run: FirstRunScreen | None = None
+        self._unlock_screen: UnlockScreen | None = None
         self._build_ui()
         self.safety = SafetyFilter(self, clock=clock)
-        QApplication.instance().installEventFilter(self.safety)
         self.tray = TrayIcon(self) if tray_available else None
         self._connect_signals()
         self._restore_geometry()
@@ -99,20 +105,32 @@ class JournalWindow(QMainWindow):
         self.toolbar = toolbar
 
         self.stack = QStackedWidget()
-        self.first_run = FirstRunScreen()
-        self.unlock_screen = UnlockScreen()
-        self.stack.addWidget(self.first_run)
-        self.stack.addWidget(self.unlock_screen)
         self.setCentralWidget(self.stack)
+
+    # Only the screen that shows first is built before the window appears; the other one
+    # is built the first time it is needed.
+    @property
+    def first_run(self) -> FirstRunScreen:
+        if self._first_run is None:
+            self._first_run = FirstRunScreen()
+            self.stack.addWidget(self._first_run)
+            self._first_run.create_requested.connect(self._create)
+        return self._first_run
+
+    @property
+    def unlock_screen(self) -> UnlockScreen:
+        if self._unlock_screen is None:
+            self._unlock_screen = UnlockScreen()
+            self.stack.addWidget(self._unlock_screen)
+            self._unlock_screen.unlock_requested.connect(self._unlock)
+            self._unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
+        return self._unlock_screen
 
     def _connect_signals(self) -> None:
         self.lock_action.triggered.connect(self.lock)
         self.quick_exit_action.triggered.connect(self.quick_exit)
         self.safety.quick_exit_requested.connect(self.quick_exit)
         self.safety.idle_timeout.connect(self._auto_lock)
-        self.first_run.create_requested.connect(self._create)
-        self.unlock_screen.unlock_requested.connect(self._unlock)
-        self.unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
         if self.tray is not None:
             self.tray.open_action.triggered.connect(self.bring_to_front)
             self.tray.log_urge_action.triggered.connect(lambda: self.bring_to_front(URGES))
@@ -124,6 +142,9 @@ class JournalWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the right first screen at once; look for a remembered key after it is shown."""
+        # Every event passes through the safety filter once it is installed; installing it
+        # on the first turn of the event loop keeps its one-off setup out of the first paint.
+        QTimer.singleShot(0, self._install_safety_filter)
         state = vault_state(self.service.paths)
         if state is VaultState.PRESENT:
             self._show_unlock()
@@ -141,6 +162,9 @@ class JournalWindow(QMainWindow):
             self.first_run.focus_first_field()
         if self.tray is not None:
             self.tray.show()
+
+    def _install_safety_filter(self) -> None:
+        QApplication.instance().installEventFilter(self.safety)
 
     def _check_remembered(self) -> tuple[SecretStoreStatus, Vault | None]:
         status = self.service.remember_status()
@@ -252,6 +276,8 @@ class JournalWindow(QMainWindow):
         return True
 
     def _enter_journal(self, vault: Vault) -> None:
+        from recovery_app.ui.main_view import MainView  # loads the screens and SQL on first use
+
         self.vault = vault
         self.journal_opened.emit()
         self.main_view = MainView(
@@ -284,7 +310,7 @@ class JournalWindow(QMainWindow):
         was_open = self.vault is not None
         self.vault = None
         self.lock_action.setEnabled(False)
-        if was_open or self.stack.currentWidget() is self.unlock_screen:
+        if was_open or self.stack.currentWidget() is self._unlock_screen:
             self._show_unlock()
 
     def _show_unlock(self) -> None:

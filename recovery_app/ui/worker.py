@@ -29,9 +29,16 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except BaseException as error:  # reported to the GUI thread, never lost
-            self._signals.failed.emit(error)
+            self._report(self._signals.failed, error)
         else:
-            self._signals.done.emit(result)
+            self._report(self._signals.done, result)
+
+    @staticmethod
+    def _report(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the app is quitting and its objects are gone: nobody is left to tell
 
 
 _running: set[_Signals] = set()
