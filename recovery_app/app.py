@@ -85,6 +85,9 @@ def build_window(
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setDesktopFileName(APP_SLUG)
+    from recovery_app.ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
     paths = VaultPaths(data_dir)
     instance: SingleInstance | None = None
     if single_instance:

@@ -153,9 +153,9 @@ def derive_key(password: str, salt: bytes, kdf: KdfParams) -> bytes:
 
 
 def wrap(data_key: bytes, password: str, kdf: KdfParams, *, vault_id: str | None = None) -> KeyFile:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     import uuid  # 10 ms of start-up otherwise; only needed for a new vault
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)

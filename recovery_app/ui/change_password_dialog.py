@@ -15,7 +15,13 @@ from recovery_app.domain.passwords import check_new_password
 from recovery_app.services.messages import message_for
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.errors import WrongPassword
-from recovery_app.ui.widgets import PasswordField, StrengthHint, message_label, paragraph, show_message
+from recovery_app.ui.widgets import (
+    PasswordField,
+    StrengthHint,
+    message_label,
+    paragraph,
+    show_message,
+)
 from recovery_app.ui.worker import run_in_background
 
 
@@ -73,7 +79,9 @@ class ChangePasswordDialog(QDialog):
             show_message(self.message, self.tr("Please type your current password."))
             return
         if not check_new_password(new).acceptable:
-            show_message(self.message, self.tr("Please choose a new password of at least 8 characters."))
+            show_message(
+                self.message, self.tr("Please choose a new password of at least 8 characters.")
+            )
             return
         if self.again.text() != new:
             show_message(self.message, self.tr("The two new passwords are different."))

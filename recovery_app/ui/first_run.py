@@ -102,7 +102,9 @@ class FirstRunScreen(QWidget):
         )
         layout.addWidget(
             paragraph(
-                self.tr("This app is a companion for your own work, not therapy or a crisis service."),
+                self.tr(
+                    "This app is a companion for your own work, not therapy or a crisis service."
+                ),
                 "small",
             )
         )

@@ -25,7 +25,7 @@ _ACTIVITY_EVENTS = {
 
 
 class SafetyFilter(QObject):
-    """Emits `quick_exit_requested` on three lone Shift presses; restarts the idle timer on input."""
+    """Quick exit on three lone Shift presses; restarts the idle timer on any input."""
 
     quick_exit_requested = Signal()
     idle_timeout = Signal()
@@ -60,15 +60,18 @@ class SafetyFilter(QObject):
         kind = event.type()
         if kind in _ACTIVITY_EVENTS and self._idle.isActive():
             self._idle.start(self._idle_ms)
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            # A press reaches this filter once per widget it propagates through; count it
-            # only at its first receiver: the focus widget, or the window if nothing has focus.
-            if not event.isAutoRepeat() and _is_first_receiver(watched):
-                if event.key() == Qt.Key.Key_Shift:
-                    if self._detector.shift_pressed(self._clock()):
-                        self.quick_exit_requested.emit()
-                else:
-                    self._detector.other_key_pressed()
+        # A press reaches this filter once per widget it propagates through; count it only
+        # at its first receiver: the focus widget, or the window if nothing has focus.
+        if (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.isAutoRepeat()
+            and _is_first_receiver(watched)
+        ):
+            if event.key() != Qt.Key.Key_Shift:
+                self._detector.other_key_pressed()
+            elif self._detector.shift_pressed(self._clock()):
+                self.quick_exit_requested.emit()
         return False
 
 

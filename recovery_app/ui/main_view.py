@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,18 +18,10 @@ from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.coming_soon import ComingSoonScreen
 from recovery_app.ui.preferences import Preferences
+from recovery_app.ui.sections import TODAY
 from recovery_app.ui.settings_screen import SettingsScreen
 
-from recovery_app.ui.sections import (
-    EXERCISES,
-    REVIEW,
-    SETTINGS,
-    TODAY,
-    URGES,
-    WHOLE_RELATIONSHIP,
-)
-
-__all__ = ["EXERCISES", "REVIEW", "SETTINGS", "TODAY", "URGES", "WHOLE_RELATIONSHIP", "MainView"]
+SIDEBAR_ROW_HEIGHT = 38
 
 
 class MainView(QWidget):
@@ -105,7 +97,10 @@ class MainView(QWidget):
         ]
         for index, (title, screen) in enumerate(screens):
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(index + 1)))
+            item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))  # stylesheet padding doesn't grow rows
+            item.setToolTip(
+                self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(index + 1))
+            )
             self.sidebar.addItem(item)
             self.pages.addWidget(screen)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)

@@ -6,6 +6,7 @@ every test, has its own, and nothing about the journal lands elsewhere on the ma
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -52,11 +53,13 @@ class Preferences:
     def save_window_geometry(self, geometry: QByteArray) -> None:
         if self._path.parent.is_dir():  # never create the data folder just for this
             self._store().setValue("window/geometry", geometry)
-            self._store().sync()
+            self.sync()
 
     def sync(self) -> None:
         if self._settings is not None and self._path.parent.is_dir():
             self._settings.sync()
+            if os.name != "nt" and self._path.exists():
+                self._path.chmod(0o600)
 
 
 def _as_bool(value: object) -> bool:

@@ -18,5 +18,9 @@ def resources_dir() -> Path:
     return Path(str(importlib.resources.files("recovery_app.resources")))
 
 
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
 def app_icon() -> QIcon:
-    return QIcon(str(resources_dir() / "icons" / "journal.svg"))
+    return icon("journal")

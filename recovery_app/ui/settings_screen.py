@@ -1,4 +1,4 @@
-"""Settings: locking, 'remember on this computer' with its trade-off, password, and what this app is."""
+"""Settings: locking, 'remember on this computer' and its trade-off, password, about."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ class SettingsScreen(QWidget):
         self.auto_lock.setRange(0, 240)
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setSpecialValueText(self.tr("never"))
-        self.auto_lock.setAccessibleName(self.tr("Minutes without activity before the journal locks"))
+        self.auto_lock.setAccessibleName(
+            self.tr("Minutes without activity before the journal locks")
+        )
         idle_label.setBuddy(self.auto_lock)
         row.addWidget(idle_label)
         row.addWidget(self.auto_lock)
@@ -175,7 +177,9 @@ class SettingsScreen(QWidget):
         try:
             if on:
                 self._service.remember(self._vault)
-                text = self.tr("Remembered. This account now opens the journal without the password.")
+                text = self.tr(
+                    "Remembered. This account now opens the journal without the password."
+                )
             else:
                 self._service.forget(self._vault)
                 text = self.tr("Forgotten. The journal will ask for your password.")

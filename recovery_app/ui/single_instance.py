@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from enum import Enum
 from pathlib import Path
 
@@ -18,6 +19,11 @@ class Claim(Enum):
     OWNED = "owned"
     RAISED_OTHER = "raised-other"  # another window had it and was brought to the front
     HELD_ELSEWHERE = "held-elsewhere"  # locked by a window that did not answer
+
+
+def _make_private(path: Path) -> None:
+    if os.name != "nt" and path.exists():
+        path.chmod(0o600)
 
 
 def _server_name(data_dir: Path) -> str:
@@ -46,6 +52,7 @@ class SingleInstance(QObject):
             if not lock.tryLock(100):
                 return Claim.HELD_ELSEWHERE
             self._lock = lock
+            _make_private(self._lock_path)
         self._listen()
         return Claim.OWNED
 
@@ -56,6 +63,7 @@ class SingleInstance(QObject):
             lock.setStaleLockTime(0)
             if lock.tryLock(100):
                 self._lock = lock
+                _make_private(self._lock_path)
 
     def release(self) -> None:
         if self._server is not None:

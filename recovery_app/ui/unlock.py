@@ -92,7 +92,7 @@ class UnlockScreen(QWidget):
         self.remember_unavailable.setVisible(not available and bool(reason))
 
     def set_remembered(self, remembered: bool) -> None:
-        """After a lock, a remembered key still needs a deliberate click; it never opens by itself."""
+        """After a lock, a remembered key needs a deliberate click; it never opens by itself."""
         self.remembered_button.setVisible(remembered)
 
     def _submit(self) -> None:
@@ -141,7 +141,9 @@ class UnlockScreen(QWidget):
         seconds = math.ceil(self._wait_left)
         show_message(
             self.message,
-            self._base_error + " " + self.tr("You can try again in %1 s.").replace("%1", str(seconds)),
+            self._base_error
+            + " "
+            + self.tr("You can try again in %1 s.").replace("%1", str(seconds)),
         )
 
     def reset(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.passwords import Strength, check_new_password
+from recovery_app.ui.resources import icon
 
 CARD_WIDTH = 480
 
@@ -31,15 +32,17 @@ class PasswordField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setAccessibleName(accessible_name)
         self.setMinimumHeight(32)
-        self._toggle = QAction(tr("Show"), self)
-        self._toggle.setToolTip(tr("Show or hide the password"))
+        self._toggle = QAction(icon("eye"), tr("Show password"), self)
+        self._toggle.setToolTip(tr("Show the password"))
         self._toggle.triggered.connect(self._toggle_visible)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
 
     def _toggle_visible(self) -> None:
         hidden = self.echoMode() == QLineEdit.EchoMode.Password
         self.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
-        self._toggle.setText(tr("Hide") if hidden else tr("Show"))
+        self._toggle.setIcon(icon("eye-off" if hidden else "eye"))
+        self._toggle.setText(tr("Hide password") if hidden else tr("Show password"))
+        self._toggle.setToolTip(tr("Hide the password") if hidden else tr("Show the password"))
 
 
 _STRENGTH_WORDS = {

@@ -5,6 +5,7 @@ A shell plus wiring. Every connection is made in `_connect_signals()`.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from recovery_app.ui.main_view import MainView
 
 DEFAULT_SIZE = (960, 640)
-
 
 
 class JournalWindow(QMainWindow):
@@ -218,10 +218,9 @@ class JournalWindow(QMainWindow):
         def work() -> Vault:
             vault = self.service.unlock(password)
             if remember:
-                try:
+                # the journal still opens; Settings shows the keyring's state
+                with contextlib.suppress(SecretStoreError):
                     self.service.remember(vault)
-                except SecretStoreError:
-                    pass  # the journal still opens; Settings shows the keyring's state
             return vault
 
         run_in_background(
@@ -327,7 +326,7 @@ class JournalWindow(QMainWindow):
             self.lock()
 
     def quick_exit(self) -> None:
-        """Hide and lock at once. Without a tray there is no way back to a hidden window, so quit."""
+        """Hide and lock at once. Without a tray a hidden window has no way back, so quit."""
         self.lock()
         self.hide()
         if self.tray is None:

@@ -6,6 +6,7 @@ but hands back only plain results or the Vault (whose engine is thread-safe).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -35,10 +36,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _report(signal: Any, value: object) -> None:
-        try:
+        # RuntimeError: the app is quitting and its objects are gone; nobody is left to tell
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the app is quitting and its objects are gone: nobody is left to tell
 
 
 _running: set[_Signals] = set()
