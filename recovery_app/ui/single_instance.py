@@ -101,7 +101,9 @@ class SingleInstance(QObject):
         def read() -> None:
             if socket.readAll().data().startswith(_SHOW.strip()):
                 self.show_requested.emit()
-            socket.deleteLater()
+            # Closed, not deleteLater(): the socket is the server's child and is freed with it,
+            # so no deferred delete can race the server's teardown at quit.
+            socket.close()
 
         socket.readyRead.connect(read)
         if socket.bytesAvailable():

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from conftest import CHEAP_KDF
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -170,11 +171,12 @@ def test_second_instance_raises_the_first(qtbot: QtBot, data_dir: Path) -> None:
         with qtbot.waitSignal(first.show_requested, timeout=WAIT_MS):
             assert second.claim() is Claim.RAISED_OTHER
     finally:
-        # The answered socket is deleted later; let that happen while its owner still exists
-        # (deleting `first` with that delete pending crashes PySide).
-        flush_deferred_deletes()
+        # Released and deleted straight away, with no event processing in between, as at quit.
         second.release()
         first.release()
+        shiboken6.delete(first)
+        shiboken6.delete(second)
+        flush_deferred_deletes()
     assert not paths.instance_lock.exists()
 
 
