@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -40,6 +41,7 @@ class SettingsScreen(QWidget):
         self._vault = vault
         self._preferences = preferences
         self._on_locking_changed = on_locking_changed
+        self._remember_loaded = False
         self._build_ui()
         self._load()
         self._connect_signals()
@@ -152,12 +154,24 @@ class SettingsScreen(QWidget):
     def _load(self) -> None:
         self.auto_lock.setValue(self._preferences.auto_lock_minutes)
         self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The keyring is asked only when Settings is opened, not at every unlock: a locked
+        # system keyring can be slow or show its own prompt.
+        if not self._remember_loaded:
+            self._remember_loaded = True
+            self._load_remember()
+        super().showEvent(event)
+
+    def _load_remember(self) -> None:
         status = self._service.remember_status()
         self.remember.setVisible(status.available)
         self.remember_unavailable.setText(status.reason)
         self.remember_unavailable.setVisible(not status.available)
         if status.available:
+            self.remember.blockSignals(True)  # showing the state is not changing it
             self.remember.setChecked(self._service.is_remembered(self._vault))
+            self.remember.blockSignals(False)
 
     def _connect_signals(self) -> None:
         self.auto_lock.valueChanged.connect(self._save_auto_lock)

@@ -161,10 +161,16 @@ def test_settings_show_a_key_remembered_at_unlock(
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window, remember=True)
 
+    writes: list[str] = []
+    original_set = memory_keyring.set_password
+    memory_keyring.set_password = lambda *args: writes.append("set") or original_set(*args)  # type: ignore[method-assign]
+
     settings = _open_settings(qtbot, window)
 
     assert settings.remember.isChecked()
     assert len(memory_keyring.secrets) == 1
+    assert writes == []  # showing the state is not changing it
+    assert settings.remember_message.isHidden()
     close_window(window)
 
 
