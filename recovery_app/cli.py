@@ -135,17 +135,16 @@ def _cmd_init(ctx: Context) -> int:
 def _cmd_change_password(ctx: Context) -> int:
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.errors import VaultMissing
-    from recovery_app.storage.keyfile import read_keyfile
 
     service = VaultService(ctx.paths, ctx.secrets, **_kdf(ctx))
     if not ctx.paths.vault_exists():
         raise VaultMissing()
-    current = ctx.passwords.read("Current password: ")
-    read_keyfile(ctx.paths.keyfile).unwrap(current)  # say "wrong password" before asking more
+    # Checked before asking for the new one, so a wrong password is said at once.
+    checked = service.check_password(ctx.passwords.read("Current password: "))
     new = _new_password(ctx, "New password: ")
     if new is None:
         return EXIT_ERROR
-    service.change_password(current, new)
+    service.rewrap(checked, new)
     print("Your password is changed. The old one no longer opens the journal.", file=ctx.out)
     return EXIT_OK
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,13 @@ from recovery_app.storage.errors import (
     VaultBusy,
     VaultMissing,
 )
-from recovery_app.storage.keyfile import DEFAULT_KDF, KdfParams, read_keyfile, write_keyfile
+from recovery_app.storage.keyfile import (
+    DEFAULT_KDF,
+    KdfParams,
+    KeyFile,
+    read_keyfile,
+    write_keyfile,
+)
 from recovery_app.storage.paths import VaultPaths
 
 if TYPE_CHECKING:
@@ -21,6 +27,14 @@ if TYPE_CHECKING:
 
 # storage.vault (SQLAlchemy, SQLModel, Alembic: about 0.6 s of imports) is imported inside
 # the methods that open the vault, so the window can show before any of it loads.
+
+
+@dataclass(frozen=True)
+class CheckedPassword:
+    """Proof that a password opened the key file: the key file read and the data key it wraps."""
+
+    keyfile: KeyFile
+    data_key: bytes = field(repr=False)
 
 
 class VaultState(Enum):
@@ -49,15 +63,18 @@ class VaultService:
 
         return create_vault(self.paths, password, self.kdf)
 
-    def unlock(self, password: str) -> Vault:
-        """Checks the password against the key file before the vault is touched."""
+    def check_password(self, password: str) -> CheckedPassword:
+        """The data key for `password`, checked against the key file; the vault is not touched."""
         if not self.paths.db.exists():
             raise VaultMissing()
+        keyfile = read_keyfile(self.paths.keyfile)
+        return CheckedPassword(keyfile, keyfile.unwrap(password))
+
+    def unlock(self, password: str) -> Vault:
         from recovery_app.storage.vault import open_vault
 
-        keyfile = read_keyfile(self.paths.keyfile)
-        data_key = keyfile.unwrap(password)
-        return open_vault(self.paths, keyfile, data_key)
+        checked = self.check_password(password)
+        return open_vault(self.paths, checked.keyfile, checked.data_key)
 
     def unlock_remembered(self) -> Vault | None:
         """Open with the key kept in the system keyring, or None if nothing is remembered."""
@@ -90,17 +107,17 @@ class VaultService:
         self.secrets.forget_key(vault.vault_id)
 
     def change_password(self, current: str, new: str) -> None:
-        """Rewraps the data key: one small file replaced atomically, the vault untouched.
+        self.rewrap(self.check_password(current), new)
+
+    def rewrap(self, checked: CheckedPassword, new: str) -> None:
+        """Wrap the data key under `new`: one small file replaced atomically, the vault untouched.
 
         A crash at any point leaves journal.key with the old password or the new one.
         The vault is opened first, so damage is reported now rather than discovered later.
         """
         from recovery_app.storage.vault import maintenance_lock, open_vault, translate_io_errors
 
-        if not self.paths.db.exists():
-            raise VaultMissing()
-        keyfile = read_keyfile(self.paths.keyfile)
-        data_key = keyfile.unwrap(current)
+        keyfile, data_key = checked.keyfile, checked.data_key
         open_vault(self.paths, keyfile, data_key).close()
         with translate_io_errors(self.paths), maintenance_lock(self.paths):
             if read_keyfile(self.paths.keyfile) != keyfile:
