@@ -28,6 +28,7 @@ class SafetyFilter(QObject):
     """Quick exit on three lone Shift presses; restarts the idle timer on any input."""
 
     quick_exit_requested = Signal()
+    lock_requested = Signal()
     idle_timeout = Signal()
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic):
@@ -68,11 +69,24 @@ class SafetyFilter(QObject):
             and not event.isAutoRepeat()
             and _is_first_receiver(watched)
         ):
+            if _is_lock_key(event):
+                # Reaches here only when no shortcut took it: a modal dialog is blocking the
+                # window's Lock action. Locking must work at once from anywhere.
+                self.lock_requested.emit()
             if event.key() != Qt.Key.Key_Shift:
                 self._detector.other_key_pressed()
             elif self._detector.shift_pressed(self._clock()):
                 self.quick_exit_requested.emit()
         return False
+
+
+def _is_lock_key(event: QKeyEvent) -> bool:
+    """Ctrl+L, the Lock action's shortcut (Qt maps Ctrl to Command on macOS for both)."""
+    return (
+        event.key() == Qt.Key.Key_L
+        and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        == Qt.KeyboardModifier.ControlModifier
+    )
 
 
 def _is_first_receiver(watched: QObject) -> bool:

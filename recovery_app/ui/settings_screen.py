@@ -206,11 +206,6 @@ class SettingsScreen(QWidget):
 
     def _open_change_password(self) -> None:
         dialog = ChangePasswordDialog(self._service, self)
-        # The dialog is modal, and a modal dialog blocks the window's Ctrl+L unless it has the
-        # action too: locking must work at once from anywhere.
-        lock_action = getattr(self.window(), "lock_action", None)
-        if lock_action is not None:
-            dialog.addAction(lock_action)
         dialog.accepted.connect(
             lambda: show_message(
                 self.password_message,

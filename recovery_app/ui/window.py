@@ -130,7 +130,8 @@ class JournalWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.quick_exit_action.triggered.connect(self.quick_exit)
         self.safety.quick_exit_requested.connect(self.quick_exit)
-        self.safety.idle_timeout.connect(self._auto_lock)
+        self.safety.lock_requested.connect(self._lock_if_open)
+        self.safety.idle_timeout.connect(self._lock_if_open)
         if self.tray is not None:
             self.tray.open_action.triggered.connect(self.bring_to_front)
             self.tray.log_urge_action.triggered.connect(lambda: self.bring_to_front(URGES))
@@ -321,7 +322,7 @@ class JournalWindow(QMainWindow):
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.focus_first_field()
 
-    def _auto_lock(self) -> None:
+    def _lock_if_open(self) -> None:
         if self.vault is not None:
             self.lock()
 
