@@ -112,6 +112,10 @@ def child_env(base: Path, platform_name: str) -> dict[str, str]:
         PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
     )
     env.pop("RECOVERY_APP_DATA_DIR", None)
+    # A person's Python caches bytecode (pip even compiles it at install time). With
+    # PYTHONDONTWRITEBYTECODE inherited from a CI shell, every child would recompile every
+    # module of the app (about 15 ms here) and measure a start no person ever has.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
