@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
@@ -158,4 +158,4 @@ class FirstRunScreen(QWidget):
         self.set_busy(False)
 
     def focus_first_field(self) -> None:
-        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.setFocus()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_app.domain.quick_exit import ShiftTripleDetector
+from recovery_app.ui.lazy_qt import qt
 
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -73,7 +74,7 @@ class SafetyFilter(QObject):
                 # Reaches here only when no shortcut took it: a modal dialog is blocking the
                 # window's Lock action. Locking must work at once from anywhere.
                 self.lock_requested.emit()
-            if event.key() != Qt.Key.Key_Shift:
+            if event.key() != qt().Key.Key_Shift:
                 self._detector.other_key_pressed()
             elif self._detector.shift_pressed(self._clock()):
                 self.quick_exit_requested.emit()
@@ -82,6 +83,7 @@ class SafetyFilter(QObject):
 
 def _is_lock_key(event: QKeyEvent) -> bool:
     """Ctrl+L, the Lock action's shortcut (Qt maps Ctrl to Command on macOS for both)."""
+    Qt = qt()
     return (
         event.key() == Qt.Key.Key_L
         and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -154,4 +154,4 @@ class UnlockScreen(QWidget):
         self.set_busy(False)
 
     def focus_first_field(self) -> None:
-        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.setFocus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.passwords import Strength, check_new_password
+from recovery_app.ui.lazy_qt import qt
 from recovery_app.ui.resources import icon
 
 CARD_WIDTH = 480
@@ -79,21 +80,27 @@ def heading(text: str, size_delta: int = 6) -> QLabel:
 
 
 def paragraph(text: str, object_name: str = "") -> QLabel:
+    """The app's own wording, which holds no markup. A person's words go in `their_words()`."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if object_name:
         label.setObjectName(object_name)
     return label
 
 
+def their_words(text: str, object_name: str = "") -> QLabel:
+    """Text a person wrote: always plain, so a "<b>" they typed shows as typed."""
+    label = paragraph(text, object_name)
+    label.setTextFormat(qt().TextFormat.PlainText)
+    return label
+
+
 def message_label() -> QLabel:
-    """Where kind error messages appear; read by screen readers when it changes."""
+    """Where kind error messages (the app's wording) appear; read aloud when it changes."""
     label = QLabel()
     label.setWordWrap(True)
     label.setObjectName("message")
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
     return label
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,6 @@ from recovery_app.services.messages import message_for
 from recovery_app.services.secrets import SecretStoreError, SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState, vault_state
 from recovery_app.storage.errors import WrongPassword
-from recovery_app.ui.first_run import FirstRunScreen
 from recovery_app.ui.guards import SafetyFilter
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.resources import app_icon
@@ -40,6 +39,7 @@ from recovery_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from recovery_app.storage.vault import Vault
+    from recovery_app.ui.first_run import FirstRunScreen
     from recovery_app.ui.main_view import MainView
 
 DEFAULT_SIZE = (960, 640)
@@ -86,13 +86,13 @@ class JournalWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Safety"))
         toolbar.setObjectName("safety-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         self.lock_action = QAction(self.tr("Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # setShortcuts (a list) rather than setShortcut: the latter's overload check builds the
+        # whole Qt enum namespace before the window can show (see ui/lazy_qt.py).
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.setToolTip(self.tr("Lock the journal (Ctrl+L)"))
         self.lock_action.setEnabled(False)
         self.quick_exit_action = QAction(self.tr("Quick exit"), self)
@@ -101,7 +101,7 @@ class JournalWindow(QMainWindow):
         )
         toolbar.addAction(self.lock_action)
         toolbar.addAction(self.quick_exit_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)
         self.toolbar = toolbar
 
         self.stack = QStackedWidget()
@@ -112,6 +112,8 @@ class JournalWindow(QMainWindow):
     @property
     def first_run(self) -> FirstRunScreen:
         if self._first_run is None:
+            from recovery_app.ui.first_run import FirstRunScreen
+
             self._first_run = FirstRunScreen()
             self.stack.addWidget(self._first_run)
             self._first_run.create_requested.connect(self._create)

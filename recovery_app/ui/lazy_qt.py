@@ -1,0 +1,21 @@
+"""The `Qt` namespace, imported on first use instead of at start-up.
+
+The first touch of `PySide6.QtCore.Qt` (even importing the name) builds all of its ~170 enum
+classes at once: about 15 ms, a tenth of the time to the unlock window. Modules on the way to
+that window (window, unlock, first run, widgets, guards) call `qt()` where they need it, so the
+cost falls on the first key press or the first screen after unlocking. Screens built after
+unlocking import `Qt` as usual.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+
+def qt() -> type[Qt]:
+    from PySide6.QtCore import Qt
+
+    return Qt
