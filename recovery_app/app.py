@@ -18,7 +18,7 @@ from recovery_app import APP_DISPLAY_NAME, APP_SLUG
 
 if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
-    from recovery_app.storage.keyfile import KdfParams
+    from recovery_app.storage.kdf import KdfParams
     from recovery_app.ui.single_instance import SingleInstance
     from recovery_app.ui.window import JournalWindow
 
@@ -70,11 +70,11 @@ def build_window(
     single_instance: bool = True,
 ) -> tuple[JournalWindow | None, SingleInstance | None]:
     """Wire the window. None if another window already owns this data folder (it was raised)."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
-    from recovery_app.storage.keyfile import DEFAULT_KDF
+    from recovery_app.storage.kdf import DEFAULT_KDF
     from recovery_app.storage.paths import VaultPaths
     from recovery_app.ui.preferences import Preferences
     from recovery_app.ui.single_instance import Claim, SingleInstance
@@ -97,6 +97,8 @@ def build_window(
             print("The journal is already open; its window was brought to the front.")
             return None, None
         if claim is Claim.HELD_ELSEWHERE:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 None,
                 APP_DISPLAY_NAME,

@@ -25,7 +25,7 @@ from recovery_app.storage.paths import VaultPaths, resolve_data_dir
 
 if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
-    from recovery_app.storage.keyfile import KdfParams
+    from recovery_app.storage.kdf import KdfParams
 
 
 class UsageError(Exception):

@@ -16,7 +16,7 @@ from keyring.errors import NoKeyringError, PasswordDeleteError
 
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
-from recovery_app.storage.keyfile import KdfParams
+from recovery_app.storage.kdf import KdfParams
 from recovery_app.storage.paths import VaultPaths
 from recovery_app.storage.vault import Vault
 

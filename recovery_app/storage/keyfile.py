@@ -24,6 +24,7 @@ from typing import Any
 from recovery_app.domain.passwords import normalise
 from recovery_app.storage.errors import KeyFileDamaged, WrongPassword
 from recovery_app.storage.files import atomic_write_bytes
+from recovery_app.storage.kdf import KdfParams
 
 FORMAT = "journal-key"
 VERSION = 1
@@ -31,18 +32,6 @@ DATA_KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
 _KEY_CHECK_LABEL = b"journal key check v1"
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost. 256 MiB, t=3, p=2 takes about 0.6 s on a 2-core machine."""
-
-    time_cost: int = 3
-    memory_kib: int = 256 * 1024
-    parallelism: int = 2
-
-
-DEFAULT_KDF = KdfParams()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from recovery_app.storage.files import (
     fsync_dir,
     make_private,
 )
-from recovery_app.storage.keyfile import KdfParams, KeyFile, new_data_key, wrap, write_keyfile
+from recovery_app.storage.kdf import KdfParams
+from recovery_app.storage.keyfile import KeyFile, new_data_key, wrap, write_keyfile
 from recovery_app.storage.models import VaultInfo
 from recovery_app.storage.paths import VaultPaths
 

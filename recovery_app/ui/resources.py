@@ -10,10 +10,11 @@ from PySide6.QtGui import QIcon
 
 @cache
 def resources_dir() -> Path:
-    checkout = Path(__file__).resolve().parents[2] / "resources"
-    if (checkout / "icons").is_dir():
-        return checkout
-    import importlib.resources
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package.parent / "resources", package / "resources"):  # checkout, installed
+        if (candidate / "icons").is_dir():
+            return candidate
+    import importlib.resources  # about 4 ms; only an unusual install (a zip) comes this far
 
     return Path(str(importlib.resources.files("recovery_app.resources")))
 

@@ -5,8 +5,8 @@ import pytest
 from conftest import CHEAP_KDF
 
 from recovery_app.storage.errors import KeyFileDamaged, WrongPassword
+from recovery_app.storage.kdf import DEFAULT_KDF
 from recovery_app.storage.keyfile import (
-    DEFAULT_KDF,
     KeyFile,
     new_data_key,
     read_keyfile,
