@@ -1,30 +1,104 @@
-"""Clocks: the people a person keeps distance from."""
+"""Clocks (the people a person keeps distance from), their contact events and their figures.
+
+The GUI and the command line both come here; the rules themselves live in domain/.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, delete, select
 
-from recovery_app.storage.models import Clock
+from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
+from recovery_app.domain.stretches import (
+    Contact,
+    ContactKind,
+    StretchFigures,
+    local_day,
+    stretch_figures,
+    stretches,
+)
+from recovery_app.storage.models import Clock, ContactEvent, Milestone
 from recovery_app.storage.vault import Vault
+
+NAME_MAX_CHARS = 200
+
+
+class Channel(StrEnum):
+    MESSAGE = "message"
+    CALL = "call"
+    IN_PERSON = "in-person"
+    SOCIAL_MEDIA = "social-media"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """What a person tells about one contact. Only kind and moment are needed."""
+
+    kind: ContactKind
+    at: datetime
+    channel: Channel | None = None
+    note: str = ""
+    what_happened: str = ""  # the reflection: "I reached out" only, every part optional
+    what_helped: str = ""
+    try_next: str = ""
+
+
+@dataclass(frozen=True)
+class ClockSummary:
+    clock_id: int
+    name: str
+    since: date
+    allowed_contact: str
+    figures: StretchFigures
+    next_milestone: int
+    days_to_next_milestone: int
+    new_milestones: tuple[int, ...] = ()  # reached and not yet acknowledged, smallest first
+
+
+@dataclass(frozen=True)
+class RemovedClock:
+    """Everything a removed clock had, in memory only, so the removal can be undone."""
+
+    clock: Clock
+    events: tuple[ContactEvent, ...] = field(default=())
+    milestones: tuple[Milestone, ...] = field(default=())
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def clean_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise InvalidInput("Please give it a label. A nickname or an initial is enough.")
+    if len(clean) > NAME_MAX_CHARS:
+        raise InvalidInput(f"A label fits in {NAME_MAX_CHARS} characters.")
+    return clean
 
 
 class ClockService:
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
         self._vault = vault
+        self._now = now
+
+    def today(self) -> date:
+        return local_day(self._now())
+
+    # ----- clocks -----------------------------------------------------------------------------
 
     def add_clock(self, name: str, since: date, allowed_contact: str = "") -> Clock:
-        clean = name.strip()
-        if not clean:
-            raise ValueError("a clock needs a label")
-        if since > date.today():
-            raise ValueError("a start date cannot be in the future")
         clock = Clock(
-            name=clean,
-            since=since,
+            name=clean_name(name),
+            since=self._checked_since(since),
             allowed_contact=allowed_contact.strip(),
-            created_at=datetime.now(UTC),
+            created_at=self._now(),
         )
         with self._vault.session() as session:
             session.add(clock)
@@ -32,9 +106,274 @@ class ClockService:
             session.refresh(clock)
         return clock
 
-    def list_clocks(self) -> list[Clock]:
+    def update_clock(self, clock_id: int, name: str, since: date, allowed_contact: str) -> Clock:
+        with self._vault.session() as session:
+            clock = _get_clock(session, clock_id)
+            clock.name = clean_name(name)
+            if since != clock.since:
+                clock.since = self._checked_since(since)
+            clock.allowed_contact = allowed_contact.strip()
+            session.add(clock)
+            session.commit()
+            session.refresh(clock)
+            return clock
+
+    def archive_clock(self, clock_id: int, archived: bool = True) -> None:
+        """Archived clocks leave Today and keep everything; unarchiving brings them back."""
+        with self._vault.session() as session:
+            clock = _get_clock(session, clock_id)
+            clock.archived_at = self._now() if archived else None
+            session.add(clock)
+            session.commit()
+
+    def list_clocks(self, *, archived: bool = False) -> list[Clock]:
+        with self._vault.session() as session:
+            archived_at = col(Clock.archived_at)
+            where = archived_at.is_not(None) if archived else archived_at.is_(None)
+            return list(session.exec(select(Clock).where(where).order_by(col(Clock.id))))
+
+    def find_clock(self, name: str) -> Clock:
+        """The one clock (archived or not, current ones first) whose label matches `name`."""
+        wanted = " ".join(name.split()).casefold()
+        for clock in [*self.list_clocks(), *self.list_clocks(archived=True)]:
+            if clock.name.casefold() == wanted:
+                return clock
+        raise InvalidInput("There's no clock with that label. `clock list` shows them.")
+
+    def remove_clock(self, clock_id: int) -> RemovedClock:
+        """Delete a clock with its events and milestones; keep a copy in memory for undo."""
+        with self._vault.session() as session:
+            clock = _get_clock(session, clock_id)
+            events = session.exec(
+                select(ContactEvent).where(ContactEvent.clock_id == clock_id)
+            ).all()
+            milestones = session.exec(select(Milestone).where(Milestone.clock_id == clock_id)).all()
+            removed = RemovedClock(
+                Clock.model_validate(clock),
+                tuple(ContactEvent.model_validate(e) for e in events),
+                tuple(Milestone.model_validate(m) for m in milestones),
+            )
+            session.exec(delete(ContactEvent).where(col(ContactEvent.clock_id) == clock_id))
+            session.exec(delete(Milestone).where(col(Milestone.clock_id) == clock_id))
+            session.delete(clock)
+            session.commit()
+        return removed
+
+    def restore_clock(self, removed: RemovedClock) -> None:
+        with self._vault.session() as session:
+            session.add(Clock.model_validate(removed.clock))
+            session.flush()
+            session.add_all(ContactEvent.model_validate(e) for e in removed.events)
+            session.add_all(Milestone.model_validate(m) for m in removed.milestones)
+            session.commit()
+
+    # ----- contact events ---------------------------------------------------------------------
+
+    def log_contact(self, clock_id: int, details: ContactDetails) -> ContactEvent:
+        with self._vault.session() as session:
+            _get_clock(session, clock_id)
+            checked = self._checked(details)
+            event = ContactEvent(
+                clock_id=clock_id, kind=checked.kind.value, at=checked.at, created_at=self._now()
+            )
+            _apply(event, checked)
+            session.add(event)
+            session.commit()
+            session.refresh(event)
+            return event
+
+    def update_contact(self, event_id: int, details: ContactDetails) -> ContactEvent:
+        with self._vault.session() as session:
+            event = _get_event(session, event_id)
+            _apply(event, self._checked(details))
+            session.add(event)
+            session.commit()
+            session.refresh(event)
+            return event
+
+    def delete_contact(self, event_id: int) -> ContactEvent:
+        """Delete one event; the returned copy (memory only) lets `restore_contact` undo it."""
+        with self._vault.session() as session:
+            event = _get_event(session, event_id)
+            copy = ContactEvent.model_validate(event)
+            session.delete(event)
+            session.commit()
+            return copy
+
+    def restore_contact(self, copy: ContactEvent) -> None:
+        with self._vault.session() as session:
+            session.add(ContactEvent.model_validate(copy))
+            session.commit()
+
+    def list_contacts(self, clock_id: int) -> list[ContactEvent]:
+        """Newest first."""
         with self._vault.session() as session:
             statement = (
-                select(Clock).where(col(Clock.archived_at).is_(None)).order_by(col(Clock.id))
+                select(ContactEvent)
+                .where(ContactEvent.clock_id == clock_id)
+                .order_by(col(ContactEvent.at).desc(), col(ContactEvent.id).desc())
             )
             return list(session.exec(statement))
+
+    # ----- figures and milestones -------------------------------------------------------------
+
+    def figures(self, clock: Clock, contacts: Iterable[Contact] | None = None) -> StretchFigures:
+        if contacts is None:
+            contacts = self._contacts_by_clock([clock.id or 0]).get(clock.id or 0, [])
+        return stretch_figures(clock.since, contacts, self.today())
+
+    def summaries(self) -> list[ClockSummary]:
+        """Every current clock's figures, recording the milestones its stretch has reached."""
+        today = self.today()
+        clocks = self.list_clocks()
+        ids = [clock.id for clock in clocks if clock.id is not None]
+        contacts = self._contacts_by_clock(ids)
+        summaries = []
+        with self._vault.session() as session:
+            pending = self._record_milestones(session, clocks, contacts, today)
+            session.commit()
+        for clock in clocks:
+            assert clock.id is not None
+            figures = stretch_figures(clock.since, contacts.get(clock.id, []), today)
+            ahead = next_milestone(figures.current_days)
+            summaries.append(
+                ClockSummary(
+                    clock_id=clock.id,
+                    name=clock.name,
+                    since=clock.since,
+                    allowed_contact=clock.allowed_contact,
+                    figures=figures,
+                    next_milestone=ahead,
+                    days_to_next_milestone=ahead - figures.current_days,
+                    new_milestones=tuple(sorted(pending.get(clock.id, []))),
+                )
+            )
+        return summaries
+
+    def acknowledge_milestones(self, clock_id: int) -> None:
+        with self._vault.session() as session:
+            for milestone in session.exec(
+                select(Milestone).where(
+                    Milestone.clock_id == clock_id, col(Milestone.acknowledged).is_(False)
+                )
+            ):
+                milestone.acknowledged = True
+                session.add(milestone)
+            session.commit()
+
+    def milestone_history(self, clock_id: int) -> list[Milestone]:
+        with self._vault.session() as session:
+            statement = (
+                select(Milestone)
+                .where(Milestone.clock_id == clock_id)
+                .order_by(col(Milestone.reached_on), col(Milestone.days))
+            )
+            return list(session.exec(statement))
+
+    # ----- helpers ----------------------------------------------------------------------------
+
+    def _checked_since(self, since: date) -> date:
+        if since > self.today():
+            raise InvalidInput("The start date can't be in the future. Today or an earlier day.")
+        return since
+
+    def _checked(self, details: ContactDetails) -> ContactDetails:
+        try:
+            kind = ContactKind(details.kind)
+            channel = None if details.channel is None else Channel(details.channel)
+        except ValueError:
+            raise InvalidInput("Please choose what kind of contact it was.") from None
+        if details.at.tzinfo is None:
+            raise ValueError("contact moments must be time-zone aware")
+        if local_day(details.at) > self.today():
+            raise InvalidInput("That day hasn't come yet. Please choose a moment that has passed.")
+        reflection = (details.what_happened, details.what_helped, details.try_next)
+        if kind is not ContactKind.ME:
+            reflection = ("", "", "")
+        return ContactDetails(
+            kind, details.at, channel, details.note.strip(), *(r.strip() for r in reflection)
+        )
+
+    def _contacts_by_clock(self, clock_ids: list[int]) -> dict[int, list[Contact]]:
+        """Only "I reached out" changes figures, so only those are read."""
+        found: dict[int, list[Contact]] = {}
+        if not clock_ids:
+            return found
+        with self._vault.session() as session:
+            rows = session.exec(
+                select(ContactEvent.clock_id, ContactEvent.at).where(
+                    col(ContactEvent.clock_id).in_(clock_ids),
+                    ContactEvent.kind == ContactKind.ME.value,
+                )
+            )
+            for clock_id, at in rows:
+                found.setdefault(clock_id, []).append(Contact(local_day(at), ContactKind.ME))
+        return found
+
+    @staticmethod
+    def _record_milestones(
+        session: Session, clocks: list[Clock], contacts: dict[int, list[Contact]], today: date
+    ) -> dict[int, list[int]]:
+        """Bring each clock's milestone records in line with its stretches; return the
+        current stretch's unacknowledged ones.
+
+        Records are derived from the contact history, so a contact logged late (or edited, or
+        deleted) corrects them: a milestone its stretch never reached is dropped, and one it
+        did reach is added. Only "acknowledged" is the person's own, and it is kept.
+        """
+        pending: dict[int, list[int]] = {}
+        for clock in clocks:
+            assert clock.id is not None
+            cut = stretches(clock.since, contacts.get(clock.id, []), today)
+            truth = {
+                (stretch.since, days)
+                for stretch in cut
+                for days in milestones_reached(stretch.days)
+            }
+            known = {}
+            for record in session.exec(select(Milestone).where(Milestone.clock_id == clock.id)):
+                key = (record.stretch_since, record.days)
+                if key in truth:
+                    known[key] = record
+                else:
+                    session.delete(record)
+            for stretch_since, days in sorted(truth - known.keys()):
+                known[(stretch_since, days)] = Milestone(
+                    clock_id=clock.id,
+                    stretch_since=stretch_since,
+                    days=days,
+                    reached_on=reached_on(stretch_since, days),
+                    # a past stretch's milestones are history, not news
+                    acknowledged=stretch_since != cut[-1].since,
+                )
+                session.add(known[(stretch_since, days)])
+            pending[clock.id] = [
+                record.days
+                for (since, _), record in known.items()
+                if since == cut[-1].since and not record.acknowledged
+            ]
+        return pending
+
+
+def _get_clock(session: Session, clock_id: int) -> Clock:
+    clock = session.get(Clock, clock_id)
+    if clock is None:
+        raise InvalidInput("That clock isn't there any more.")
+    return clock
+
+
+def _get_event(session: Session, event_id: int) -> ContactEvent:
+    event = session.get(ContactEvent, event_id)
+    if event is None:
+        raise InvalidInput("That contact isn't there any more.")
+    return event
+
+
+def _apply(event: ContactEvent, details: ContactDetails) -> None:
+    event.kind = details.kind.value
+    event.at = details.at
+    event.channel = None if details.channel is None else details.channel.value
+    event.note = details.note
+    event.what_happened = details.what_happened
+    event.what_helped = details.what_helped
+    event.try_next = details.try_next

@@ -1,13 +1,18 @@
 """Tables. XBase holds the fields a person edits; X is the table (full-stack-fastapi style).
 
 Every schema change goes through an Alembic migration in storage/migrations/versions.
+Moments (`datetime`) are aware and stored in UTC; days (`date`) are the person's local
+calendar days.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from recovery_app.storage.types import UTCDateTime
 
 
 class VaultInfo(SQLModel, table=True):
@@ -29,5 +34,60 @@ class Clock(ClockBase, table=True):
     __tablename__ = "clock"
 
     id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime
-    archived_at: datetime | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+def _clock_fk() -> Column[int]:
+    return Column(Integer, ForeignKey("clock.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+class ContactEventBase(SQLModel):
+    kind: str = Field(max_length=16)  # domain.stretches.ContactKind
+    at: datetime = Field(sa_type=UTCDateTime)
+    channel: str | None = Field(default=None, max_length=16)  # services.contacts.Channel
+    note: str = ""
+    # The blame-free reflection, for "I reached out" only; every part optional.
+    what_happened: str = ""
+    what_helped: str = ""
+    try_next: str = ""
+
+
+class ContactEvent(ContactEventBase, table=True):
+    __tablename__ = "contact_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    clock_id: int = Field(sa_column=_clock_fk())
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CheckInBase(SQLModel):
+    mood: int | None = None
+    no_contact: str | None = Field(default=None, max_length=8)  # domain.check_in.NoContactAnswer
+    pull: int | None = None
+    yesterday_promise: str | None = Field(default=None, max_length=8)  # PromiseOutcome
+    promise: str = ""
+    note: str = ""
+
+
+class CheckIn(CheckInBase, table=True):
+    __tablename__ = "check_in"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Milestone(SQLModel, table=True):
+    """A milestone a stretch reached, kept for the review even after the stretch ends."""
+
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("clock_id", "stretch_since", "days"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    clock_id: int = Field(sa_column=_clock_fk())
+    stretch_since: date
+    days: int
+    reached_on: date
+    acknowledged: bool = False  # shown once, calmly, on Today

@@ -2,14 +2,17 @@
 
 import logging
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.services.clocks import ClockService
+from recovery_app.domain.check_in import CheckInAnswers
+from recovery_app.domain.stretches import ContactKind
+from recovery_app.services.check_ins import CheckInService
+from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.messages import message_for
 from recovery_app.storage import errors
 
@@ -36,7 +39,14 @@ def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
     vault = service.create(PASSWORD)
     reader = vault.engine.connect()  # keeps the WAL alive so it is searched too
     reader.exec_driver_sql("SELECT 1").fetchone()
-    ClockService(vault).add_clock(marker, date(2025, 12, 1), allowed_contact=marker)
+    clocks = ClockService(vault)
+    clock = clocks.add_clock(marker, date(2025, 12, 1), allowed_contact=marker)
+    assert clock.id is not None
+    at = datetime(2026, 1, 2, 12, tzinfo=UTC)
+    clocks.log_contact(
+        clock.id, ContactDetails(ContactKind.ME, at, note=marker, what_happened=marker)
+    )
+    CheckInService(vault).save(CheckInAnswers(promise=marker, note=marker))
     assert Path(f"{paths.db}-wal").exists()
     assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
     reader.close()

@@ -14,7 +14,7 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002"]
+REVISIONS = ["0001", "0002", "0003"]
 
 
 def make_vault_at(paths: VaultPaths, revision: str) -> None:
@@ -36,7 +36,14 @@ def test_the_revisions_listed_here_are_all_there_are() -> None:
 def test_a_new_vault_is_at_head(vault, paths) -> None:
     with vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
-        assert {"vault_info", "clock", "alembic_version"} <= set(inspect(conn).get_table_names())
+        assert {
+            "vault_info",
+            "clock",
+            "contact_event",
+            "check_in",
+            "milestone",
+            "alembic_version",
+        } <= set(inspect(conn).get_table_names())
 
 
 @pytest.mark.parametrize("revision", REVISIONS[:-1])

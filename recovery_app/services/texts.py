@@ -1,0 +1,49 @@
+"""Wording shipped as data in resources/texts/*.toml, so it can be reviewed for tone there."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from recovery_app.resource_files import resources_dir
+
+
+@dataclass(frozen=True)
+class TodayTexts:
+    milestone_lines: dict[str, str]
+    new_stretch: str
+    new_stretch_same_day: str
+    gentle_lines: tuple[str, ...]
+
+    def milestone(self, days: int, name: str) -> str:
+        line = self.milestone_lines.get(str(days), self.milestone_lines["other"])
+        return line.format(days=days, name=name)
+
+    def stretch_ended(self, days_before: int) -> str:
+        if days_before <= 0:
+            return self.new_stretch_same_day
+        return self.new_stretch.format(days=days_before)
+
+    def gentle_line(self, today: date) -> str:
+        """The same line all day; a different one tomorrow."""
+        return self.gentle_lines[today.toordinal() % len(self.gentle_lines)]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+@cache
+def today_texts(folder: Path | None = None) -> TodayTexts:
+    data = _read((folder or resources_dir() / "texts") / "today.toml")
+    return TodayTexts(
+        milestone_lines={str(k): str(v) for k, v in data["milestones"].items()},
+        new_stretch=data["stretch"]["new_stretch"],
+        new_stretch_same_day=data["stretch"]["new_stretch_same_day"],
+        gentle_lines=tuple(data["lines"]["gentle"]),
+    )
