@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlmodel import select
 
@@ -28,6 +29,10 @@ class CheckInService:
     def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
         self._vault = vault
         self._now = now
+
+    @property
+    def data_dir(self) -> Path:
+        return self._vault.paths.data_dir
 
     def today(self) -> date:
         return local_day(self._now())

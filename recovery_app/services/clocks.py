@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from pathlib import Path
 
 from sqlmodel import Session, col, delete, select
 
@@ -88,6 +89,10 @@ class ClockService:
         self._vault = vault
         self._now = now
 
+    @property
+    def data_dir(self) -> Path:
+        return self._vault.paths.data_dir
+
     def today(self) -> date:
         return local_day(self._now())
 
@@ -118,13 +123,15 @@ class ClockService:
             session.refresh(clock)
             return clock
 
-    def archive_clock(self, clock_id: int, archived: bool = True) -> None:
+    def archive_clock(self, clock_id: int, archived: bool = True) -> Clock:
         """Archived clocks leave Today and keep everything; unarchiving brings them back."""
         with self._vault.session() as session:
             clock = _get_clock(session, clock_id)
             clock.archived_at = self._now() if archived else None
             session.add(clock)
             session.commit()
+            session.refresh(clock)
+            return clock
 
     def list_clocks(self, *, archived: bool = False) -> list[Clock]:
         with self._vault.session() as session:

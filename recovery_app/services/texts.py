@@ -21,6 +21,8 @@ class TodayTexts:
 
     def milestone(self, days: int, name: str) -> str:
         line = self.milestone_lines.get(str(days), self.milestone_lines["other"])
+        if name.endswith((".", "!", "?")):
+            line = line.replace("{name}.", "{name}")  # "from J." not "from J.."
         return line.format(days=days, name=name)
 
     def stretch_ended(self, days_before: int) -> str:

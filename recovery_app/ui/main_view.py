@@ -14,12 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.services.check_ins import CheckInService
+from recovery_app.services.clocks import ClockService
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.coming_soon import ComingSoonScreen
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.sections import TODAY
 from recovery_app.ui.settings_screen import SettingsScreen
+from recovery_app.ui.today_screen import TodayScreen
 
 SIDEBAR_ROW_HEIGHT = 38
 
@@ -32,6 +35,8 @@ class MainView(QWidget):
         preferences: Preferences,
         on_locking_changed: Callable[[], None],
         parent: QWidget | None = None,
+        *,
+        tray_available: bool = False,
     ) -> None:
         super().__init__(parent)
         self.sidebar = QListWidget()
@@ -39,17 +44,9 @@ class MainView(QWidget):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(200)
         self.pages = QStackedWidget()
+        self.today = TodayScreen(ClockService(vault), CheckInService(vault))
         screens: list[tuple[str, QWidget]] = [
-            (
-                self.tr("Today"),
-                ComingSoonScreen(
-                    self.tr("Today"),
-                    self.tr(
-                        "Your no-contact stretches, milestones and a one-minute daily check-in "
-                        "will be here."
-                    ),
-                ),
-            ),
+            (self.tr("Today"), self.today),
             (
                 self.tr("Urges"),
                 ComingSoonScreen(
@@ -92,7 +89,9 @@ class MainView(QWidget):
             ),
             (
                 self.tr("Settings"),
-                SettingsScreen(service, vault, preferences, on_locking_changed),
+                SettingsScreen(
+                    service, vault, preferences, on_locking_changed, tray_available=tray_available
+                ),
             ),
         ]
         for index, (title, screen) in enumerate(screens):

@@ -7,11 +7,13 @@ every test, has its own, and nothing about the journal lands elsewhere on the ma
 from __future__ import annotations
 
 import os
+from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
+DEFAULT_REMINDER_TIME = time(20, 0)
 
 
 class Preferences:
@@ -45,6 +47,40 @@ class Preferences:
     @lock_when_minimised.setter
     def lock_when_minimised(self, on: bool) -> None:
         self._store().setValue("security/lock_when_minimised", bool(on))
+
+    @property
+    def reminder_enabled(self) -> bool:
+        """The daily reminder is off until the person turns it on."""
+        return _as_bool(self._store().value("reminder/enabled", False))
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, on: bool) -> None:
+        self._store().setValue("reminder/enabled", bool(on))
+
+    @property
+    def reminder_time(self) -> time:
+        value = self._store().value("reminder/time", DEFAULT_REMINDER_TIME.isoformat("minutes"))
+        try:
+            return time.fromisoformat(str(value))
+        except ValueError:
+            return DEFAULT_REMINDER_TIME
+
+    @reminder_time.setter
+    def reminder_time(self, at: time) -> None:
+        self._store().setValue("reminder/time", at.isoformat("minutes"))
+
+    @property
+    def reminder_last_shown(self) -> date | None:
+        value = self._store().value("reminder/last_shown", "")
+        try:
+            return date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
+    @reminder_last_shown.setter
+    def reminder_last_shown(self, day: date) -> None:
+        self._store().setValue("reminder/last_shown", day.isoformat())
+        self.sync()
 
     def window_geometry(self) -> QByteArray | None:
         value = self._store().value("window/geometry")

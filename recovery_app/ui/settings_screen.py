@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +38,11 @@ class SettingsScreen(QWidget):
         preferences: Preferences,
         on_locking_changed: Callable[[], None],
         parent: QWidget | None = None,
+        *,
+        tray_available: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._tray_available = tray_available
         self._service = service
         self._vault = vault
         self._preferences = preferences
@@ -102,6 +108,33 @@ class SettingsScreen(QWidget):
         remember_layout.addWidget(self.remember_message)
         layout.addWidget(remember)
 
+        reminder = QGroupBox(self.tr("Daily reminder"))
+        reminder_layout = QVBoxLayout(reminder)
+        reminder_row = QHBoxLayout()
+        self.reminder = QCheckBox(self.tr("Remind me to check in each day &at"))
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        reminder_row.addWidget(self.reminder)
+        reminder_row.addWidget(self.reminder_time)
+        reminder_row.addStretch(1)
+        reminder_layout.addLayout(reminder_row)
+        self.reminder_note = paragraph(
+            self.tr(
+                "The tray icon shows “Time for your journal”, nothing more, even when the "
+                "journal is locked."
+            ),
+            "small",
+        )
+        reminder_layout.addWidget(self.reminder_note)
+        if not self._tray_available:
+            self.reminder.setEnabled(False)
+            self.reminder_time.setEnabled(False)
+            self.reminder_note.setText(
+                self.tr("Reminders need a tray icon, and this desktop doesn't offer one.")
+            )
+        layout.addWidget(reminder)
+
         password = QGroupBox(self.tr("Password"))
         password_layout = QVBoxLayout(password)
         password_layout.addWidget(
@@ -154,6 +187,10 @@ class SettingsScreen(QWidget):
     def _load(self) -> None:
         self.auto_lock.setValue(self._preferences.auto_lock_minutes)
         self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
+        self.reminder.setChecked(self._preferences.reminder_enabled and self._tray_available)
+        at = self._preferences.reminder_time
+        self.reminder_time.setTime(QTime(at.hour, at.minute))
+        self.reminder_time.setEnabled(self.reminder.isChecked())
 
     def showEvent(self, event: QShowEvent) -> None:
         # The keyring is asked only when Settings is opened, not at every unlock: a locked
@@ -176,12 +213,22 @@ class SettingsScreen(QWidget):
     def _connect_signals(self) -> None:
         self.auto_lock.valueChanged.connect(self._save_auto_lock)
         self.lock_minimised.toggled.connect(self._save_lock_minimised)
+        self.reminder.toggled.connect(self._save_reminder)
+        self.reminder_time.timeChanged.connect(lambda _at: self._save_reminder())
         self.remember.toggled.connect(self._set_remembered)
         self.change_password.clicked.connect(self._open_change_password)
 
     def _save_auto_lock(self, minutes: int) -> None:
         self._preferences.auto_lock_minutes = minutes
         self._on_locking_changed()
+
+    def _save_reminder(self) -> None:
+        on = self.reminder.isChecked()
+        self.reminder_time.setEnabled(on)
+        picked = self.reminder_time.time()
+        self._preferences.reminder_enabled = on
+        self._preferences.reminder_time = time(picked.hour(), picked.minute())
+        self._preferences.sync()
 
     def _save_lock_minimised(self, on: bool) -> None:
         self._preferences.lock_when_minimised = on

@@ -37,6 +37,17 @@ QGroupBox { font-weight: 600; border: 1px solid #e3ded6; border-radius: 10px; ma
 QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; color: #24323a; }
 QGroupBox QLabel, QGroupBox QCheckBox { font-weight: normal; background: transparent; }
 QScrollArea, QScrollArea > QWidget > QWidget { background: #f5f3ef; }
+QLabel#gentle { color: #3f5f6d; font-style: italic; }
+QLabel#big-number { color: #2f4f5c; }
+QFrame#undo-bar { background: #eef3f5; border-radius: 8px; }
+QFrame#undo-bar QLabel { background: transparent; }
+QPushButton#choice { padding: 5px 10px; min-width: 22px; }
+QPushButton#choice:checked { background: #3f5f6d; color: #ffffff; border: 1px solid #3f5f6d; }
+QPushButton#choice:checked:focus { border: 2px solid #17262e; }
+QComboBox, QDateEdit, QDateTimeEdit, QPlainTextEdit { padding: 4px 6px; border: 1px solid #c9c2b7;
+    border-radius: 6px; background: #ffffff; color: #24323a; }
+QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QDateTimeEdit:focus {
+    border: 2px solid #4f6d7a; }
 QProgressBar { border: none; background: #ece8e1; border-radius: 3px; max-height: 6px; }
 QProgressBar::chunk { background: #4f6d7a; border-radius: 3px; }
 """

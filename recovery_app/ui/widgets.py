@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
@@ -14,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.passwords import Strength, check_new_password
+from recovery_app.services.messages import message_for
+from recovery_app.storage.errors import VaultError
 from recovery_app.ui.lazy_qt import qt
 from recovery_app.ui.resources import icon
 
@@ -130,3 +137,20 @@ def centred_card(content: QWidget) -> QWidget:
     row.addLayout(column, 3)
     row.addStretch(1)
     return outer
+
+
+T = TypeVar("T")
+
+
+def attempt(action: Callable[[], T], label: QLabel, data_dir: Path) -> T | None:
+    """Run a save; if it can't be done, say why kindly in `label` and return None."""
+    try:
+        result = action()
+    except InvalidInput as error:
+        show_message(label, error.message)
+        return None
+    except VaultError as error:
+        show_message(label, message_for(error, data_dir))
+        return None
+    show_message(label, "")
+    return result

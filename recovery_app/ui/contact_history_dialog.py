@@ -1,0 +1,143 @@
+"""One clock's contacts, newest first: edit one, or delete it with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.domain.stretches import ContactKind
+from recovery_app.services.clocks import Channel, ClockService
+from recovery_app.storage.models import ContactEvent
+from recovery_app.ui.contact_dialog import CHANNEL_WORDS, ContactDialog
+from recovery_app.ui.widgets import attempt, message_label, paragraph, show_message
+
+KIND_WORDS = {
+    ContactKind.ME: "I reached out",
+    ContactKind.THEM: "They reached out",
+    ContactKind.UNAVOIDABLE: "Allowed or unavoidable",
+}
+
+
+def describe(event: ContactEvent) -> str:
+    moment = event.at.astimezone()
+    parts = [f"{moment.day} {moment:%B %Y, %H:%M}", KIND_WORDS[ContactKind(event.kind)]]
+    if event.channel:
+        parts.append(CHANNEL_WORDS[Channel(event.channel)])
+    line = "  ·  ".join(parts)
+    first = event.note.strip().splitlines()[0] if event.note.strip() else ""
+    return f"{line}\n{first}" if first else line
+
+
+class ContactHistoryDialog(QDialog):
+    def __init__(self, clocks: ClockService, clock_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clocks = clocks
+        self._clock_id = clock_id
+        self._deleted: ContactEvent | None = None
+        self.edit_dialog: ContactDialog | None = None
+        self.setWindowTitle(self.tr("Contact history"))
+        self.resize(560, 440)
+        layout = QVBoxLayout(self)
+        self.empty = paragraph(self.tr("No contacts logged for this clock."), "hint")
+        layout.addWidget(self.empty)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Contacts, newest first"))
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list, 1)
+        self.message = message_label()
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.undo_button = QPushButton(self.tr("Undo delete"))
+        self.undo_button.hide()
+        for button in (self.edit_button, self.delete_button, self.undo_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
+
+        buttons.rejected.connect(self.reject)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.list.itemActivated.connect(lambda _item: self.edit_selected())
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self).activated.connect(
+            self.undo_delete
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        events = attempt(
+            lambda: self._clocks.list_contacts(self._clock_id), self.message, self._clocks.data_dir
+        )
+        self.list.clear()
+        for event in events or []:
+            item = QListWidgetItem(describe(event))
+            item.setData(Qt.ItemDataRole.UserRole, event.id)
+            self.list.addItem(item)
+        self.empty.setVisible(self.list.count() == 0)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.list.currentItem() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _selected_event(self) -> ContactEvent | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        event_id = item.data(Qt.ItemDataRole.UserRole)
+        events = self._clocks.list_contacts(self._clock_id)
+        return next((e for e in events if e.id == event_id), None)
+
+    def edit_selected(self) -> None:
+        event = self._selected_event()
+        if event is None:
+            return
+        dialog = ContactDialog(self._clocks, [], event=event, parent=self)
+        dialog.accepted.connect(self.reload)
+        self.edit_dialog = dialog
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        event = self._selected_event()
+        if event is None or event.id is None:
+            return
+        event_id = event.id
+        deleted = attempt(
+            lambda: self._clocks.delete_contact(event_id), self.message, self._clocks.data_dir
+        )
+        if deleted is None:
+            return
+        self._deleted = deleted
+        self.undo_button.show()
+        show_message(self.message, "")
+        self.reload()
+
+    def undo_delete(self) -> None:
+        if self._deleted is None:
+            return
+        deleted, self._deleted = self._deleted, None
+        attempt(lambda: self._clocks.restore_contact(deleted), self.message, self._clocks.data_dir)
+        self.undo_button.hide()
+        self.reload()

@@ -1,0 +1,544 @@
+"""Today: each clock's stretch, the daily check-in, a gentle line, calm milestones.
+
+Dialogs open with `open()` (not `exec()`), so locking can tear this screen down at any
+moment without a nested event loop still running inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
+from recovery_app.services.check_ins import CheckInService, SavedCheckIn
+from recovery_app.services.clocks import ClockService, ClockSummary, RemovedClock
+from recovery_app.services.texts import today_texts
+from recovery_app.ui.check_in_dialog import CheckInDialog
+from recovery_app.ui.clock_dialog import ClockDialog
+from recovery_app.ui.contact_dialog import ContactDialog
+from recovery_app.ui.contact_history_dialog import ContactHistoryDialog
+from recovery_app.ui.widgets import attempt, heading, message_label, paragraph, their_words
+
+CARD_MIN_WIDTH = 300
+DAY_CHECK_MS = 60_000
+
+
+def days_text(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+class ClockCard(QFrame):
+    log_contact = Signal(int)
+    edit = Signal(int)
+    history = Signal(int)
+    archive = Signal(int)
+    remove = Signal(int)
+
+    def __init__(self, summary: ClockSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.summary = summary
+        f = summary.figures
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        name = their_words(summary.name)
+        font = QFont(name.font())
+        font.setPointSize(font.pointSize() + 3)
+        font.setWeight(QFont.Weight.DemiBold)
+        name.setFont(font)
+        layout.addWidget(name)
+
+        number_row = QHBoxLayout()
+        self.days = QLabel(str(f.current_days))
+        self.days.setObjectName("big-number")
+        big = QFont(self.days.font())
+        big.setPointSize(big.pointSize() + 26)
+        big.setWeight(QFont.Weight.DemiBold)
+        self.days.setFont(big)
+        unit = QLabel(self.tr("day") if f.current_days == 1 else self.tr("days"))
+        unit.setObjectName("hint")
+        number_row.addWidget(self.days)
+        number_row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
+        number_row.addStretch(1)
+        layout.addLayout(number_row)
+        self.days.setAccessibleName(
+            self.tr("Current stretch: %1").replace("%1", days_text(f.current_days))
+        )
+        layout.addWidget(
+            paragraph(
+                self.tr("of distance, since %1").replace("%1", _long_date(f.current_since)),
+                "hint",
+            )
+        )
+        self.figures = paragraph(
+            self.tr("Longest: %1  ·  Total: %2")
+            .replace("%1", days_text(f.longest_days))
+            .replace("%2", days_text(f.total_days))
+        )
+        layout.addWidget(self.figures)
+        self.next_milestone = paragraph(
+            self.tr("Next milestone: %1, in %2")
+            .replace("%1", days_text(summary.next_milestone))
+            .replace("%2", days_text(summary.days_to_next_milestone)),
+            "small",
+        )
+        layout.addWidget(self.next_milestone)
+        if summary.allowed_contact:
+            allowed = their_words(
+                self.tr("Contact I allow: %1").replace("%1", summary.allowed_contact), "small"
+            )
+            layout.addWidget(allowed)
+
+        buttons = QHBoxLayout()
+        self.log_button = QPushButton(self.tr("Log contact…"))
+        self.log_button.setAccessibleName(self.tr("Log contact for %1").replace("%1", summary.name))
+        self.more_button = QPushButton(self.tr("More"))
+        self.more_button.setAccessibleName(self.tr("More for %1").replace("%1", summary.name))
+        menu = QMenu(self.more_button)
+        clock_id = summary.clock_id
+        menu.addAction(self.tr("Edit…"), lambda: self.edit.emit(clock_id))
+        menu.addAction(self.tr("Contact history…"), lambda: self.history.emit(clock_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("Archive"), lambda: self.archive.emit(clock_id))
+        menu.addAction(self.tr("Remove…"), lambda: self.remove.emit(clock_id))
+        self.more_button.setMenu(menu)
+        self.log_button.clicked.connect(lambda: self.log_contact.emit(clock_id))
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.more_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+
+class TodayScreen(QWidget):
+    def __init__(
+        self, clocks: ClockService, check_ins: CheckInService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.clocks = clocks
+        self.check_ins = check_ins
+        self.texts = today_texts()
+        self.summaries: list[ClockSummary] = []
+        self.cards: list[ClockCard] = []
+        self.check_in: SavedCheckIn | None = None
+        self.dialog: QDialog | QMessageBox | None = None
+        self._undo: Callable[[], None] | None = None
+        self._shown_day: date | None = None
+        self._columns = 0
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(28, 20, 28, 24)
+        column.setSpacing(14)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(heading(self.tr("Today")))
+        self.date_label = paragraph("", "hint")
+        titles.addWidget(self.date_label)
+        header.addLayout(titles, 1)
+        self.archived_button = QPushButton()
+        self.archived_button.setMenu(QMenu(self.archived_button))
+        self.add_button = QPushButton(self.tr("Add a clock"))
+        self.add_button.setToolTip(self.tr("Add a clock (Ctrl+N)"))
+        header.addWidget(self.archived_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(header)
+
+        self.gentle_line = paragraph("", "gentle")
+        column.addWidget(self.gentle_line)
+
+        self.notice = paragraph("", "note")
+        self.notice.hide()
+        column.addWidget(self.notice)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undo-bar")
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(12, 6, 8, 6)
+        self.undo_text = paragraph("")
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        column.addWidget(self.undo_bar)
+
+        self.message = message_label()
+        column.addWidget(self.message)
+
+        self.check_in_card = QFrame()
+        self.check_in_card.setObjectName("card")
+        check_layout = QHBoxLayout(self.check_in_card)
+        check_layout.setContentsMargins(20, 14, 20, 14)
+        check_texts = QVBoxLayout()
+        title = QLabel(self.tr("Today's check-in"))
+        bold = QFont(title.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        title.setFont(bold)
+        check_texts.addWidget(title)
+        self.check_in_status = paragraph("", "hint")
+        check_texts.addWidget(self.check_in_status)
+        check_layout.addLayout(check_texts, 1)
+        self.check_in_button = QPushButton()
+        self.check_in_button.setToolTip(self.tr("Check in (Ctrl+K)"))
+        check_layout.addWidget(self.check_in_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        column.addWidget(self.check_in_card)
+
+        self.empty_state = QFrame()
+        self.empty_state.setObjectName("card")
+        empty = QVBoxLayout(self.empty_state)
+        empty.setContentsMargins(24, 20, 24, 20)
+        empty.addWidget(heading(self.tr("Count the days of distance"), 2))
+        empty.addWidget(
+            paragraph(
+                self.tr(
+                    "Add a clock for someone you're keeping distance from. It counts the days "
+                    "of your current stretch, your longest, and your total, which a new "
+                    "stretch never erases. You decide what contact is allowed."
+                )
+            )
+        )
+        self.empty_add_button = QPushButton(self.tr("Add your first clock"))
+        self.empty_add_button.setDefault(False)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_add_button)
+        empty_row.addStretch(1)
+        empty.addLayout(empty_row)
+        column.addWidget(self.empty_state)
+
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(14)
+        column.addWidget(self.grid_host)
+
+        column.addWidget(
+            paragraph(
+                self.tr(
+                    "This journal is a companion, not therapy or a crisis service. If you are in "
+                    "danger, please contact local emergency services or someone you trust."
+                ),
+                "small",
+            )
+        )
+        column.addStretch(1)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+
+    def _connect_signals(self) -> None:
+        self.add_button.clicked.connect(self.add_clock)
+        self.empty_add_button.clicked.connect(self.add_clock)
+        self.check_in_button.clicked.connect(self.open_check_in)
+        self.undo_button.clicked.connect(self.undo)
+        self._day_timer.timeout.connect(self._refresh_if_day_changed)
+        for keys, slot in (
+            ("Ctrl+N", self.add_clock),
+            ("Ctrl+K", self.open_check_in),
+            (QKeySequence.StandardKey.Undo, self.undo),
+        ):
+            # Window-wide while Today shows (a hidden widget's shortcuts never fire), so they
+            # work with the focus still in the sidebar.
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+
+    # ----- showing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.clocks.today()
+        self._shown_day = today
+        self.date_label.setText(_long_date(today, weekday=True))
+        self.gentle_line.setText(self.texts.gentle_line(today))
+        summaries = attempt(self.clocks.summaries, self.message, self.clocks.data_dir)
+        self.summaries = summaries or []
+        self.check_in = attempt(self.check_ins.get, self.message, self.check_ins.data_dir)
+        self._show_check_in()
+        self._show_clocks()
+        self._show_archived()
+        self._acknowledge_new_milestones()
+
+    def _show_check_in(self) -> None:
+        if self.check_in is None:
+            self.check_in_status.setText(
+                self.tr("Not done yet. About a minute; every question can be skipped.")
+            )
+            self.check_in_button.setText(self.tr("Check in"))
+        else:
+            self.check_in_status.setText(self._check_in_summary(self.check_in))
+            self.check_in_button.setText(self.tr("Edit check-in"))
+
+    def _check_in_summary(self, saved: SavedCheckIn) -> str:
+        a = saved.answers
+        parts = [self.tr("Done.")]
+        if a.mood is not None:
+            parts.append(self.tr("Mood %1 of 5.").replace("%1", str(a.mood)))
+        if a.pull is not None:
+            parts.append(self.tr("Pull %1 of 10.").replace("%1", str(a.pull)))
+        if a.no_contact is NoContactAnswer.YES:
+            parts.append(self.tr("No contact today."))
+        elif a.no_contact is NoContactAnswer.THEM:
+            parts.append(self.tr("They reached out."))
+        elif a.no_contact is NoContactAnswer.NO:
+            parts.append(self.tr("There was contact."))
+        if a.yesterday_promise is PromiseOutcome.KEPT:
+            parts.append(self.tr("Yesterday's promise kept."))
+        if a.promise:
+            parts.append(self.tr("Promise made for today."))
+        return " ".join(parts)
+
+    def _show_clocks(self) -> None:
+        for card in self.cards:
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for summary in self.summaries:
+            card = ClockCard(summary)
+            card.log_contact.connect(self.log_contact)
+            card.edit.connect(self.edit_clock)
+            card.history.connect(self.show_history)
+            card.archive.connect(self.archive_clock)
+            card.remove.connect(self.remove_clock)
+            self.cards.append(card)
+        self.empty_state.setVisible(not self.cards)
+        self._columns = 0
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        columns = max(1, min(3, (self.width() - 56) // (CARD_MIN_WIDTH + 14)))
+        columns = min(columns, max(1, len(self.cards)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
+        for c in range(3):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def _show_archived(self) -> None:
+        archived = attempt(
+            lambda: self.clocks.list_clocks(archived=True), self.message, self.clocks.data_dir
+        )
+        menu = self.archived_button.menu()
+        menu.clear()
+        for clock in archived or []:
+            clock_id = clock.id
+            assert clock_id is not None
+            action = menu.addAction(
+                self.tr("Bring back “%1”").replace("%1", clock.name),
+                lambda i=clock_id: self.unarchive_clock(i),
+            )
+            action.setData(clock_id)
+        self.archived_button.setText(
+            self.tr("Archived (%1)").replace("%1", str(len(archived or [])))
+        )
+        self.archived_button.setVisible(bool(archived))
+
+    def _acknowledge_new_milestones(self) -> None:
+        lines = [
+            self.texts.milestone(max(s.new_milestones), s.name)
+            for s in self.summaries
+            if s.new_milestones
+        ]
+        if lines:
+            self.show_notice("\n".join(lines))
+        for summary in self.summaries:
+            if summary.new_milestones:
+                attempt(
+                    lambda i=summary.clock_id: self.clocks.acknowledge_milestones(i),
+                    self.message,
+                    self.clocks.data_dir,
+                )
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
+
+    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+        self._undo = undo
+        self.undo_text.setText(text)
+        self.undo_bar.show()
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        action, self._undo = self._undo, None
+        self.undo_bar.hide()
+        attempt(action, self.message, self.clocks.data_dir)
+        self.refresh()
+
+    # ----- actions ------------------------------------------------------------------------------
+
+    def add_clock(self) -> None:
+        self._open(ClockDialog(self.clocks, parent=self), self._clock_saved)
+
+    def edit_clock(self, clock_id: int) -> None:
+        clock = next((c for c in self.clocks.list_clocks() if c.id == clock_id), None)
+        if clock is not None:
+            self._open(ClockDialog(self.clocks, clock, parent=self), self._clock_saved)
+
+    def _clock_saved(self) -> None:
+        self.refresh()
+
+    def log_contact(self, clock_id: int | None = None) -> None:
+        clocks = self.clocks.list_clocks()
+        if not clocks:
+            return
+        dialog = ContactDialog(self.clocks, clocks, clock_id=clock_id, parent=self)
+        self._open(dialog, lambda: self._contact_logged(dialog))
+
+    def _contact_logged(self, dialog: ContactDialog) -> None:
+        self.refresh()
+        if dialog.days_before is not None:
+            self.show_notice(self.texts.stretch_ended(dialog.days_before))
+
+    def show_history(self, clock_id: int) -> None:
+        dialog = ContactHistoryDialog(self.clocks, clock_id, parent=self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.dialog = dialog
+        dialog.open()
+
+    def archive_clock(self, clock_id: int) -> None:
+        archived = attempt(
+            lambda: self.clocks.archive_clock(clock_id), self.message, self.clocks.data_dir
+        )
+        if archived is None:
+            return
+        self._offer_undo(
+            self.tr("Clock archived. It keeps everything, and you can bring it back any time."),
+            lambda: self.clocks.archive_clock(clock_id, archived=False),
+        )
+        self.refresh()
+
+    def unarchive_clock(self, clock_id: int) -> None:
+        attempt(
+            lambda: self.clocks.archive_clock(clock_id, archived=False),
+            self.message,
+            self.clocks.data_dir,
+        )
+        self.refresh()
+
+    def remove_clock(self, clock_id: int) -> None:
+        summary = next((s for s in self.summaries if s.clock_id == clock_id), None)
+        if summary is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove clock"))
+        box.setText(self.tr("Remove this clock with all its contacts and milestones?"))
+        box.setInformativeText(
+            self.tr(
+                "You can undo this straight after. To keep everything but hide it from "
+                "Today, archive it instead."
+            )
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is remove:
+                self._remove(clock_id)
+
+        box.finished.connect(lambda _result: answered())
+        self.dialog = box
+        box.open()
+
+    def _remove(self, clock_id: int) -> None:
+        removed: RemovedClock | None = attempt(
+            lambda: self.clocks.remove_clock(clock_id), self.message, self.clocks.data_dir
+        )
+        if removed is None:
+            return
+        self._offer_undo(self.tr("Clock removed."), lambda: self.clocks.restore_clock(removed))
+        self.refresh()
+
+    def open_check_in(self) -> None:
+        yesterdays = attempt(
+            self.check_ins.yesterdays_promise, self.message, self.check_ins.data_dir
+        )
+        dialog = CheckInDialog(self.check_ins, self.check_in, yesterdays or "", parent=self)
+        self._open(dialog, lambda: self._checked_in(dialog))
+
+    def _checked_in(self, dialog: CheckInDialog) -> None:
+        self.refresh()
+        saved = dialog.saved
+        if saved is None or saved.answers.no_contact is not NoContactAnswer.NO:
+            return
+        if not self.summaries:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Log the contact?"))
+        box.setText(self.tr("Would you like to log the contact now?"))
+        box.setInformativeText(
+            self.tr("Noting what happened can help later. It's fine to skip this.")
+        )
+        log = box.addButton(self.tr("Log contact"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(log)
+        box.setEscapeButton(later)
+        box.finished.connect(
+            lambda _result: self.log_contact() if box.clickedButton() is log else None
+        )
+        self.dialog = box
+        box.open()
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
+        dialog.accepted.connect(on_accepted)
+        self.dialog = dialog
+        dialog.open()
+
+    # ----- events -------------------------------------------------------------------------------
+
+    def _refresh_if_day_changed(self) -> None:
+        if self.clocks.today() != self._shown_day:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._day_timer.start()
+        self._refresh_if_day_changed()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._day_timer.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
+
+
+def _long_date(day: date, *, weekday: bool = False) -> str:
+    text = f"{day.day} {day:%B} {day.year}"
+    return f"{day:%A} {text}" if weekday else text
