@@ -23,7 +23,7 @@ from recovery_app.domain.stretches import ContactKind
 from recovery_app.services.clocks import Channel, ClockService, ContactDetails
 from recovery_app.storage.models import Clock, ContactEvent
 from recovery_app.ui.choices import ChoiceRow
-from recovery_app.ui.widgets import attempt, message_label, paragraph, show_message
+from recovery_app.ui.widgets import attempt, message_label, paragraph, show_message, their_words
 
 CHANNEL_WORDS = {
     Channel.MESSAGE: "Message",
@@ -34,7 +34,7 @@ CHANNEL_WORDS = {
 }
 
 
-def _text_box(accessible_name: str, placeholder: str, height: int = 64) -> QPlainTextEdit:
+def _text_box(accessible_name: str, placeholder: str, height: int = 48) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setAccessibleName(accessible_name)
@@ -103,6 +103,10 @@ class ContactDialog(QDialog):
         if len(clocks) < 2 or self._event is not None:
             clock_label.hide()
             self.clock.hide()
+            name = self.clock.currentText() if self._event is None else ""
+            if name:
+                self.for_clock = their_words(self.tr("For %1").replace("%1", name), "hint")
+                layout.insertWidget(0, self.for_clock)
         kind_label = QLabel(self.tr("&What happened"))
         kind_label.setBuddy(self.kind.buttons[0])
         form.addRow(kind_label, self.kind)
@@ -122,8 +126,8 @@ class ContactDialog(QDialog):
             paragraph(
                 self.tr(
                     "Reaching out makes sense when the pull is strong. A new stretch starts "
-                    "today, and every day so far still counts. If it helps, note what you "
-                    "noticed; skip anything."
+                    "from that day, and every day before it still counts. If it helps, note "
+                    "what you noticed; skip anything."
                 ),
                 "small",
             )
