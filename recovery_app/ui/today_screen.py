@@ -105,6 +105,7 @@ class ClockCard(QFrame):
             )
             layout.addWidget(allowed)
 
+        layout.addStretch(1)  # cards in a row share a height: the space goes above the buttons
         buttons = QHBoxLayout()
         self.log_button = QPushButton(self.tr("Log contact…"))
         self.log_button.setAccessibleName(self.tr("Log contact for %1").replace("%1", summary.name))
