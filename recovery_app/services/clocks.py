@@ -166,13 +166,22 @@ class ClockService:
             session.commit()
         return removed
 
-    def restore_clock(self, removed: RemovedClock) -> None:
+    def restore_clock(self, removed: RemovedClock) -> Clock:
+        """Put a removed clock back with all it had. Rows get fresh ids: SQLite hands a freed
+        id to the next new row, so the old ones may belong to something added since."""
         with self._vault.session() as session:
-            session.add(Clock.model_validate(removed.clock))
+            clock = Clock.model_validate(removed.clock.model_dump(exclude={"id"}))
+            session.add(clock)
             session.flush()
-            session.add_all(ContactEvent.model_validate(e) for e in removed.events)
-            session.add_all(Milestone.model_validate(m) for m in removed.milestones)
+            for event in removed.events:
+                fields = event.model_dump(exclude={"id", "clock_id"})
+                session.add(ContactEvent.model_validate({**fields, "clock_id": clock.id}))
+            for milestone in removed.milestones:
+                fields = milestone.model_dump(exclude={"id", "clock_id"})
+                session.add(Milestone.model_validate({**fields, "clock_id": clock.id}))
             session.commit()
+            session.refresh(clock)
+            return clock
 
     # ----- contact events ---------------------------------------------------------------------
 
@@ -207,10 +216,15 @@ class ClockService:
             session.commit()
             return copy
 
-    def restore_contact(self, copy: ContactEvent) -> None:
+    def restore_contact(self, copy: ContactEvent) -> ContactEvent:
+        """Put a deleted contact back (with a fresh id, as `restore_clock` explains)."""
         with self._vault.session() as session:
-            session.add(ContactEvent.model_validate(copy))
+            _get_clock(session, copy.clock_id)
+            event = ContactEvent.model_validate(copy.model_dump(exclude={"id"}))
+            session.add(event)
             session.commit()
+            session.refresh(event)
+            return event
 
     def list_contacts(self, clock_id: int) -> list[ContactEvent]:
         """Newest first."""

@@ -17,6 +17,7 @@ class TodayTexts:
     milestone_lines: dict[str, str]
     new_stretch: str
     new_stretch_same_day: str
+    new_stretch_earlier: str
     gentle_lines: tuple[str, ...]
 
     def milestone(self, days: int, name: str) -> str:
@@ -25,7 +26,10 @@ class TodayTexts:
             line = line.replace("{name}.", "{name}")  # "from J." not "from J.."
         return line.format(days=days, name=name)
 
-    def stretch_ended(self, days_before: int) -> str:
+    def stretch_ended(self, days_before: int, new_since: date, *, today: date) -> str:
+        if new_since < today:
+            when = f"{new_since.day} {new_since:%B}"
+            return self.new_stretch_earlier.format(days=days_before, date=when)
         if days_before <= 0:
             return self.new_stretch_same_day
         return self.new_stretch.format(days=days_before)
@@ -47,5 +51,6 @@ def today_texts(folder: Path | None = None) -> TodayTexts:
         milestone_lines={str(k): str(v) for k, v in data["milestones"].items()},
         new_stretch=data["stretch"]["new_stretch"],
         new_stretch_same_day=data["stretch"]["new_stretch_same_day"],
+        new_stretch_earlier=data["stretch"]["new_stretch_earlier"],
         gentle_lines=tuple(data["lines"]["gentle"]),
     )

@@ -42,6 +42,8 @@ class CheckInDialog(QDialog):
         if saved is not None:
             self._fill(saved.answers)
         self._connect_signals()
+        # Otherwise Qt focuses the Save button, and a Space pressed at once would save.
+        self.mood.setFocus()
 
     def _build_ui(self, yesterdays_promise: str) -> None:
         layout = QVBoxLayout(self)
@@ -117,8 +119,7 @@ class CheckInDialog(QDialog):
     def _row(form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text)
         label.setWordWrap(True)
-        buddy = field.buttons[0] if isinstance(field, ChoiceRow) else field
-        label.setBuddy(buddy)
+        label.setBuddy(field)
         form.addRow(label)
         form.addRow(field)
 

@@ -1,8 +1,9 @@
 """A row of answers where none is chosen until the person chooses, and a choice can be undone.
 
 Radio buttons can't go back to "nothing chosen" once clicked; here clicking (or pressing
-Space on) the chosen answer again clears it, so every question stays skippable. Left and
-Right move between the answers.
+Space on) the chosen answer again clears it, so every question stays skippable. Like a
+radio group, the row is one Tab stop (the chosen answer, or the first); Left and Right move
+between the answers.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class ChoiceRow(QWidget, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        # Focusable only so a label's Alt+letter reaches it; the focus proxy passes it on.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._values = [value for value, _ in options]
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout(self)
@@ -40,7 +43,6 @@ class ChoiceRow(QWidget, Generic[T]):
             button.setObjectName("choice")
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setAccessibleName(f"{accessible_name}: {label}")
             if index < len(tooltips):
                 button.setToolTip(tooltips[index])
@@ -49,6 +51,19 @@ class ChoiceRow(QWidget, Generic[T]):
             row.addWidget(button)
             self.buttons.append(button)
         row.addStretch(1)
+        self._update_tab_stop()
+
+    def focus_proxy(self) -> QPushButton:
+        """The one button Tab lands on: the chosen answer, or the first."""
+        return next((b for b in self.buttons if b.isChecked()), self.buttons[0])
+
+    def _update_tab_stop(self, focus: QPushButton | None = None) -> None:
+        stop = focus or self.focus_proxy()
+        self.setFocusProxy(stop)  # a label's buddy shortcut (Alt+letter) lands here too
+        for button in self.buttons:
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
+            )
 
     def value(self) -> T | None:
         for value, button in zip(self._values, self.buttons, strict=True):
@@ -67,6 +82,7 @@ class ChoiceRow(QWidget, Generic[T]):
                     button.blockSignals(True)
                     button.setChecked(False)
                     button.blockSignals(False)
+        self._update_tab_stop(self.buttons[index] if self.buttons[index].hasFocus() else None)
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -75,6 +91,7 @@ class ChoiceRow(QWidget, Generic[T]):
             if step is not None and watched in self.buttons:
                 index = self.buttons.index(watched)  # type: ignore[arg-type]
                 target = self.buttons[(index + step) % len(self.buttons)]
+                self._update_tab_stop(target)
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)

@@ -59,7 +59,8 @@ class ContactDialog(QDialog):
         self._service = service
         self._event = event
         self.saved: ContactEvent | None = None
-        self.days_before: int | None = None  # set when "I reached out" ended a stretch
+        self.days_before: int | None = None  # set when "I reached out" ended a stretch:
+        self.new_since: date | None = None  # its length, and the day the new one started
         self.setWindowTitle(self.tr("Log contact") if event is None else self.tr("Edit contact"))
         self.setMinimumWidth(520)
         self._build_ui(clocks, event.clock_id if event else clock_id)
@@ -108,7 +109,7 @@ class ContactDialog(QDialog):
                 self.for_clock = their_words(self.tr("For %1").replace("%1", name), "hint")
                 layout.insertWidget(0, self.for_clock)
         kind_label = QLabel(self.tr("&What happened"))
-        kind_label.setBuddy(self.kind.buttons[0])
+        kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
         for text, field in (
             (self.tr("W&hen"), self.when),
@@ -188,7 +189,7 @@ class ContactDialog(QDialog):
         details = self.details()
         if details is None:
             show_message(self.message, self.tr("Please choose what happened."))
-            self.kind.buttons[0].setFocus()
+            self.kind.setFocus()
             return
         clock_id = self._event.clock_id if self._event else self.clock.currentData()
         before = self._current_stretch(clock_id)
@@ -211,6 +212,7 @@ class ContactDialog(QDialog):
         after = self._current_stretch(clock_id)
         if before is not None and after is not None and after[0] != before[0]:
             self.days_before = (after[0] - before[0]).days
+            self.new_since = after[0]
         self.accept()
 
     def _current_stretch(self, clock_id: int) -> tuple[date, int] | None:

@@ -173,7 +173,7 @@ class TodayScreen(QWidget):
         self.gentle_line = paragraph("", "gentle")
         column.addWidget(self.gentle_line)
 
-        self.notice = paragraph("", "note")
+        self.notice = their_words("", "note")  # milestone lines hold the person's labels
         self.notice.hide()
         column.addWidget(self.notice)
 
@@ -275,14 +275,15 @@ class TodayScreen(QWidget):
     def refresh(self) -> None:
         today = self.clocks.today()
         self._shown_day = today
+        self.show_notice("")
         self.date_label.setText(_long_date(today, weekday=True))
         self.gentle_line.setText(self.texts.gentle_line(today))
         summaries = attempt(self.clocks.summaries, self.message, self.clocks.data_dir)
         self.summaries = summaries or []
         self.check_in = attempt(self.check_ins.get, self.message, self.check_ins.data_dir)
         self._show_check_in()
-        self._show_clocks()
         self._show_archived()
+        self._show_clocks()
         self._acknowledge_new_milestones()
 
     def _show_check_in(self) -> None:
@@ -328,6 +329,11 @@ class TodayScreen(QWidget):
             card.remove.connect(self.remove_clock)
             self.cards.append(card)
         self.empty_state.setVisible(not self.cards)
+        self.empty_add_button.setText(
+            self.tr("Add a clock")
+            if self.archived_button.isVisible()
+            else self.tr("Add your first clock")
+        )
         self._columns = 0
         self._place_cards()
 
@@ -354,7 +360,7 @@ class TodayScreen(QWidget):
             clock_id = clock.id
             assert clock_id is not None
             action = menu.addAction(
-                self.tr("Bring back “%1”").replace("%1", clock.name),
+                self.tr("Bring back “%1”").replace("%1", clock.name.replace("&", "&&")),
                 lambda i=clock_id: self.unarchive_clock(i),
             )
             action.setData(clock_id)
@@ -418,9 +424,12 @@ class TodayScreen(QWidget):
         self._open(dialog, lambda: self._contact_logged(dialog))
 
     def _contact_logged(self, dialog: ContactDialog) -> None:
-        self.refresh()
-        if dialog.days_before is not None:
-            self.show_notice(self.texts.stretch_ended(dialog.days_before))
+        self.refresh()  # may acknowledge the new stretch's first milestones: keep them shown
+        if dialog.days_before is not None and dialog.new_since is not None:
+            line = self.texts.stretch_ended(
+                dialog.days_before, dialog.new_since, today=self.clocks.today()
+            )
+            self.show_notice("\n".join(part for part in (line, self.notice.text()) if part))
 
     def show_history(self, clock_id: int) -> None:
         dialog = ContactHistoryDialog(self.clocks, clock_id, parent=self)

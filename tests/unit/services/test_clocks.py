@@ -121,7 +121,7 @@ def test_editing_and_deleting_a_contact_with_undo(clocks) -> None:
     assert only(clocks).figures.current_days == 10
     clocks.restore_contact(copy)
     (back,) = clocks.list_contacts(clock.id)
-    assert (back.id, back.kind, back.note) == (event.id, "me", "n")
+    assert (back.kind, back.note, back.at) == ("me", "n", event.at)
     assert only(clocks).figures.current_days == 4
 
 
@@ -145,9 +145,11 @@ def test_removing_a_clock_can_be_undone_with_everything_it_had(clocks) -> None:
     clocks.summaries()  # records 1 and 3 for the first stretch (6 days), 1 for the new one
     removed = clocks.remove_clock(clock.id)
     assert clocks.list_clocks() == []
-    clocks.restore_clock(removed)
-    assert [e.note for e in clocks.list_contacts(clock.id)] == ["kept"]
-    assert [m.days for m in clocks.milestone_history(clock.id)] == [1, 3, 1]
+    back = clocks.restore_clock(removed)
+    assert back.id is not None
+    assert (back.name, back.since) == ("A", days_ago(8))
+    assert [e.note for e in clocks.list_contacts(back.id)] == ["kept"]
+    assert [m.days for m in clocks.milestone_history(back.id)] == [1, 3, 1]
     assert only(clocks).figures.current_days == 2
 
 
@@ -204,3 +206,19 @@ def test_an_old_stretch_s_milestones_are_history_not_news(clocks) -> None:
     assert clock.id is not None
     clocks.log_contact(clock.id, ContactDetails(ContactKind.ME, at_days_ago(3)))
     assert only(clocks).new_milestones == (1, 3)
+
+
+def test_undoing_a_removal_after_adding_another_clock_loses_nothing(clocks) -> None:
+    """SQLite hands a freed id to the next row; the restored clock must not collide."""
+    first = clocks.add_clock("A", days_ago(5))
+    assert first.id is not None
+    clocks.log_contact(first.id, ContactDetails(ContactKind.THEM, at_days_ago(1), note="x"))
+    removed = clocks.remove_clock(first.id)
+    second = clocks.add_clock("B", days_ago(2))
+    assert second.id is not None
+    clocks.log_contact(second.id, ContactDetails(ContactKind.THEM, at_days_ago(1), note="y"))
+    back = clocks.restore_clock(removed)
+    assert sorted(c.name for c in clocks.list_clocks()) == ["A", "B"]
+    assert back.id is not None
+    assert [e.note for e in clocks.list_contacts(back.id)] == ["x"]
+    assert [e.note for e in clocks.list_contacts(second.id)] == ["y"]

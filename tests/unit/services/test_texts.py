@@ -23,11 +23,16 @@ def test_a_label_ending_in_a_full_stop_gets_no_second_one() -> None:
 
 def test_a_new_stretch_is_named_gently_and_keeps_the_days_before() -> None:
     texts = today_texts()
-    line = texts.stretch_ended(19)
-    assert "new stretch" in line
+    today = date(2026, 11, 23)
+    line = texts.stretch_ended(19, today, today=today)
+    assert "new stretch today" in line
     assert "19 days" in line
-    assert "new stretch" in texts.stretch_ended(0)
-    assert not any(word in (line + texts.stretch_ended(0)).lower() for word in BANNED)
+    same_day = texts.stretch_ended(0, today, today=today)
+    assert "new stretch" in same_day
+    earlier = texts.stretch_ended(15, date(2026, 11, 18), today=today)
+    assert "began on 18 November" in earlier
+    assert "15 days" in earlier
+    assert not any(word in (line + same_day + earlier).lower() for word in BANNED)
 
 
 def test_the_gentle_line_is_the_same_all_day_and_changes_across_days() -> None:
