@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage import errors
 
@@ -22,6 +23,8 @@ EXIT_NOT_A_VAULT = 5
 def message_for(error: BaseException, data_dir: Path) -> str:
     folder = str(data_dir)
     match error:
+        case InvalidInput():
+            return error.message  # already kind, and never repeats what was typed
         case errors.WrongPassword():
             return "That password didn't open the journal. Please check it and try again."
         case errors.VaultMissing():
