@@ -2,8 +2,8 @@
 
     python benchmarks/startup.py [--runs N] [--platform offscreen|xcb] [--importtime]
 
-Each sample is a fresh `python -c CODE` child. The app child mirrors `recovery_app.app.run_gui`
-(QApplication, build_window, show, start) on a data folder that already holds a journal, so
+Each sample is a fresh `python -c CODE` child. The app child mirrors `recovery_app.app.main`
+(cli.parse, QApplication, build_window, show, start) on a data folder that already holds a journal, so
 the unlock screen is what shows; the bare child shows a QLabel. Both print `time.time()` from a
 `QTimer.singleShot(0, ...)` queued after show, i.e. on the first turn of the event loop, and
 quit. The parent takes `time.time()` just before `Popen`; the difference is one sample.
@@ -31,7 +31,8 @@ PASSWORD = "benchmark-password-1\n"
 CHILD_TIMEOUT_S = 120
 MARK = "BENCH"
 
-# The app child: run_gui (recovery_app/app.py) step by step, with no tray, minus app.exec()'s
+# The app child: main() then run_gui (recovery_app/app.py) step by step (the command line is
+# parsed first, as `recovery-app` does), with no tray, minus app.exec()'s
 # endless wait: a zero timer queued after show() reports the first event-loop turn and quits.
 APP_CHILD = textwrap.dedent(
     """
@@ -39,12 +40,19 @@ APP_CHILD = textwrap.dedent(
     from pathlib import Path
 
     import recovery_app.app as app_module
+    from recovery_app import cli
+    from recovery_app.storage.paths import resolve_data_dir
+
+    app_module._configure_logging()
+    args = cli.parse(["--data-dir", sys.argv[1]], sys.stdout, sys.stderr)
+    data_dir = resolve_data_dir(args.data_dir)
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sys.excepthook = app_module._excepthook
-    window, instance = app_module.build_window(Path(sys.argv[1]), tray_available=False)
+    window, instance = app_module.build_window(data_dir, tray_available=False)
     if window is None:
         print("{mark} ERROR build_window returned no window", flush=True)
         sys.exit(3)
