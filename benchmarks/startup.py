@@ -3,10 +3,11 @@
     python benchmarks/startup.py [--runs N] [--platform offscreen|xcb] [--importtime]
 
 Each sample is a fresh `python -c CODE` child. The app child mirrors `recovery_app.app.main`
-(cli.parse, QApplication, build_window, show, start) on a data folder that already holds a journal, so
-the unlock screen is what shows; the bare child shows a QLabel. Both print `time.time()` from a
-`QTimer.singleShot(0, ...)` queued after show, i.e. on the first turn of the event loop, and
-quit. The parent takes `time.time()` just before `Popen`; the difference is one sample.
+(cli.parse, QApplication, build_window, show, start) on a data folder that already holds a
+journal, so the unlock screen is what shows; the bare child shows a QLabel. Both print
+`time.time()` from a `QTimer.singleShot(0, ...)` queued after show, i.e. on the first turn of
+the event loop, and quit. The parent takes `time.time()` just before `Popen`; the difference is
+one sample.
 
 One warm-up run of each is thrown away, then the two alternate run by run. The figures are
 medians with their spread, and the ratio of the medians is what the target (<= 1.5) is about.
