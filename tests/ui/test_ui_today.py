@@ -924,3 +924,25 @@ def test_today_shows_after_unlocking_and_ctrl_k_works_from_the_sidebar(
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     close_window(window)
+
+
+def test_ctrl_l_in_an_open_check_in_locks_and_leaves_nothing_behind(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Dialogs open with open(), not exec(): locking tears Today down with no nested loop."""
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    unlock_with_password(qtbot, window)
+    assert window.main_view is not None
+    today = window.main_view.today
+    qtbot.waitUntil(today.isVisible, timeout=WAIT_MS)
+    qtbot.keyClick(focused(window), Qt.Key.Key_K, CTRL)
+    dialog = current_dialog(qtbot, today, CheckInDialog)
+    qtbot.keyClicks(dialog.note, "not saved")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: window.main_view is None, timeout=WAIT_MS)
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert not any(
+        isinstance(w, CheckInDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    close_window(window)
