@@ -91,3 +91,48 @@ class Milestone(SQLModel, table=True):
     days: int
     reached_on: date
     acknowledged: bool = False  # shown once, calmly, on Today
+
+
+class Trigger(SQLModel, table=True):
+    """One of the person's own triggers; the list starts with suggestions and grows inline."""
+
+    __tablename__ = "urge_trigger_name"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=60, unique=True)  # compared case-insensitively by the service
+    position: int = 0
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class UrgeBase(SQLModel):
+    at: datetime = Field(sa_type=UTCDateTime, index=True)
+    intensity: int | None = None
+    feelings: str = ""
+    place: str = ""
+    company: str = ""
+    did_instead: str = ""
+    outcome: str | None = Field(default=None, max_length=16)  # domain.urges.UrgeOutcome
+    minutes: int | None = None
+    predicted_minutes: int | None = None
+    predicted_reach_out: bool | None = None
+    note: str = ""
+
+
+class Urge(UrgeBase, table=True):
+    __tablename__ = "urge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class UrgeTriggerLink(SQLModel, table=True):
+    __tablename__ = "urge_trigger"
+
+    urge_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("urge.id", ondelete="CASCADE"), primary_key=True)
+    )
+    trigger_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("urge_trigger_name.id", ondelete="CASCADE"), primary_key=True
+        )
+    )

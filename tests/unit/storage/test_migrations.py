@@ -14,7 +14,7 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003"]
+REVISIONS = ["0001", "0002", "0003", "0004"]
 
 
 def make_vault_at(paths: VaultPaths, revision: str) -> None:
@@ -89,3 +89,17 @@ def _secrets():
     from recovery_app.services.secrets import KeyringSecretStore
 
     return KeyringSecretStore()
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(vault) -> None:
+    """A model changed without a migration (or the reverse) is caught here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import recovery_app.storage.models  # noqa: F401  (registers the tables)
+
+    with vault.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []

@@ -1,0 +1,255 @@
+"""Urges ("withdrawal moments") and the person's own list of triggers.
+
+Saving must take a moment, even on a journal with years of urges: one short transaction,
+and the trigger names are looked up in one query.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlmodel import Session, col, delete, func, select
+
+from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.stretches import local_day
+from recovery_app.domain.urges import (
+    UrgeDetails,
+    UrgeMark,
+    UrgeOutcome,
+    WeekFigures,
+    clean_trigger,
+    compare_weeks,
+    week_start,
+)
+from recovery_app.resource_files import resources_dir
+from recovery_app.storage.models import Trigger, Urge, UrgeTriggerLink, VaultInfo
+from recovery_app.storage.vault import Vault
+
+_SEEDED_KEY = "urge_triggers_seeded"
+
+
+@dataclass(frozen=True)
+class SavedUrge:
+    id: int
+    details: UrgeDetails
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def trigger_suggestions(folder: Path | None = None) -> list[str]:
+    path = (folder or resources_dir() / "texts") / "urges.toml"
+    with path.open("rb") as file:
+        return [str(name) for name in tomllib.load(file)["triggers"]["suggestions"]]
+
+
+class UrgeService:
+    def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
+        self._vault = vault
+        self._now = now
+
+    @property
+    def data_dir(self) -> Path:
+        return self._vault.paths.data_dir
+
+    def today(self) -> date:
+        return local_day(self._now())
+
+    # ----- triggers ---------------------------------------------------------------------------
+
+    def triggers(self) -> list[str]:
+        """The person's trigger list, in their order; the suggestions the first time."""
+        with self._vault.session() as session:
+            self._seed_suggestions(session)
+            names = session.exec(select(Trigger.name).order_by(col(Trigger.position)))
+            return list(names)
+
+    def add_trigger(self, name: str) -> str:
+        with self._vault.session() as session:
+            self._seed_suggestions(session)
+            (trigger,) = self._trigger_rows(session, [clean_trigger(name)])
+            session.commit()
+            return trigger.name
+
+    # ----- urges ------------------------------------------------------------------------------
+
+    def log_urge(self, details: UrgeDetails) -> SavedUrge:
+        clean = self._checked(details)
+        with self._vault.session() as session:
+            urge = Urge.model_validate({"created_at": self._now(), **_columns(clean)})
+            session.add(urge)
+            self._link(session, urge, clean.triggers)
+            session.commit()
+            assert urge.id is not None
+            return SavedUrge(urge.id, clean)
+
+    def update_urge(self, urge_id: int, details: UrgeDetails) -> SavedUrge:
+        clean = self._checked(details)
+        with self._vault.session() as session:
+            urge = _get_urge(session, urge_id)
+            for name, value in _columns(clean).items():
+                setattr(urge, name, value)
+            session.add(urge)
+            session.exec(delete(UrgeTriggerLink).where(col(UrgeTriggerLink.urge_id) == urge_id))
+            self._link(session, urge, clean.triggers)
+            session.commit()
+            return SavedUrge(urge_id, clean)
+
+    def delete_urge(self, urge_id: int) -> UrgeDetails:
+        """Delete one urge; the returned details (memory only) let `log_urge` undo it."""
+        with self._vault.session() as session:
+            details = _details(_get_urge(session, urge_id), self._names_of(session, [urge_id]))
+            session.exec(delete(UrgeTriggerLink).where(col(UrgeTriggerLink.urge_id) == urge_id))
+            session.exec(delete(Urge).where(col(Urge.id) == urge_id))
+            session.commit()
+            return details
+
+    def get_urge(self, urge_id: int) -> SavedUrge:
+        with self._vault.session() as session:
+            urge = _get_urge(session, urge_id)
+            return SavedUrge(urge_id, _details(urge, self._names_of(session, [urge_id])))
+
+    def list_urges(
+        self, *, since: date | None = None, until: date | None = None, trigger: str | None = None
+    ) -> list[SavedUrge]:
+        """Newest first; `since`/`until` are local days, both included."""
+        statement = select(Urge).order_by(col(Urge.at).desc(), col(Urge.id).desc())
+        if since is not None:
+            statement = statement.where(col(Urge.at) >= _start_of(since))
+        if until is not None:
+            statement = statement.where(col(Urge.at) < _start_of(until, days_after=1))
+        with self._vault.session() as session:
+            if trigger is not None:
+                linked = (
+                    select(UrgeTriggerLink.urge_id)
+                    .join(Trigger, col(Trigger.id) == col(UrgeTriggerLink.trigger_id))
+                    .where(func.lower(Trigger.name) == trigger.strip().casefold())
+                )
+                statement = statement.where(col(Urge.id).in_(linked))
+            urges = list(session.exec(statement))
+            names = self._names_of(session, [u.id for u in urges if u.id is not None])
+            return [SavedUrge(u.id, _details(u, names)) for u in urges if u.id is not None]
+
+    def week_comparison(self) -> tuple[WeekFigures, WeekFigures]:
+        """This calendar week so far beside last week."""
+        today = self.today()
+        start = _start_of(week_start(today) - timedelta(days=7))
+        with self._vault.session() as session:
+            rows = session.exec(
+                select(Urge.at, Urge.intensity, Urge.outcome).where(col(Urge.at) >= start)
+            )
+            marks = [
+                UrgeMark(local_day(at), intensity, None if o is None else UrgeOutcome(o))
+                for at, intensity, o in rows
+            ]
+        return compare_weeks(marks, today)
+
+    # ----- helpers ----------------------------------------------------------------------------
+
+    def _checked(self, details: UrgeDetails) -> UrgeDetails:
+        clean = details.validated()
+        if local_day(clean.at) > self.today():
+            raise InvalidInput("That moment hasn't come yet. Please choose one that has passed.")
+        return clean
+
+    def _seed_suggestions(self, session: Session) -> None:
+        if session.get(VaultInfo, _SEEDED_KEY) is not None:
+            return
+        self._trigger_rows(session, trigger_suggestions())
+        session.add(VaultInfo(key=_SEEDED_KEY, value="1"))
+        session.commit()
+
+    def _trigger_rows(self, session: Session, names: Sequence[str]) -> list[Trigger]:
+        """The rows for `names` (case-insensitive), adding the new ones at the end."""
+        if not names:
+            return []
+        existing = {
+            t.name.casefold(): t
+            for t in session.exec(
+                select(Trigger).where(func.lower(Trigger.name).in_([n.casefold() for n in names]))
+            )
+        }
+        last = session.exec(select(func.max(Trigger.position))).one() or 0
+        rows = []
+        for name in names:
+            row = existing.get(name.casefold())
+            if row is None:
+                last += 1
+                row = Trigger(name=name, position=last, created_at=self._now())
+                session.add(row)
+                existing[name.casefold()] = row
+            rows.append(row)
+        session.flush()
+        return rows
+
+    def _link(self, session: Session, urge: Urge, names: Sequence[str]) -> None:
+        session.flush()
+        assert urge.id is not None
+        for trigger in self._trigger_rows(session, names):
+            assert trigger.id is not None
+            session.add(UrgeTriggerLink(urge_id=urge.id, trigger_id=trigger.id))
+
+    @staticmethod
+    def _names_of(session: Session, urge_ids: list[int]) -> dict[int, list[str]]:
+        names: dict[int, list[str]] = {}
+        if not urge_ids:
+            return names
+        rows = session.exec(
+            select(UrgeTriggerLink.urge_id, Trigger.name)
+            .join(Trigger, col(Trigger.id) == col(UrgeTriggerLink.trigger_id))
+            .where(col(UrgeTriggerLink.urge_id).in_(urge_ids))
+            .order_by(col(Trigger.position))
+        )
+        for urge_id, name in rows:
+            names.setdefault(urge_id, []).append(name)
+        return names
+
+
+def _start_of(day: date, days_after: int = 0) -> datetime:
+    """The first moment of a local day, as an aware moment."""
+    return datetime.combine(day + timedelta(days=days_after), time()).astimezone()
+
+
+def _columns(details: UrgeDetails) -> dict[str, object]:
+    return {
+        "at": details.at,
+        "intensity": details.intensity,
+        "feelings": details.feelings,
+        "place": details.place,
+        "company": details.company,
+        "did_instead": details.did_instead,
+        "outcome": None if details.outcome is None else details.outcome.value,
+        "minutes": details.minutes,
+        "predicted_minutes": details.predicted_minutes,
+        "predicted_reach_out": details.predicted_reach_out,
+        "note": details.note,
+    }
+
+
+def _details(urge: Urge, names: dict[int, list[str]]) -> UrgeDetails:
+    return UrgeDetails(
+        at=urge.at,
+        intensity=urge.intensity,
+        triggers=tuple(names.get(urge.id or 0, [])),
+        feelings=urge.feelings,
+        place=urge.place,
+        company=urge.company,
+        did_instead=urge.did_instead,
+        outcome=None if urge.outcome is None else UrgeOutcome(urge.outcome),
+        minutes=urge.minutes,
+        predicted_minutes=urge.predicted_minutes,
+        predicted_reach_out=urge.predicted_reach_out,
+        note=urge.note,
+    )
+
+
+def _get_urge(session: Session, urge_id: int) -> Urge:
+    urge = session.get(Urge, urge_id)
+    if urge is None:
+        raise InvalidInput("That urge isn't there any more.")
+    return urge

@@ -1,0 +1,89 @@
+"""Urges through the service, on a real vault."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
+from recovery_app.services.urges import UrgeService, trigger_suggestions
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+@pytest.fixture
+def urges(vault) -> UrgeService:
+    return UrgeService(vault, now=lambda: NOW)
+
+
+def test_the_trigger_list_starts_with_the_suggestions_and_grows(urges) -> None:
+    suggestions = trigger_suggestions()
+    assert urges.triggers() == suggestions
+    assert urges.add_trigger("  their  birthday ") == "their birthday"
+    assert urges.add_trigger("A SONG") == "A song"  # already there, whatever the case
+    assert urges.triggers() == [*suggestions, "their birthday"]
+
+
+def test_an_urge_with_only_its_moment(urges) -> None:
+    saved = urges.log_urge(UrgeDetails(at=NOW))
+    assert urges.get_urge(saved.id).details == UrgeDetails(at=NOW)
+
+
+def test_every_answer_is_kept_and_new_triggers_join_the_list(urges) -> None:
+    details = UrgeDetails(
+        at=NOW - timedelta(hours=2),
+        intensity=7,
+        triggers=("A song", "the smell of rain"),
+        feelings="lonely",
+        place="home",
+        company="alone",
+        did_instead="called my sister",
+        outcome=UrgeOutcome.PASSED,
+        minutes=25,
+        predicted_minutes=120,
+        predicted_reach_out=True,
+        note="it eased",
+    )
+    saved = urges.log_urge(details)
+    assert urges.get_urge(saved.id).details == details
+    assert "the smell of rain" in urges.triggers()
+
+
+def test_edit_then_delete_with_undo(urges) -> None:
+    saved = urges.log_urge(UrgeDetails(at=NOW, intensity=3, triggers=("A song",)))
+    urges.update_urge(saved.id, UrgeDetails(at=NOW, intensity=5, triggers=("Night-time",)))
+    assert urges.get_urge(saved.id).details.triggers == ("Night-time",)
+    copy = urges.delete_urge(saved.id)
+    assert urges.list_urges() == []
+    again = urges.log_urge(copy)
+    assert urges.get_urge(again.id).details == copy
+
+
+def test_list_filters_by_day_and_trigger(urges) -> None:
+    today = urges.today()
+    for days_ago, trigger in ((0, "A song"), (1, "Night-time"), (9, "A song")):
+        urges.log_urge(UrgeDetails(at=NOW - timedelta(days=days_ago), triggers=(trigger,)))
+    assert len(urges.list_urges()) == 3
+    assert len(urges.list_urges(since=today - timedelta(days=1))) == 2
+    assert [u.details.triggers for u in urges.list_urges(trigger="a song")] == [
+        ("A song",),
+        ("A song",),
+    ]
+    recent = urges.list_urges(since=today - timedelta(days=2), trigger="A song")
+    assert len(recent) == 1
+    newest_first = [u.details.at for u in urges.list_urges()]
+    assert newest_first == sorted(newest_first, reverse=True)
+
+
+def test_a_future_urge_is_refused_and_nothing_saved(urges) -> None:
+    with pytest.raises(InvalidInput, match="hasn't come yet"):
+        urges.log_urge(UrgeDetails(at=NOW + timedelta(days=2)))
+    assert urges.list_urges() == []
+
+
+def test_week_comparison_counts_this_week(urges) -> None:
+    urges.log_urge(UrgeDetails(at=NOW, intensity=6, outcome=UrgeOutcome.PASSED))
+    this_week, _last_week = urges.week_comparison()
+    assert this_week.count == 1
+    assert this_week.mean_intensity == 6.0
+    assert this_week.share_passed == 1.0
