@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 
 from sqlmodel import select
 
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
-from recovery_app.domain.stretches import local_day
+from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import CheckIn
-from recovery_app.storage.vault import Vault
 
 
 @dataclass(frozen=True)
@@ -21,22 +18,7 @@ class SavedCheckIn:
     answers: CheckInAnswers
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class CheckInService:
-    def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
-        self._vault = vault
-        self._now = now
-
-    @property
-    def data_dir(self) -> Path:
-        return self._vault.paths.data_dir
-
-    def today(self) -> date:
-        return local_day(self._now())
-
+class CheckInService(JournalPart):
     def get(self, day: date | None = None) -> SavedCheckIn | None:
         day = day or self.today()
         with self._vault.session() as session:

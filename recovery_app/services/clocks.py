@@ -5,11 +5,10 @@ The GUI and the command line both come here; the rules themselves live in domain
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 
 from sqlmodel import Session, col, delete, select
 
@@ -23,8 +22,8 @@ from recovery_app.domain.stretches import (
     stretch_figures,
     stretches,
 )
+from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Clock, ContactEvent, Milestone
-from recovery_app.storage.vault import Vault
 
 NAME_MAX_CHARS = 200
 
@@ -71,10 +70,6 @@ class RemovedClock:
     milestones: tuple[Milestone, ...] = field(default=())
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def clean_name(name: str) -> str:
     clean = " ".join(name.split())
     if not clean:
@@ -84,18 +79,7 @@ def clean_name(name: str) -> str:
     return clean
 
 
-class ClockService:
-    def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
-        self._vault = vault
-        self._now = now
-
-    @property
-    def data_dir(self) -> Path:
-        return self._vault.paths.data_dir
-
-    def today(self) -> date:
-        return local_day(self._now())
-
+class ClockService(JournalPart):
     # ----- clocks -----------------------------------------------------------------------------
 
     def add_clock(self, name: str, since: date, allowed_contact: str = "") -> Clock:

@@ -54,3 +54,9 @@ def today_texts(folder: Path | None = None) -> TodayTexts:
         new_stretch_earlier=data["stretch"]["new_stretch_earlier"],
         gentle_lines=tuple(data["lines"]["gentle"]),
     )
+
+
+def trigger_suggestions(folder: Path | None = None) -> list[str]:
+    """The suggestions a person's trigger list starts with."""
+    data = _read((folder or resources_dir() / "texts") / "urges.toml")
+    return [str(name) for name in data["triggers"]["suggestions"]]

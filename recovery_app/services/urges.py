@@ -6,11 +6,9 @@ and the trigger names are looked up in one query.
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, delete, func, select
 
@@ -25,9 +23,9 @@ from recovery_app.domain.urges import (
     compare_weeks,
     week_start,
 )
-from recovery_app.resource_files import resources_dir
+from recovery_app.services.journal_part import JournalPart
+from recovery_app.services.texts import trigger_suggestions
 from recovery_app.storage.models import Trigger, Urge, UrgeTriggerLink, VaultInfo
-from recovery_app.storage.vault import Vault
 
 _SEEDED_KEY = "urge_triggers_seeded"
 
@@ -38,28 +36,7 @@ class SavedUrge:
     details: UrgeDetails
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def trigger_suggestions(folder: Path | None = None) -> list[str]:
-    path = (folder or resources_dir() / "texts") / "urges.toml"
-    with path.open("rb") as file:
-        return [str(name) for name in tomllib.load(file)["triggers"]["suggestions"]]
-
-
-class UrgeService:
-    def __init__(self, vault: Vault, now: Callable[[], datetime] = _utc_now) -> None:
-        self._vault = vault
-        self._now = now
-
-    @property
-    def data_dir(self) -> Path:
-        return self._vault.paths.data_dir
-
-    def today(self) -> date:
-        return local_day(self._now())
-
+class UrgeService(JournalPart):
     # ----- triggers ---------------------------------------------------------------------------
 
     def triggers(self) -> list[str]:

@@ -6,7 +6,8 @@ import pytest
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
-from recovery_app.services.urges import UrgeService, trigger_suggestions
+from recovery_app.services.texts import trigger_suggestions
+from recovery_app.services.urges import UrgeService
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

@@ -1,0 +1,32 @@
+"""What every service over the unlocked journal shares: the vault, and a clock to read.
+
+`now` is injectable so tests (and benchmarks) can stand on any day; `today()` is the
+person's local calendar day of that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from recovery_app.domain.stretches import local_day
+from recovery_app.storage.vault import Vault
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class JournalPart:
+    def __init__(self, vault: Vault, now: Callable[[], datetime] = utc_now) -> None:
+        self._vault = vault
+        self._now = now
+
+    @property
+    def data_dir(self) -> Path:
+        """For kind error messages that name the journal's folder."""
+        return self._vault.paths.data_dir
+
+    def today(self) -> date:
+        return local_day(self._now())
