@@ -312,7 +312,8 @@ def _cmd_clock_add(ctx: Context) -> int:
         clocks = _clock_service(vault)
         since = clocks.today() if ctx.args.since is None else ctx.args.since
         clock = clocks.add_clock(ctx.args.name, since, ctx.args.allowed)
-        days = clocks.figures(clock).current_days
+        assert clock.id is not None
+        days = clocks.figures(clock.id).current_days
     print(f"Added {clock.name}, counting from {clock.since}: {_days(days)} so far.", file=ctx.out)
     return EXIT_OK
 
@@ -344,10 +345,10 @@ def _cmd_contact(ctx: Context) -> int:
         clocks = _clock_service(vault)
         clock = clocks.find_clock(args.clock)
         assert clock.id is not None
-        before = clocks.figures(clock)
+        before = clocks.figures(clock.id)
         details = ContactDetails(ContactKind(args.kind), at, args.channel, args.note)
         clocks.log_contact(clock.id, details)
-        after = clocks.figures(clock)
+        after = clocks.figures(clock.id)
         today = clocks.today()
     new_since = after.current_since
     if args.kind != ContactKind.ME:

@@ -5,7 +5,6 @@ The GUI and the command line both come here; the rules themselves live in domain
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -222,10 +221,12 @@ class ClockService(JournalPart):
 
     # ----- figures and milestones -------------------------------------------------------------
 
-    def figures(self, clock: Clock, contacts: Iterable[Contact] | None = None) -> StretchFigures:
-        if contacts is None:
-            contacts = self._contacts_by_clock([clock.id or 0]).get(clock.id or 0, [])
-        return stretch_figures(clock.since, contacts, self.today())
+    def figures(self, clock_id: int) -> StretchFigures:
+        """One clock's figures, reading nothing else (and, unlike `summaries`, writing nothing)."""
+        with self._vault.session() as session:
+            since = _get_clock(session, clock_id).since
+        contacts = self._contacts_by_clock([clock_id]).get(clock_id, [])
+        return stretch_figures(since, contacts, self.today())
 
     def summaries(self) -> list[ClockSummary]:
         """Every current clock's figures, recording the milestones its stretch has reached."""

@@ -192,7 +192,11 @@ class ContactDialog(QDialog):
             self.kind.setFocus()
             return
         clock_id = self._event.clock_id if self._event else self.clock.currentData()
-        before = self._current_stretch(clock_id)
+        before = attempt(
+            lambda: self._service.figures(clock_id), self.message, self._service.data_dir
+        )
+        if before is None:
+            return
         if self._event is not None and self._event.id is not None:
             event_id = self._event.id
             saved = attempt(
@@ -209,14 +213,10 @@ class ContactDialog(QDialog):
         if saved is None:
             return
         self.saved = saved
-        after = self._current_stretch(clock_id)
-        if before is not None and after is not None and after[0] != before[0]:
-            self.days_before = (after[0] - before[0]).days
-            self.new_since = after[0]
+        after = attempt(
+            lambda: self._service.figures(clock_id), self.message, self._service.data_dir
+        )
+        if before is not None and after is not None and after.current_since != before.current_since:
+            self.days_before = (after.current_since - before.current_since).days
+            self.new_since = after.current_since
         self.accept()
-
-    def _current_stretch(self, clock_id: int) -> tuple[date, int] | None:
-        for summary in self._service.summaries():
-            if summary.clock_id == clock_id:
-                return summary.figures.current_since, summary.figures.current_days
-        return None

@@ -44,6 +44,7 @@ class ContactHistoryDialog(QDialog):
         self._clocks = clocks
         self._clock_id = clock_id
         self._deleted: ContactEvent | None = None
+        self._events: dict[int | None, ContactEvent] = {}  # as listed, by id
         self.edit_dialog: ContactDialog | None = None
         self.setWindowTitle(self.tr("Contact history"))
         self.resize(560, 440)
@@ -88,6 +89,7 @@ class ContactHistoryDialog(QDialog):
             lambda: self._clocks.list_contacts(self._clock_id), self.message, self._clocks.data_dir
         )
         self.list.clear()
+        self._events = {event.id: event for event in events or []}
         for event in events or []:
             item = QListWidgetItem(describe(event))
             item.setData(Qt.ItemDataRole.UserRole, event.id)
@@ -106,9 +108,7 @@ class ContactHistoryDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return None
-        event_id = item.data(Qt.ItemDataRole.UserRole)
-        events = self._clocks.list_contacts(self._clock_id)
-        return next((e for e in events if e.id == event_id), None)
+        return self._events.get(item.data(Qt.ItemDataRole.UserRole))
 
     def edit_selected(self) -> None:
         event = self._selected_event()
