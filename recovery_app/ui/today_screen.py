@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from recovery_app.services.check_ins import CheckInService, SavedCheckIn
 from recovery_app.services.clocks import ClockService, ClockSummary, RemovedClock
 from recovery_app.services.texts import today_texts
 from recovery_app.ui.check_in_dialog import CheckInDialog
+from recovery_app.ui.clock_card import ClockCard, long_date
 from recovery_app.ui.clock_dialog import ClockDialog
 from recovery_app.ui.contact_dialog import ContactDialog
 from recovery_app.ui.contact_history_dialog import ContactHistoryDialog
@@ -37,93 +38,6 @@ from recovery_app.ui.widgets import attempt, heading, message_label, paragraph, 
 
 CARD_MIN_WIDTH = 300
 DAY_CHECK_MS = 60_000
-
-
-def days_text(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-class ClockCard(QFrame):
-    log_contact = Signal(int)
-    edit = Signal(int)
-    history = Signal(int)
-    archive = Signal(int)
-    remove = Signal(int)
-
-    def __init__(self, summary: ClockSummary, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.summary = summary
-        f = summary.figures
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        name = their_words(summary.name)
-        font = QFont(name.font())
-        font.setPointSize(font.pointSize() + 3)
-        font.setWeight(QFont.Weight.DemiBold)
-        name.setFont(font)
-        layout.addWidget(name)
-
-        number_row = QHBoxLayout()
-        self.days = QLabel(str(f.current_days))
-        self.days.setObjectName("big-number")
-        big = QFont(self.days.font())
-        big.setPointSize(big.pointSize() + 26)
-        big.setWeight(QFont.Weight.DemiBold)
-        self.days.setFont(big)
-        unit = QLabel(self.tr("day") if f.current_days == 1 else self.tr("days"))
-        unit.setObjectName("hint")
-        number_row.addWidget(self.days)
-        number_row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
-        number_row.addStretch(1)
-        layout.addLayout(number_row)
-        self.days.setAccessibleName(
-            self.tr("Current stretch: %1").replace("%1", days_text(f.current_days))
-        )
-        layout.addWidget(
-            paragraph(
-                self.tr("of distance, since %1").replace("%1", _long_date(f.current_since)),
-                "hint",
-            )
-        )
-        self.figures = paragraph(
-            self.tr("Longest: %1  ·  Total: %2")
-            .replace("%1", days_text(f.longest_days))
-            .replace("%2", days_text(f.total_days))
-        )
-        layout.addWidget(self.figures)
-        self.next_milestone = paragraph(
-            self.tr("Next milestone: %1, in %2")
-            .replace("%1", days_text(summary.next_milestone))
-            .replace("%2", days_text(summary.days_to_next_milestone)),
-            "small",
-        )
-        layout.addWidget(self.next_milestone)
-        if summary.allowed_contact:
-            allowed = their_words(
-                self.tr("Contact I allow: %1").replace("%1", summary.allowed_contact), "small"
-            )
-            layout.addWidget(allowed)
-
-        layout.addStretch(1)  # cards in a row share a height: the space goes above the buttons
-        buttons = QHBoxLayout()
-        self.log_button = QPushButton(self.tr("Log contact…"))
-        self.log_button.setAccessibleName(self.tr("Log contact for %1").replace("%1", summary.name))
-        self.more_button = QPushButton(self.tr("More"))
-        self.more_button.setAccessibleName(self.tr("More for %1").replace("%1", summary.name))
-        menu = QMenu(self.more_button)
-        clock_id = summary.clock_id
-        menu.addAction(self.tr("Edit…"), lambda: self.edit.emit(clock_id))
-        menu.addAction(self.tr("Contact history…"), lambda: self.history.emit(clock_id))
-        menu.addSeparator()
-        menu.addAction(self.tr("Archive"), lambda: self.archive.emit(clock_id))
-        menu.addAction(self.tr("Remove…"), lambda: self.remove.emit(clock_id))
-        self.more_button.setMenu(menu)
-        self.log_button.clicked.connect(lambda: self.log_contact.emit(clock_id))
-        buttons.addWidget(self.log_button)
-        buttons.addWidget(self.more_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
 
 class TodayScreen(QWidget):
@@ -276,7 +190,7 @@ class TodayScreen(QWidget):
         today = self.clocks.today()
         self._shown_day = today
         self.show_notice("")
-        self.date_label.setText(_long_date(today, weekday=True))
+        self.date_label.setText(long_date(today, weekday=True))
         self.gentle_line.setText(self.texts.gentle_line(today))
         summaries = attempt(self.clocks.summaries, self.message, self.clocks.data_dir)
         self.summaries = summaries or []
@@ -547,8 +461,3 @@ class TodayScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_cards()
-
-
-def _long_date(day: date, *, weekday: bool = False) -> str:
-    text = f"{day.day} {day:%B} {day.year}"
-    return f"{day:%A} {text}" if weekday else text

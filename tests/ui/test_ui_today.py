@@ -44,12 +44,13 @@ from recovery_app.services.texts import today_texts
 from recovery_app.storage.models import CheckIn
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.check_in_dialog import CheckInDialog
+from recovery_app.ui.clock_card import ClockCard
 from recovery_app.ui.clock_dialog import ClockDialog
 from recovery_app.ui.contact_dialog import ContactDialog
 from recovery_app.ui.contact_history_dialog import ContactHistoryDialog
 from recovery_app.ui.sections import TODAY
 from recovery_app.ui.style import STYLE_SHEET
-from recovery_app.ui.today_screen import ClockCard, TodayScreen
+from recovery_app.ui.today_screen import TodayScreen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
