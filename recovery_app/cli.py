@@ -7,17 +7,21 @@ Exit codes: 0 ok, 1 any other error, 2 usage, 3 wrong password, 4 no vault in th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
-import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__
+from recovery_app import __version__, cli_today
+from recovery_app.cli_context import (
+    Context,
+    PasswordReader,
+    UsageError,
+    existing_vault_service,
+    kdf_args,
+)
 from recovery_app.services.messages import (
     EXIT_ERROR,
     EXIT_OK,
@@ -28,15 +32,8 @@ from recovery_app.services.messages import (
 from recovery_app.storage.paths import VaultPaths, resolve_data_dir
 
 if TYPE_CHECKING:
-    from recovery_app.services.clocks import ClockService, ClockSummary
     from recovery_app.services.secrets import SecretStore
-    from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import KdfParams
-    from recovery_app.storage.vault import Vault
-
-
-class UsageError(Exception):
-    pass
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -187,43 +184,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass
-class Context:
-    paths: VaultPaths
-    passwords: PasswordReader
-    out: TextIO
-    err: TextIO
-    secrets: SecretStore
-    kdf: KdfParams | None
-    args: argparse.Namespace
-
-
-@dataclass
-class PasswordReader:
-    """Passwords from standard input (one per line) or from a terminal prompt, never echoed."""
-
-    from_stdin: bool
-    stdin: TextIO
-    prompt: Callable[[str], str] = getpass.getpass
-    _interactive_checked: bool = field(default=False, init=False)
-
-    @property
-    def interactive(self) -> bool:
-        return not self.from_stdin
-
-    def read(self, prompt: str) -> str:
-        if self.from_stdin:
-            line = self.stdin.readline()
-            if not line:
-                raise UsageError("expected one more password line on standard input")
-            return line.rstrip("\r\n")
-        if not self._interactive_checked:
-            if not self.stdin.isatty():
-                raise UsageError("no terminal to ask for the password; use --password-stdin")
-            self._interactive_checked = True
-        return self.prompt(prompt)
-
-
 def _new_password(ctx: Context, prompt: str) -> str | None:
     """A new password, confirmed when typed at a terminal; None (after saying why) if unusable."""
     from recovery_app.domain.passwords import MIN_PASSWORD_LENGTH, check_new_password
@@ -247,7 +207,7 @@ def _cmd_init(ctx: Context) -> int:
 
     if ctx.paths.vault_exists():
         raise VaultAlreadyExists()
-    service = VaultService(ctx.paths, ctx.secrets, **_kdf(ctx))
+    service = VaultService(ctx.paths, ctx.secrets, **kdf_args(ctx))
     password = _new_password(ctx, "Choose a password for your journal: ")
     if password is None:
         return EXIT_ERROR
@@ -258,7 +218,7 @@ def _cmd_init(ctx: Context) -> int:
 
 
 def _cmd_change_password(ctx: Context) -> int:
-    service = _existing_vault_service(ctx)
+    service = existing_vault_service(ctx)
     # Checked before asking for the new one, so a wrong password is said at once.
     checked = service.check_password(ctx.passwords.read("Current password: "))
     new = _new_password(ctx, "New password: ")
@@ -269,186 +229,14 @@ def _cmd_change_password(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _kdf(ctx: Context) -> dict[str, KdfParams]:
-    return {} if ctx.kdf is None else {"kdf": ctx.kdf}
-
-
-def _existing_vault_service(ctx: Context) -> VaultService:
-    from recovery_app.services.vault_service import VaultService
-    from recovery_app.storage.errors import VaultMissing
-
-    if not ctx.paths.vault_exists():
-        raise VaultMissing()
-    return VaultService(ctx.paths, ctx.secrets, **_kdf(ctx))
-
-
-@contextlib.contextmanager
-def _open_vault(ctx: Context) -> Iterator[Vault]:
-    """The unlocked vault, closed afterwards: with the key remembered on this computer if
-    there is one (as the window does), else with the password."""
-    service = _existing_vault_service(ctx)
-    vault = service.unlock_remembered() or service.unlock(ctx.passwords.read("Password: "))
-    try:
-        yield vault
-    finally:
-        vault.close()
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
-# ----- Today: clocks, contacts, check-in, status ------------------------------------------------
-
-
-def _clock_service(vault: Vault) -> ClockService:
-    from recovery_app.services.clocks import ClockService
-
-    return ClockService(vault)
-
-
-def _cmd_clock_add(ctx: Context) -> int:
-    with _open_vault(ctx) as vault:
-        clocks = _clock_service(vault)
-        since = clocks.today() if ctx.args.since is None else ctx.args.since
-        clock = clocks.add_clock(ctx.args.name, since, ctx.args.allowed)
-        assert clock.id is not None
-        days = clocks.figures(clock.id).current_days
-    print(f"Added {clock.name}, counting from {clock.since}: {_days(days)} so far.", file=ctx.out)
-    return EXIT_OK
-
-
-def _cmd_clock_list(ctx: Context) -> int:
-    with _open_vault(ctx) as vault:
-        summaries = _clock_service(vault).summaries()
-    if not summaries:
-        print(_NO_CLOCKS_YET, file=ctx.out)
-    for summary in summaries:
-        days = _days(summary.figures.current_days)
-        print(f"{summary.name}: since {summary.since}, current stretch {days}", file=ctx.out)
-    return EXIT_OK
-
-
-_NO_CLOCKS_YET = (
-    "No clocks yet. When you're ready, add one: recovery-app clock add NAME --since YYYY-MM-DD"
-)
-
-
-def _cmd_contact(ctx: Context) -> int:
-    from recovery_app.domain.stretches import ContactKind, local_day
-    from recovery_app.services.clocks import ContactDetails
-    from recovery_app.services.texts import today_texts
-
-    args = ctx.args
-    at = datetime.now(UTC) if args.at is None else args.at
-    with _open_vault(ctx) as vault:
-        clocks = _clock_service(vault)
-        clock = clocks.find_clock(args.clock)
-        assert clock.id is not None
-        before = clocks.figures(clock.id)
-        details = ContactDetails(ContactKind(args.kind), at, args.channel, args.note)
-        clocks.log_contact(clock.id, details)
-        after = clocks.figures(clock.id)
-        today = clocks.today()
-    new_since = after.current_since
-    if args.kind != ContactKind.ME:
-        line = f"Saved. This doesn't change your stretch ({_days(after.current_days)})."
-    elif new_since != before.current_since or local_day(at) == new_since == today:
-        days_before = (new_since - before.current_since).days
-        line = today_texts().stretch_ended(days_before, new_since, today=today)
-    else:  # on an earlier stretch's day: history, the current stretch goes on
-        line = f"Saved in your history. Your current stretch goes on ({_days(after.current_days)})."
-    print(line, file=ctx.out)
-    return EXIT_OK
-
-
-def _cmd_check_in(ctx: Context) -> int:
-    from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer
-    from recovery_app.services.check_ins import CheckInService
-
-    args = ctx.args
-    no_contact = None if args.no_contact is None else NoContactAnswer(args.no_contact)
-    with _open_vault(ctx) as vault:
-        check_ins = CheckInService(vault)
-        earlier = check_ins.get()
-        kept = earlier.answers if earlier else CheckInAnswers()
-        answers = replace(  # what wasn't given keeps today's earlier answer
-            kept,
-            mood=kept.mood if args.mood is None else args.mood,
-            pull=kept.pull if args.pull is None else args.pull,
-            no_contact=kept.no_contact if no_contact is None else no_contact,
-            note=kept.note if args.note is None else args.note,
-        )
-        saved = check_ins.save(answers).answers
-    words = {
-        NoContactAnswer.YES: "No contact today.",
-        NoContactAnswer.THEM: "They reached out.",
-        NoContactAnswer.NO: "There was contact.",
-    }
-    parts = ["Updated today's check-in." if earlier else "Saved today's check-in."]
-    if saved.mood is not None:
-        parts.append(f"Mood {saved.mood} of 5.")
-    if saved.pull is not None:
-        parts.append(f"Pull {saved.pull} of 10.")
-    if saved.no_contact is not None:
-        parts.append(words[saved.no_contact])
-    print(" ".join(parts), file=ctx.out)
-    if saved.no_contact in (NoContactAnswer.NO, NoContactAnswer.THEM):
-        print("If you'd like to log the contact: recovery-app contact --help", file=ctx.out)
-    return EXIT_OK
-
-
-def _cmd_status(ctx: Context) -> int:
-    from recovery_app.services.texts import today_texts
-
-    with _open_vault(ctx) as vault:
-        clocks = _clock_service(vault)
-        summaries = clocks.summaries()
-        today = clocks.today()
-    if ctx.args.json:
-        print(
-            json.dumps({"clocks": [_status_fields(s) for s in summaries]}, indent=2), file=ctx.out
-        )
-        return EXIT_OK
-    if not summaries:
-        print(_NO_CLOCKS_YET, file=ctx.out)
-        return EXIT_OK
-    for s in summaries:
-        f = s.figures
-        when = (
-            "tomorrow" if s.days_to_next_milestone == 1 else f"in {_days(s.days_to_next_milestone)}"
-        )
-        print(
-            f"{s.name}: {_days(f.current_days)} (longest {f.longest_days}, total {f.total_days}). "
-            f"Next milestone: {_days(s.next_milestone)}, {when}.",
-            file=ctx.out,
-        )
-    print(today_texts().gentle_line(today), file=ctx.out)
-    return EXIT_OK
-
-
-def _status_fields(summary: ClockSummary) -> dict[str, object]:
-    figures = summary.figures
-    return {
-        "name": summary.name,
-        "since": summary.since.isoformat(),
-        "current_days": figures.current_days,
-        "longest_days": figures.longest_days,
-        "total_days": figures.total_days,
-        "stretches": figures.stretches,
-        "next_milestone": summary.next_milestone,
-        "days_to_next_milestone": summary.days_to_next_milestone,
-    }
-
-
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": _cmd_init,
     "change-password": _cmd_change_password,
-    "clock add": _cmd_clock_add,
-    "clock list": _cmd_clock_list,
-    "contact": _cmd_contact,
-    "check-in": _cmd_check_in,
-    "status": _cmd_status,
+    "clock add": cli_today.clock_add,
+    "clock list": cli_today.clock_list,
+    "contact": cli_today.contact,
+    "check-in": cli_today.check_in,
+    "status": cli_today.status,
 }
 
 

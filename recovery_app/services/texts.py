@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -10,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from recovery_app.resource_files import resources_dir
+
+
+def days_text(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class TodayTexts:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # on first use: the command line imports this module at every start
+
     with path.open("rb") as file:
         return tomllib.load(file)
 

@@ -10,11 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from recovery_app.services.clocks import ClockSummary
+from recovery_app.services.texts import days_text
 from recovery_app.ui.widgets import paragraph, their_words
-
-
-def days_text(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 class ClockCard(QFrame):
