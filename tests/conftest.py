@@ -119,3 +119,16 @@ def vault_bytes(paths: VaultPaths) -> dict[str, bytes]:
         for p in sorted(paths.data_dir.rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.fixture
+def restore_quit_on_last_window_closed() -> Iterator[None]:
+    """For tests whose window has a tray: build_window(tray_available=True) changes this
+    application-wide setting, which later tests would inherit."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.quitOnLastWindowClosed()
+    yield
+    app.setQuitOnLastWindowClosed(before)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, time
 
 import pytest
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_window_helpers import (
     click_checkbox,
@@ -21,14 +19,8 @@ from recovery_app.ui.sections import SETTINGS
 from recovery_app.ui.settings_screen import SettingsScreen
 from recovery_app.ui.window import JournalWindow
 
-
-@pytest.fixture(autouse=True)
-def restore_quit_on_last_window_closed() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.quitOnLastWindowClosed()
-    yield
-    app.setQuitOnLastWindowClosed(before)
+# build_window(tray_available=True) changes an application-wide setting.
+pytestmark = pytest.mark.usefixtures("restore_quit_on_last_window_closed")
 
 
 @pytest.fixture

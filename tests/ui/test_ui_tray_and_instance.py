@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,8 @@ from recovery_app.ui.sections import TODAY, URGES
 from recovery_app.ui.single_instance import Claim, SingleInstance
 from recovery_app.ui.window import JournalWindow
 
-
-@pytest.fixture(autouse=True)
-def restore_quit_on_last_window_closed() -> Iterator[None]:
-    """build_window(tray_available=True) changes this application-wide setting."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.quitOnLastWindowClosed()
-    yield
-    app.setQuitOnLastWindowClosed(before)
+# build_window(tray_available=True) changes an application-wide setting.
+pytestmark = pytest.mark.usefixtures("restore_quit_on_last_window_closed")
 
 
 def _tray_window(qtbot: QtBot, data_dir: Path) -> JournalWindow:
