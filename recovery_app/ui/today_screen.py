@@ -196,8 +196,8 @@ class TodayScreen(QWidget):
         self.summaries = summaries or []
         self.check_in = attempt(self.check_ins.get, self.message, self.check_ins.data_dir)
         self._show_check_in()
-        self._show_archived()
-        self._show_clocks()
+        archived = self._show_archived()
+        self._show_clocks(has_archived=archived > 0)
         self._acknowledge_new_milestones()
 
     def _show_check_in(self) -> None:
@@ -229,7 +229,7 @@ class TodayScreen(QWidget):
             parts.append(self.tr("Promise made for today."))
         return " ".join(parts)
 
-    def _show_clocks(self) -> None:
+    def _show_clocks(self, *, has_archived: bool) -> None:
         for card in self.cards:
             self.grid.removeWidget(card)
             card.deleteLater()
@@ -244,9 +244,7 @@ class TodayScreen(QWidget):
             self.cards.append(card)
         self.empty_state.setVisible(not self.cards)
         self.empty_add_button.setText(
-            self.tr("Add a clock")
-            if self.archived_button.isVisible()
-            else self.tr("Add your first clock")
+            self.tr("Add a clock") if has_archived else self.tr("Add your first clock")
         )
         self._columns = 0
         self._place_cards()
@@ -264,7 +262,8 @@ class TodayScreen(QWidget):
         for c in range(3):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
-    def _show_archived(self) -> None:
+    def _show_archived(self) -> int:
+        """The Archived menu; returns how many clocks are archived."""
         archived = attempt(
             lambda: self.clocks.list_clocks(archived=True), self.message, self.clocks.data_dir
         )
@@ -282,6 +281,7 @@ class TodayScreen(QWidget):
             self.tr("Archived (%1)").replace("%1", str(len(archived or [])))
         )
         self.archived_button.setVisible(bool(archived))
+        return len(archived or [])
 
     def _acknowledge_new_milestones(self) -> None:
         lines = [

@@ -947,3 +947,15 @@ def test_ctrl_l_in_an_open_check_in_locks_and_leaves_nothing_behind(
         isinstance(w, CheckInDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
     close_window(window)
+
+
+def test_with_every_clock_archived_the_empty_state_does_not_say_first(
+    make_screen: Callable[..., TodayScreen], clocks: ClockService, today: date
+) -> None:
+    clock = clocks.add_clock("A", today)
+    assert clock.id is not None
+    clocks.archive_clock(clock.id)
+    screen = make_screen()
+    assert screen.empty_state.isVisible()
+    assert screen.empty_add_button.text() == "Add a clock"
+    assert screen.archived_button.text() == "Archived (1)"
