@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import APP_DISPLAY_NAME
-from recovery_app.domain.reminder import reminder_due
 from recovery_app.domain.unlock_throttle import UnlockThrottle
 from recovery_app.services.messages import message_for
 from recovery_app.services.secrets import SecretStoreError, SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState, vault_state
 from recovery_app.storage.errors import WrongPassword
+from recovery_app.ui.daily_reminder import DailyReminder
 from recovery_app.ui.guards import SafetyFilter
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.resources import app_icon
@@ -45,7 +44,6 @@ if TYPE_CHECKING:
     from recovery_app.ui.main_view import MainView
 
 DEFAULT_SIZE = (960, 640)
-REMINDER_CHECK_MS = 30_000
 
 
 class JournalWindow(QMainWindow):
@@ -80,8 +78,7 @@ class JournalWindow(QMainWindow):
         self._build_ui()
         self.safety = SafetyFilter(self, clock=clock)
         self.tray = TrayIcon(self) if tray_available else None
-        self._reminder_timer = QTimer(self)
-        self._reminder_timer.setInterval(REMINDER_CHECK_MS)
+        self.reminder = DailyReminder(preferences, self.tray, self) if self.tray else None
         self._connect_signals()
         self._restore_geometry()
 
@@ -139,7 +136,6 @@ class JournalWindow(QMainWindow):
         self.safety.quick_exit_requested.connect(self.quick_exit)
         self.safety.lock_requested.connect(self._lock_if_open)
         self.safety.idle_timeout.connect(self._lock_if_open)
-        self._reminder_timer.timeout.connect(self.check_reminder)
         if self.tray is not None:
             self.tray.open_action.triggered.connect(self.bring_to_front)
             self.tray.log_urge_action.triggered.connect(lambda: self.bring_to_front(URGES))
@@ -154,8 +150,8 @@ class JournalWindow(QMainWindow):
         # Every event passes through the safety filter once it is installed; installing it
         # on the first turn of the event loop keeps its one-off setup out of the first paint.
         QTimer.singleShot(0, self._install_safety_filter)
-        if self.tray is not None:
-            self._reminder_timer.start()
+        if self.reminder is not None:
+            self.reminder.start()
         state = vault_state(self.service.paths)
         if state is VaultState.PRESENT:
             self._show_unlock()
@@ -173,21 +169,6 @@ class JournalWindow(QMainWindow):
             self.first_run.focus_first_field()
         if self.tray is not None:
             self.tray.show()
-
-    def check_reminder(self, now: datetime | None = None) -> bool:
-        """Show the daily reminder through the tray if it is on and due; True if shown.
-
-        Its text is neutral and fixed: nothing from the journal, locked or not.
-        """
-        prefs = self.preferences
-        if self.tray is None or not prefs.reminder_enabled:
-            return False
-        now = now or datetime.now()
-        if not reminder_due(now, prefs.reminder_time, prefs.reminder_last_shown):
-            return False
-        self.tray.showMessage(APP_DISPLAY_NAME, self.tr("Time for your journal"))
-        prefs.reminder_last_shown = now.date()
-        return True
 
     def _install_safety_filter(self) -> None:
         QApplication.instance().installEventFilter(self.safety)

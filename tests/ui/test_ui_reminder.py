@@ -49,7 +49,8 @@ def test_the_reminder_is_off_until_turned_on(qtbot: QtBot, data_dir, shown_messa
     settings = _settings(window)
     assert not settings.reminder.isChecked()
     assert not settings.reminder_time.isEnabled()
-    assert not window.check_reminder(datetime(2026, 11, 23, 21, 0))
+    assert window.reminder is not None
+    assert not window.reminder.check(datetime(2026, 11, 23, 21, 0))
     assert shown_messages == []
     close_window(window)
 
@@ -69,10 +70,11 @@ def test_turned_on_it_reminds_once_a_day_with_neutral_words_even_locked(
     assert window.preferences.reminder_time == time(19, 30)
 
     window.lock()
-    assert not window.check_reminder(datetime(2026, 11, 23, 19, 29))
-    assert window.check_reminder(datetime(2026, 11, 23, 19, 30))
-    assert not window.check_reminder(datetime(2026, 11, 23, 22, 0))
-    assert window.check_reminder(datetime(2026, 11, 24, 19, 45))
+    assert window.reminder is not None
+    assert not window.reminder.check(datetime(2026, 11, 23, 19, 29))
+    assert window.reminder.check(datetime(2026, 11, 23, 19, 30))
+    assert not window.reminder.check(datetime(2026, 11, 23, 22, 0))
+    assert window.reminder.check(datetime(2026, 11, 24, 19, 45))
     assert shown_messages == [("Journal", "Time for your journal")] * 2
     close_window(window)
 
