@@ -137,7 +137,12 @@ class ContactHistoryDialog(QDialog):
     def undo_delete(self) -> None:
         if self._deleted is None:
             return
-        deleted, self._deleted = self._deleted, None
-        attempt(lambda: self._clocks.restore_contact(deleted), self.message, self._clocks.data_dir)
+        deleted = self._deleted
+        restored = attempt(
+            lambda: self._clocks.restore_contact(deleted), self.message, self._clocks.data_dir
+        )
+        if restored is None:
+            return  # the message says why; the undo stays on offer, nothing is lost
+        self._deleted = None
         self.undo_button.hide()
         self.reload()

@@ -52,7 +52,7 @@ class TodayScreen(QWidget):
         self.cards: list[ClockCard] = []
         self.check_in: SavedCheckIn | None = None
         self.dialog: QDialog | QMessageBox | None = None
-        self._undo: Callable[[], None] | None = None
+        self._undo: Callable[[], object] | None = None  # returns None if it failed
         self._shown_day: date | None = None
         self._columns = 0
         self._build_ui()
@@ -304,7 +304,7 @@ class TodayScreen(QWidget):
         self.notice.setAccessibleName(text)
         self.notice.setVisible(bool(text))
 
-    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
         self._undo = undo
         self.undo_text.setText(text)
         self.undo_bar.show()
@@ -312,9 +312,10 @@ class TodayScreen(QWidget):
     def undo(self) -> None:
         if self._undo is None:
             return
-        action, self._undo = self._undo, None
+        if attempt(self._undo, self.message, self.clocks.data_dir) is None:
+            return  # the message says why; the undo stays on offer, nothing is lost
+        self._undo = None
         self.undo_bar.hide()
-        attempt(action, self.message, self.clocks.data_dir)
         self.refresh()
 
     # ----- actions ------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from recovery_app.domain.stretches import ContactKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.texts import today_texts
+from recovery_app.storage.errors import DiskFull
 from recovery_app.storage.models import CheckIn
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.check_in_dialog import CheckInDialog
@@ -959,3 +960,35 @@ def test_with_every_clock_archived_the_empty_state_does_not_say_first(
     assert screen.empty_state.isVisible()
     assert screen.empty_add_button.text() == "Add a clock"
     assert screen.archived_button.text() == "Archived (1)"
+
+
+def test_an_undo_that_cannot_be_saved_says_why_and_stays_on_offer(
+    qtbot: QtBot,
+    make_screen: Callable[..., TodayScreen],
+    clocks: ClockService,
+    today: date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_clock(clocks, "Sam", today - timedelta(days=4))
+    screen = make_screen()
+    choose_from_menu(qtbot, only_card(screen).more_button, "Remove…")
+    box = current_dialog(qtbot, screen, QMessageBox)
+    qtbot.mouseClick(button(box, "Remove"), LEFT)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
+
+    real_restore = ClockService.restore_clock
+
+    def disk_full(self: ClockService, removed: object) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(ClockService, "restore_clock", disk_full)
+    qtbot.mouseClick(screen.undo_button, LEFT)
+    assert screen.message.isVisible()
+    assert "disk is full" in screen.message.text()
+    assert screen.undo_bar.isVisible()  # the removed clock is still held, ready to come back
+
+    monkeypatch.setattr(ClockService, "restore_clock", real_restore)
+    qtbot.mouseClick(screen.undo_button, LEFT)
+    assert not screen.undo_bar.isVisible()
+    assert not screen.message.isVisible()
+    assert only_card(screen).summary.name == "Sam"
