@@ -136,3 +136,39 @@ class UrgeTriggerLink(SQLModel, table=True):
             Integer, ForeignKey("urge_trigger_name.id", ondelete="CASCADE"), primary_key=True
         )
     )
+
+
+class Reason(SQLModel, table=True):
+    """One of the person's reasons for no contact, in the order they chose."""
+
+    __tablename__ = "reason"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str
+    position: int = 0
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SupportPerson(SQLModel, table=True):
+    """Someone the person can reach instead. Nothing is ever dialled or sent."""
+
+    __tablename__ = "support_person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    reach: str = ""  # how to reach them, in the person's words
+    note: str = ""
+    position: int = 0
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Letter(SQLModel, table=True):
+    """An unsent letter. There is no way to send it anywhere."""
+
+    __tablename__ = "letter"
+
+    id: int | None = Field(default=None, primary_key=True)
+    body: str = ""
+    feeling_after: int | None = None  # "how do I feel now", 0 to 10, optional
+    created_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    updated_at: datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,47 @@
+"""Reasons for no contact, support people and unsent letters.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-23
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "reason",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("text", sa.String(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+    )
+    op.create_table(
+        "support_person",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("reach", sa.String(), nullable=False, server_default=""),
+        sa.Column("note", sa.String(), nullable=False, server_default=""),
+        sa.Column("position", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+    )
+    op.create_table(
+        "letter",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("body", sa.String(), nullable=False, server_default=""),
+        sa.Column("feeling_after", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False, index=True),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("letter")
+    op.drop_table("support_person")
+    op.drop_table("reason")
