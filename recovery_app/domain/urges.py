@@ -37,6 +37,7 @@ def clean_trigger(name: str) -> str:
 class UrgeDetails:
     at: datetime
     intensity: int | None = None
+    intensity_after: int | None = None  # the re-rating at the end of riding it out
     triggers: tuple[str, ...] = ()
     feelings: str = ""
     place: str = ""
@@ -51,8 +52,9 @@ class UrgeDetails:
     def validated(self) -> UrgeDetails:
         if self.at.tzinfo is None:
             raise ValueError("urge moments must be time-zone aware")
-        if self.intensity is not None and self.intensity not in INTENSITIES:
-            raise InvalidInput("Intensity goes from 0 to 10.")
+        for intensity in (self.intensity, self.intensity_after):
+            if intensity is not None and intensity not in INTENSITIES:
+                raise InvalidInput("Intensity goes from 0 to 10.")
         for minutes in (self.minutes, self.predicted_minutes):
             if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
                 raise InvalidInput("Minutes go from 0 to a week (10,080).")
@@ -64,6 +66,7 @@ class UrgeDetails:
         return UrgeDetails(
             at=self.at,
             intensity=self.intensity,
+            intensity_after=self.intensity_after,
             triggers=tuple(triggers),
             feelings=self.feelings.strip(),
             place=self.place.strip(),

@@ -196,6 +196,7 @@ def _columns(details: UrgeDetails) -> dict[str, object]:
     return {
         "at": details.at,
         "intensity": details.intensity,
+        "intensity_after": details.intensity_after,
         "feelings": details.feelings,
         "place": details.place,
         "company": details.company,
@@ -212,6 +213,7 @@ def _details(urge: Urge, names: dict[int, list[str]]) -> UrgeDetails:
     return UrgeDetails(
         at=urge.at,
         intensity=urge.intensity,
+        intensity_after=urge.intensity_after,
         triggers=tuple(names.get(urge.id or 0, [])),
         feelings=urge.feelings,
         place=urge.place,

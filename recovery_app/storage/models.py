@@ -107,6 +107,7 @@ class Trigger(SQLModel, table=True):
 class UrgeBase(SQLModel):
     at: datetime = Field(sa_type=UTCDateTime, index=True)
     intensity: int | None = None
+    intensity_after: int | None = None  # re-rated at the end of riding it out
     feelings: str = ""
     place: str = ""
     company: str = ""

@@ -34,6 +34,7 @@ def test_every_answer_is_kept_and_new_triggers_join_the_list(urges) -> None:
     details = UrgeDetails(
         at=NOW - timedelta(hours=2),
         intensity=7,
+        intensity_after=3,
         triggers=("A song", "the smell of rain"),
         feelings="lonely",
         place="home",

@@ -1,4 +1,4 @@
-"""Reasons for no contact, support people and unsent letters.
+"""Reasons for no contact, support people, unsent letters; an urge's re-rating.
 
 Revision ID: 0005
 Revises: 0004
@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("urge") as urge:
+        urge.add_column(sa.Column("intensity_after", sa.Integer(), nullable=True))
     op.create_table(
         "reason",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -45,3 +47,5 @@ def downgrade() -> None:
     op.drop_table("letter")
     op.drop_table("support_person")
     op.drop_table("reason")
+    with op.batch_alter_table("urge") as urge:
+        urge.drop_column("intensity_after")
