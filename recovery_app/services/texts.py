@@ -65,3 +65,29 @@ def trigger_suggestions(folder: Path | None = None) -> list[str]:
     """The suggestions a person's trigger list starts with."""
     data = _read((folder or resources_dir() / "texts") / "urges.toml")
     return [str(name) for name in data["triggers"]["suggestions"]]
+
+
+@dataclass(frozen=True)
+class GuideTexts:
+    welcome: str
+    time_up: str
+    check: str
+    end: str
+    after_reasons: str
+    self_compassion: tuple[str, ...]
+    helplines: str
+
+
+@cache
+def guide_texts(folder: Path | None = None) -> GuideTexts:
+    """The words of the ride-the-wave guide."""
+    data = _read((folder or resources_dir() / "texts") / "urges.toml")["guide"]
+    return GuideTexts(
+        welcome=data["welcome"],
+        time_up=data["time_up"],
+        check=data["check"],
+        end=data["end"],
+        after_reasons=data["after_reasons"],
+        self_compassion=tuple(data["self_compassion"]),
+        helplines=data["helplines"],
+    )

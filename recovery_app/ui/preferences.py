@@ -82,6 +82,15 @@ class Preferences:
         self._store().setValue("reminder/last_shown", day.isoformat())
         self.sync()
 
+    @property
+    def reduce_motion(self) -> bool:
+        """Keep animations still (the breathing pacer, for one)."""
+        return _as_bool(self._store().value("display/reduce_motion", False))
+
+    @reduce_motion.setter
+    def reduce_motion(self, on: bool) -> None:
+        self._store().setValue("display/reduce_motion", bool(on))
+
     def window_geometry(self) -> QByteArray | None:
         value = self._store().value("window/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -135,6 +135,17 @@ class SettingsScreen(QWidget):
             )
         layout.addWidget(reminder)
 
+        display = QGroupBox(self.tr("Motion"))
+        display_layout = QVBoxLayout(display)
+        self.reduce_motion = QCheckBox(self.tr("Re&duce motion"))
+        display_layout.addWidget(self.reduce_motion)
+        display_layout.addWidget(
+            paragraph(
+                self.tr("The breathing guide stays still and shows its rhythm in words."), "small"
+            )
+        )
+        layout.addWidget(display)
+
         password = QGroupBox(self.tr("Password"))
         password_layout = QVBoxLayout(password)
         password_layout.addWidget(
@@ -187,6 +198,7 @@ class SettingsScreen(QWidget):
     def _load(self) -> None:
         self.auto_lock.setValue(self._preferences.auto_lock_minutes)
         self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
+        self.reduce_motion.setChecked(self._preferences.reduce_motion)
         self.reminder.setChecked(self._preferences.reminder_enabled and self._tray_available)
         at = self._preferences.reminder_time
         self.reminder_time.setTime(QTime(at.hour, at.minute))
@@ -216,6 +228,7 @@ class SettingsScreen(QWidget):
         self.reminder.toggled.connect(self._save_reminder)
         self.reminder_time.timeChanged.connect(lambda _at: self._save_reminder())
         self.remember.toggled.connect(self._set_remembered)
+        self.reduce_motion.toggled.connect(self._save_reduce_motion)
         self.change_password.clicked.connect(self._open_change_password)
 
     def _save_auto_lock(self, minutes: int) -> None:
@@ -228,6 +241,10 @@ class SettingsScreen(QWidget):
         picked = self.reminder_time.time()
         self._preferences.reminder_enabled = on
         self._preferences.reminder_time = time(picked.hour(), picked.minute())
+        self._preferences.sync()
+
+    def _save_reduce_motion(self, on: bool) -> None:
+        self._preferences.reduce_motion = on
         self._preferences.sync()
 
     def _save_lock_minimised(self, on: bool) -> None:
