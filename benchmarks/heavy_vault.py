@@ -3,7 +3,7 @@
     python benchmarks/heavy_vault.py DIR [--password-stdin] [--cheap-kdf] [--seed N]
 
 The journal is created through the app's own door (`VaultService.create`, the real Argon2 cost
-unless --cheap-kdf), then filled in one session and one transaction, then
+unless --cheap-kdf), then filled in one session, one transaction per section, then
 `ClockService.summaries()` runs once so the milestone records are there, as the app would
 have written them over the years, and they are acknowledged, as someone who opened Today
 every day has seen them. Contents (the figures are `Sizes`):
@@ -13,12 +13,21 @@ every day has seen them. Contents (the figures are `Sizes`):
   "unavoidable", with a share of "I reached out" that thins out over the years (so each clock
   has had several stretches and the recent ones are long); some carry a note, the "I reached
   out" ones often a reflection, of the lengths people write;
-- one check-in a day for 3,650 days up to today, every answer sometimes skipped, some notes.
+- one check-in a day for 3,650 days up to today, every answer sometimes skipped, some notes;
+- 50,000 urges over the same ten years, thinning out as the years pass and coming mostly in
+  the evening: the trigger list is the app's suggestions (through `UrgeService.triggers()`)
+  plus a few of the person's own, 0-3 triggers each; intensity mostly 3-9 and easing, some
+  unrated; some feelings, places, company, what I did instead and notes; "it passed" about
+  80%, "I reached out" about 8%, the rest not noted; how long it lasted for most, a
+  prediction for some. Urges go in with bulk inserts (SQLAlchemy core, executemany), the way
+  no person could type them but the way a benchmark can afford to make them.
 
 Everything follows from `seed`. The contents are made by `SECTIONS`, a list of functions that
 each add one kind of row; each section draws from its own random stream (seeded with the seed
-and the section's name), so adding a section for urges or memories later changes nothing the
-existing ones make. Moments are aware UTC made from local clock times, so every event falls on
+and the section's name), so adding a section (memories, say) changes nothing the existing
+ones make. Each section is its own transaction, committed before the next begins, so a
+section may use the app's own services (which open their own sessions) before adding rows.
+Moments are aware UTC made from local clock times, so every event falls on
 the local day it was drawn for, as in the app.
 """
 
@@ -62,6 +71,8 @@ class Sizes:
     contact_note_share: float = 0.35
     check_ins: int = 3_650  # one a day, the last one today
     check_in_note_share: float = 0.3
+    urges: int = 50_000  # over `days`, thinning out as the years pass
+    urge_note_share: float = 0.2
 
 
 HEAVY = Sizes()
@@ -69,9 +80,11 @@ HEAVY = Sizes()
 
 @dataclass
 class Build:
-    """What a section sees: the open session (one transaction), its random stream, the day
-    the journal is built for, the sizes, and the rows earlier sections added."""
+    """What a section sees: the vault (for the app's services), the open session (a fresh
+    transaction), its random stream, the day the journal is built for, the sizes, and the rows
+    earlier sections added."""
 
+    vault: Vault
     session: Session
     rng: random.Random
     today: date
@@ -153,6 +166,53 @@ _PROMISES = (
     "Finish one small thing on my list.",
     "Drink water and go to bed before eleven.",
 )
+
+_OWN_TRIGGERS = (  # added to the suggestions, as a person's list grows
+    "Sunday evenings",
+    "Seeing a car like theirs",
+    "Payday weekend",
+    "A wedding invitation",
+    "Our old street",
+)
+_FEELINGS = (
+    "Lonely",
+    "Restless",
+    "Sad and tired",
+    "Missing them",
+    "Anxious, tight chest",
+    "Angry, then sad",
+    "Numb",
+    "Guilty for no reason",
+    "Hopeful, which scared me",
+)
+_PLACES = ("At home", "In bed", "On the bus", "At work", "In the car", "At the shops", "Outside")
+_COMPANY = ("Alone", "With friends", "With my kids", "With colleagues", "With my sister")
+_DID_INSTEAD = (
+    "Went for a walk",
+    "Called a friend",
+    "Wrote here",
+    "Had a shower",
+    "Read my reasons",
+    "Made tea and waited",
+    "Put the phone in a drawer",
+    "Breathed with the timer",
+)
+_URGE_NOTES = (
+    "It came out of nowhere.",
+    "I wanted to ask how they were.",
+    "I typed a message and deleted it.",
+    "It was strongest for the first few minutes.",
+    "I noticed I was hungry and tired too.",
+    "I remembered how the last time went.",
+    "It eased once I got up and moved.",
+    "I kept picturing their face.",
+    "It was a quiet one, but it lasted.",
+    "I told myself I could decide in an hour, and by then I didn't want to.",
+)
+# Evenings and late nights are when the pull comes most; weights for hours 0..23.
+_URGE_HOURS = (4, 3, 2, 1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 6, 7, 8, 9, 9, 7)
+_URGE_MINUTES = (2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 240)
+_URGE_MINUTE_WEIGHTS = (4, 10, 14, 14, 12, 12, 8, 7, 4, 3, 1)
 
 
 def _sentences(rng: random.Random, bank: Sequence[str], low: int, high: int) -> str:
@@ -267,7 +327,79 @@ def add_check_ins(build: Build) -> None:
     build.session.add_all(rows)
 
 
-SECTIONS: tuple[Section, ...] = (add_clocks, add_contact_events, add_check_ins)
+def add_urges(build: Build) -> None:
+    """Urges go in with core bulk inserts: 50,000 ORM objects would take most of the build."""
+    from sqlalchemy import insert
+    from sqlmodel import SQLModel, select
+
+    from recovery_app.services.urges import UrgeService
+    from recovery_app.storage.models import Trigger
+
+    rng, sizes = build.rng, build.sizes
+    first = build.today - timedelta(days=sizes.days)
+    # The list as the app makes it: its suggestions on first use, then the person's own.
+    service = UrgeService(build.vault, now=noon_of(first))
+    for name in _OWN_TRIGGERS:
+        service.add_trigger(name)
+    names = service.triggers()
+    rows = build.session.exec(select(Trigger.name, Trigger.id))
+    trigger_ids = {name: id_ for name, id_ in rows if id_ is not None}
+    popularity = [1 / (rank + 2) for rank in range(len(names))]  # a few triggers dominate
+    rng.shuffle(popularity)
+
+    moments = []
+    for _ in range(sizes.urges):
+        # Dense early, a quarter as dense at the end: a mix of a falling and a flat density.
+        progress = rng.triangular(0, 1, 0) if rng.random() < 0.6 else rng.random()
+        day = first + timedelta(days=min(int(progress * sizes.days), sizes.days - 1))
+        (hour,) = rng.choices(range(24), weights=_URGE_HOURS)
+        moments.append((_local_moment(day, hour, rng.randint(0, 59)), progress))
+    moments.sort()  # ids in time order, as the app would have given them
+
+    urges: list[dict[str, object]] = []
+    links: list[dict[str, int]] = []
+    for urge_id, (at, progress) in enumerate(moments, start=1):
+        urges.append({"id": urge_id, **_urge_row(rng, sizes, at, progress)})
+        count = rng.choices((0, 1, 2, 3), weights=(0.2, 0.45, 0.25, 0.1))[0]
+        picked: list[str] = []  # a list, not a set: the same order whatever the hash seed
+        while len(picked) < count:
+            (name,) = rng.choices(names, weights=popularity)
+            if name not in picked:
+                picked.append(name)
+        links += [{"urge_id": urge_id, "trigger_id": trigger_ids[name]} for name in picked]
+
+    connection = build.session.connection()
+    connection.execute(insert(SQLModel.metadata.tables["urge"]), urges)
+    connection.execute(insert(SQLModel.metadata.tables["urge_trigger"]), links)
+
+
+def _urge_row(rng: random.Random, sizes: Sizes, at: datetime, progress: float) -> dict[str, object]:
+    """One urge's columns; `progress` (0 to 1 over the years) eases the intensity."""
+    from recovery_app.domain.urges import UrgeOutcome
+
+    peak = 8 - 2 * progress
+    intensity = None if rng.random() < 0.1 else max(0, min(10, round(rng.gauss(peak - 2, 1.8))))
+    (outcome,) = rng.choices([UrgeOutcome.PASSED, UrgeOutcome.REACHED_OUT, None], [80, 8, 12])
+    minutes = rng.choices(_URGE_MINUTES, _URGE_MINUTE_WEIGHTS)[0] if rng.random() < 0.75 else None
+    predicted = rng.random() < 0.3
+    return {
+        "at": at,
+        "intensity": intensity,
+        "feelings": rng.choice(_FEELINGS) if rng.random() < 0.5 else "",
+        "place": rng.choice(_PLACES) if rng.random() < 0.4 else "",
+        "company": rng.choice(_COMPANY) if rng.random() < 0.25 else "",
+        "did_instead": rng.choice(_DID_INSTEAD) if rng.random() < 0.4 else "",
+        "outcome": None if outcome is None else outcome.value,
+        "minutes": minutes,
+        # People tend to expect an urge to last longer than it does.
+        "predicted_minutes": rng.choice(_URGE_MINUTES[3:]) if predicted else None,
+        "predicted_reach_out": rng.random() < 0.4 if predicted and rng.random() < 0.8 else None,
+        "note": _sentences(rng, _URGE_NOTES, 1, 3) if rng.random() < sizes.urge_note_share else "",
+        "created_at": at + timedelta(minutes=rng.choice((0, 0, 0, 1, 2, 5, 30, 240))),
+    }
+
+
+SECTIONS: tuple[Section, ...] = (add_clocks, add_contact_events, add_check_ins, add_urges)
 
 
 # ----- building ---------------------------------------------------------------------------------
@@ -293,11 +425,11 @@ def fill_vault(
 
     today = today or local_today()
     with vault.session() as session:
-        build = Build(session, random.Random(), today, sizes)
+        build = Build(vault, session, random.Random(), today, sizes)
         for section in SECTIONS:
             build.rng = random.Random(f"{seed}/{section.__name__}")
             section(build)
-        session.commit()
+            session.commit()
     clocks = ClockService(vault, now=noon_of(today))
     for summary in clocks.summaries():
         clocks.acknowledge_milestones(summary.clock_id)
