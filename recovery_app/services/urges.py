@@ -7,9 +7,11 @@ and the trigger names are looked up in one query.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+import sqlalchemy
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, delete, func, select
 
 from recovery_app.domain.errors import InvalidInput
@@ -36,6 +38,18 @@ class SavedUrge:
     details: UrgeDetails
 
 
+@dataclass(frozen=True)
+class UrgeRow:
+    """One line of the urge list: only what a table shows, so a page of it loads fast."""
+
+    id: int
+    at: datetime
+    intensity: int | None
+    outcome: UrgeOutcome | None
+    minutes: int | None
+    triggers: tuple[str, ...]
+
+
 class UrgeService(JournalPart):
     # ----- triggers ---------------------------------------------------------------------------
 
@@ -58,6 +72,8 @@ class UrgeService(JournalPart):
     def log_urge(self, details: UrgeDetails) -> SavedUrge:
         clean = self._checked(details)
         with self._vault.session() as session:
+            if clean.triggers:  # new names join after the suggestions, never before them
+                self._seed_suggestions(session)
             urge = Urge.model_validate({"created_at": self._now(), **_columns(clean)})
             session.add(urge)
             self._link(session, urge, clean.triggers)
@@ -68,6 +84,8 @@ class UrgeService(JournalPart):
     def update_urge(self, urge_id: int, details: UrgeDetails) -> SavedUrge:
         clean = self._checked(details)
         with self._vault.session() as session:
+            if clean.triggers:
+                self._seed_suggestions(session)
             urge = _get_urge(session, urge_id)
             for name, value in _columns(clean).items():
                 setattr(urge, name, value)
@@ -95,22 +113,68 @@ class UrgeService(JournalPart):
         self, *, since: date | None = None, until: date | None = None, trigger: str | None = None
     ) -> list[SavedUrge]:
         """Newest first; `since`/`until` are local days, both included."""
-        statement = select(Urge).order_by(col(Urge.at).desc(), col(Urge.id).desc())
-        if since is not None:
-            statement = statement.where(col(Urge.at) >= _start_of(since))
-        if until is not None:
-            statement = statement.where(col(Urge.at) < _start_of(until, days_after=1))
+        statement = select(Urge).where(*_conditions(since, until, trigger)).order_by(*_NEWEST)
         with self._vault.session() as session:
-            if trigger is not None:
-                linked = (
-                    select(UrgeTriggerLink.urge_id)
-                    .join(Trigger, col(Trigger.id) == col(UrgeTriggerLink.trigger_id))
-                    .where(func.lower(Trigger.name) == trigger.strip().casefold())
-                )
-                statement = statement.where(col(Urge.id).in_(linked))
             urges = list(session.exec(statement))
             names = self._names_of(session, [u.id for u in urges if u.id is not None])
             return [SavedUrge(u.id, _details(u, names)) for u in urges if u.id is not None]
+
+    def count_urges(
+        self, *, since: date | None = None, until: date | None = None, trigger: str | None = None
+    ) -> int:
+        """How many urges `urge_rows` would give with the same filters, all pages together."""
+        statement = (
+            select(func.count()).select_from(Urge).where(*_conditions(since, until, trigger))
+        )
+        with self._vault.session() as session:
+            return session.exec(statement).one()
+
+    def urge_rows(
+        self,
+        offset: int,
+        limit: int,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        trigger: str | None = None,
+    ) -> list[UrgeRow]:
+        """One page of the list, newest first, as light rows (no ORM objects, no long texts):
+        the Urges screen reads a journal of tens of thousands of urges a page at a time."""
+        # SQLAlchemy's own select: SQLModel's is typed for at most four columns.
+        statement = (
+            sqlalchemy.select(
+                col(Urge.id),
+                col(Urge.at),
+                col(Urge.intensity),
+                col(Urge.outcome),
+                col(Urge.minutes),
+            )
+            .where(*_conditions(since, until, trigger))
+            .order_by(*_NEWEST)
+            .offset(max(0, offset))
+            .limit(max(0, limit))
+        )
+        with self._vault.session() as session:
+            rows = [
+                UrgeRow(
+                    id=urge_id,
+                    at=at,
+                    intensity=intensity,
+                    outcome=None if outcome is None else UrgeOutcome(outcome),
+                    minutes=minutes,
+                    triggers=(),
+                )
+                for urge_id, at, intensity, outcome, minutes in session.connection().execute(
+                    statement
+                )
+                if urge_id is not None  # never, once saved: the key says so to the type checker
+            ]
+            names = self._names_of(session, [row.id for row in rows])
+        return [replace(row, triggers=tuple(names.get(row.id, ()))) for row in rows]
+
+    def now(self) -> datetime:
+        """This moment, as the service sees it: a form checks "not in the future" against it."""
+        return self._now()
 
     def week_comparison(self) -> tuple[WeekFigures, WeekFigures]:
         """This calendar week so far beside last week."""
@@ -185,6 +249,28 @@ class UrgeService(JournalPart):
         for urge_id, name in rows:
             names.setdefault(urge_id, []).append(name)
         return names
+
+
+_NEWEST = (col(Urge.at).desc(), col(Urge.id).desc())
+
+
+def _conditions(
+    since: date | None, until: date | None, trigger: str | None
+) -> list[ColumnElement[bool]]:
+    """`since`/`until` are local days, both included; `trigger` is matched whatever its case."""
+    conditions: list[ColumnElement[bool]] = []
+    if since is not None:
+        conditions.append(col(Urge.at) >= _start_of(since))
+    if until is not None:
+        conditions.append(col(Urge.at) < _start_of(until, days_after=1))
+    if trigger is not None:
+        linked = (
+            select(UrgeTriggerLink.urge_id)
+            .join(Trigger, col(Trigger.id) == col(UrgeTriggerLink.trigger_id))
+            .where(func.lower(Trigger.name) == trigger.strip().casefold())
+        )
+        conditions.append(col(Urge.id).in_(linked))
+    return conditions
 
 
 def _start_of(day: date, days_after: int = 0) -> datetime:

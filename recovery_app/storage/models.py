@@ -134,7 +134,10 @@ class UrgeTriggerLink(SQLModel, table=True):
     )
     trigger_id: int = Field(
         sa_column=Column(
-            Integer, ForeignKey("urge_trigger_name.id", ondelete="CASCADE"), primary_key=True
+            Integer,
+            ForeignKey("urge_trigger_name.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,  # filtering urges by trigger
         )
     )
 

@@ -89,3 +89,10 @@ def test_week_comparison_counts_this_week(urges) -> None:
     assert this_week.count == 1
     assert this_week.mean_intensity == 6.0
     assert this_week.share_passed == 1.0
+
+
+def test_a_first_urge_with_a_trigger_joins_the_suggestions_after_them(urges) -> None:
+    urges.log_urge(UrgeDetails(at=NOW, triggers=("a SONG", "the rain")))
+    assert urges.triggers() == [*trigger_suggestions(), "the rain"]
+    (saved,) = urges.list_urges()
+    assert saved.details.triggers == ("A song", "the rain")

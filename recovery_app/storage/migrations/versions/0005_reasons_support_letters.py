@@ -1,4 +1,5 @@
-"""Reasons for no contact, support people, unsent letters; an urge's re-rating.
+"""Reasons for no contact, support people, unsent letters; an urge's re-rating; urges found
+by trigger through an index.
 
 Revision ID: 0005
 Revises: 0004
@@ -17,6 +18,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("urge") as urge:
         urge.add_column(sa.Column("intensity_after", sa.Integer(), nullable=True))
+    op.create_index("ix_urge_trigger_trigger_id", "urge_trigger", ["trigger_id"])
     op.create_table(
         "reason",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -47,5 +49,6 @@ def downgrade() -> None:
     op.drop_table("letter")
     op.drop_table("support_person")
     op.drop_table("reason")
+    op.drop_index("ix_urge_trigger_trigger_id", "urge_trigger")
     with op.batch_alter_table("urge") as urge:
         urge.drop_column("intensity_after")
