@@ -53,8 +53,11 @@ class ContactDialog(QDialog):
         *,
         clock_id: int | None = None,
         event: ContactEvent | None = None,
+        kind: ContactKind | None = None,
+        at: datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`kind` and `at` prefill a new contact (an urge's "I reached out" offers one)."""
         super().__init__(parent)
         self._service = service
         self._event = event
@@ -66,6 +69,8 @@ class ContactDialog(QDialog):
         self._build_ui(clocks, event.clock_id if event else clock_id)
         if event is not None:
             self._fill(event)
+        else:
+            self._preset(kind, at)
         self._kind_changed()
         self._connect_signals()
 
@@ -164,6 +169,12 @@ class ContactDialog(QDialog):
         self.what_happened.setPlainText(event.what_happened)
         self.what_helped.setPlainText(event.what_helped)
         self.try_next.setPlainText(event.try_next)
+
+    def _preset(self, kind: ContactKind | None, at: datetime | None) -> None:
+        if kind is not None:
+            self.kind.set_value(kind)
+        if at is not None:
+            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(at.timestamp())))
 
     def _kind_changed(self) -> None:
         self.reflection.setVisible(self.kind.value() is ContactKind.ME)
