@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from recovery_app import APP_DISPLAY_NAME, APP_SLUG
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from recovery_app.services.secrets import SecretStore
     from recovery_app.storage.kdf import KdfParams
     from recovery_app.ui.single_instance import SingleInstance
@@ -32,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(list(sys.argv[1:] if argv is None else argv), sys.stdout, sys.stderr)
     if isinstance(args, int):
         return args
+    if args.command == "quick-log":
+        from recovery_app.storage.paths import resolve_data_dir
+
+        return run_quick_log(resolve_data_dir(args.data_dir))
     if args.command is not None:
         return cli.run_command(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     from recovery_app.storage.paths import resolve_data_dir
@@ -61,6 +67,58 @@ def run_gui(data_dir: Path) -> int:
     return code
 
 
+def run_quick_log(
+    data_dir: Path, *, secrets: SecretStore | None = None, kdf: KdfParams | None = None
+) -> int:
+    """The small quick-log window. If the journal's window is running, it shows it instead."""
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_app.storage.paths import VaultPaths
+    from recovery_app.ui.single_instance import QUICK_LOG, SingleInstance
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    sys.excepthook = _excepthook
+    _name_app(app)
+    paths = VaultPaths(data_dir)
+    if SingleInstance(paths.data_dir, paths.instance_lock).ask_running_instance(QUICK_LOG):
+        return 0
+    if not paths.vault_exists():
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            None,
+            APP_DISPLAY_NAME,
+            app.translate("app", "There's no journal here yet. Open the app to create one first."),
+        )
+        return 4
+    from recovery_app.services.secrets import KeyringSecretStore
+    from recovery_app.services.vault_service import VaultService
+    from recovery_app.storage.kdf import DEFAULT_KDF
+    from recovery_app.ui.preferences import Preferences
+    from recovery_app.ui.quick_log_session import QuickLogSession
+
+    service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
+    session = QuickLogSession(service, Preferences(paths.ui_settings))
+    app.setQuitOnLastWindowClosed(False)  # the session ends itself once its last window closes
+    session.start()
+    code = app.exec()
+    from recovery_app.ui.worker import wait_for_background_work
+
+    wait_for_background_work()
+    session.end()  # closes the journal if the app was quit another way
+    return code
+
+
+def _name_app(app: QApplication) -> None:
+    app.setApplicationName(APP_SLUG)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setDesktopFileName(APP_SLUG)
+    from recovery_app.ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
+
+
 def build_window(
     data_dir: Path,
     *,
@@ -81,13 +139,8 @@ def build_window(
     from recovery_app.ui.window import JournalWindow
 
     app = QApplication.instance()
-    assert app is not None
-    app.setApplicationName(APP_SLUG)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setDesktopFileName(APP_SLUG)
-    from recovery_app.ui.style import STYLE_SHEET
-
-    app.setStyleSheet(STYLE_SHEET)
+    assert isinstance(app, QApplication)
+    _name_app(app)
     paths = VaultPaths(data_dir)
     instance: SingleInstance | None = None
     if single_instance:
@@ -111,6 +164,7 @@ def build_window(
         app.setQuitOnLastWindowClosed(False)  # quick exit hides to the tray without quitting
     if instance is not None:
         instance.show_requested.connect(window.bring_to_front)
+        instance.quick_log_requested.connect(window.open_quick_log)
         window.journal_opened.connect(instance.take_lock_now_folder_exists)
     return window, instance
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__, cli_today
+from recovery_app import __version__, cli_today, cli_urges
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -96,6 +96,7 @@ def _whole_number(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from recovery_app.domain.check_in import NoContactAnswer
     from recovery_app.domain.stretches import ContactKind
+    from recovery_app.domain.urges import UrgeOutcome
 
     parser = ArgumentParser(
         prog="recovery-app",
@@ -181,6 +182,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="each clock's stretch and next milestone")
     status.add_argument("--json", action="store_true", help="print JSON")
+
+    log_urge = commands.add_parser(
+        "log-urge",
+        help="note an urge to reach out",
+        description="Note an urge to reach out. Only the intensity is needed; the rest can be "
+        "skipped.",
+    )
+    log_urge.add_argument(
+        "--intensity",
+        required=True,
+        type=_whole_number,
+        metavar="N",
+        help="how strong the pull is, 0 (barely there) to 10",
+    )
+    log_urge.add_argument(
+        "--trigger",
+        action="append",
+        default=[],
+        metavar="T",
+        help="what set it off; repeat for more than one (a new one joins your list)",
+    )
+    log_urge.add_argument("--note", default="", metavar="TEXT", help="a note for yourself")
+    log_urge.add_argument(
+        "--outcome",
+        choices=[o.value for o in UrgeOutcome],
+        help="passed (it passed) or reached-out (I reached out)",
+    )
+    log_urge.add_argument(
+        "--minutes", type=_whole_number, metavar="M", help="how long it lasted, in minutes"
+    )
+    log_urge.add_argument(
+        "--at",
+        type=_moment,
+        metavar="WHEN",
+        help="date and time, e.g. 2026-03-01T18:30 (default: now)",
+    )
+    urges = commands.add_parser(
+        "urges", help="the urges you noted, newest first, with this week beside last week"
+    )
+    urges.add_argument(
+        "--since", type=_day, metavar="DATE", help="only from this day on, YYYY-MM-DD"
+    )
+    urges.add_argument("--json", action="store_true", help="print JSON")
+    commands.add_parser(  # the window opens it: app.py routes it, so it has no COMMANDS entry
+        "quick-log",
+        help="open a small window to note an urge in seconds (bind it to a keyboard shortcut "
+        "in your desktop)",
+    )
     return parser
 
 
@@ -237,6 +286,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "contact": cli_today.contact,
     "check-in": cli_today.check_in,
     "status": cli_today.status,
+    "log-urge": cli_urges.log_urge,
+    "urges": cli_urges.urges,
 }
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.urges import UrgeService
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.coming_soon import ComingSoonScreen
@@ -23,6 +24,7 @@ from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.sections import TODAY
 from recovery_app.ui.settings_screen import SettingsScreen
 from recovery_app.ui.today_screen import TodayScreen
+from recovery_app.ui.urges_section import UrgesSection
 
 SIDEBAR_ROW_HEIGHT = 38
 
@@ -44,19 +46,13 @@ class MainView(QWidget):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(200)
         self.pages = QStackedWidget()
-        self.today = TodayScreen(ClockService(vault), CheckInService(vault))
+        self.today = TodayScreen(ClockService(vault), CheckInService(vault), UrgeService(vault))
+        self.urges = UrgesSection(vault, lambda: preferences.reduce_motion)
+        self.urges.urges_changed.connect(self.today.refresh)
+        self.urges.contact_logged.connect(self.today.refresh)
         screens: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
-            (
-                self.tr("Urges"),
-                ComingSoonScreen(
-                    self.tr("Urges"),
-                    self.tr(
-                        "A quick way to note an urge to reach out, and a guide to help you ride "
-                        "it out, will be here."
-                    ),
-                ),
-            ),
+            (self.tr("Urges"), self.urges),
             (
                 self.tr("Exercises"),
                 ComingSoonScreen(

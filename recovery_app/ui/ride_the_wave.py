@@ -316,7 +316,7 @@ class RideTheWaveDialog(QDialog):
             self.accept()
 
     def open_letter_pad(self) -> None:
-        from recovery_app.ui.letters_screen import LetterPadDialog
+        from recovery_app.ui.letter_pad import LetterPadDialog
 
         self.dialog = LetterPadDialog(self._letters, parent=self)
         self.dialog.open()

@@ -12,7 +12,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from recovery_app import APP_SLUG
 
-_SHOW = b"show\n"
+SHOW = b"show"
+QUICK_LOG = b"quick-log"  # `recovery-app quick-log` while the window is already running
 
 
 class Claim(Enum):
@@ -35,6 +36,7 @@ class SingleInstance(QObject):
     """`claim()` once at start. If another window owns the folder, it is asked to show itself."""
 
     show_requested = Signal()
+    quick_log_requested = Signal()
 
     def __init__(self, data_dir: Path, lock_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,7 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> Claim:
-        if self._ask_running_instance_to_show():
+        if self.ask_running_instance(SHOW):
             return Claim.RAISED_OTHER
         if self._lock_path.parent.is_dir():
             lock = QLockFile(str(self._lock_path))
@@ -73,12 +75,13 @@ class SingleInstance(QObject):
             self._lock.unlock()
             self._lock = None
 
-    def _ask_running_instance_to_show(self) -> bool:
+    def ask_running_instance(self, request: bytes) -> bool:
+        """Send `request` to the window that owns the folder; False if none is running."""
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(300):
             return False
-        socket.write(_SHOW)
+        socket.write(request + b"\n")
         socket.waitForBytesWritten(300)
         socket.disconnectFromServer()
         return True
@@ -99,7 +102,10 @@ class SingleInstance(QObject):
             return
 
         def read() -> None:
-            if socket.readAll().data().startswith(_SHOW.strip()):
+            request = socket.readAll().data().strip()
+            if request == QUICK_LOG:
+                self.quick_log_requested.emit()
+            elif request.startswith(SHOW):
                 self.show_requested.emit()
             # Closed, not deleteLater(): the socket is the server's child and is freed with it,
             # so no deferred delete can race the server's teardown at quit.

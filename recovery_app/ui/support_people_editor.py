@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.support import NAME_MAX_CHARS, SupportPersonDetails
 from recovery_app.services.support import SavedPerson, SupportPeopleService
+from recovery_app.services.texts import guide_texts
 from recovery_app.ui.ordered_list_editor import OrderedListEditor, shortcut
 from recovery_app.ui.widgets import attempt, message_label, paragraph
-
-HELPLINE_DIRECTORY = "findahelpline.com"
 
 
 def describe(details: SupportPersonDetails) -> str:
@@ -66,12 +65,7 @@ class SupportPeopleEditor(OrderedListEditor):
         self.add_button.clicked.connect(self.add_person)
         shortcut("Ctrl+N", self, self.add_person)
 
-        self.helpline = QLabel(
-            self.tr(
-                "This journal isn't a crisis service. If you're in danger or thinking of "
-                "harming yourself, you can find a helpline for your country at %1."
-            ).replace("%1", HELPLINE_DIRECTORY)
-        )
+        self.helpline = QLabel(guide_texts().helplines)  # the same words as in the guide
         self.helpline.setObjectName("small")
         self.helpline.setWordWrap(True)
         # Selectable to copy, never a link: nothing in the journal opens a browser.

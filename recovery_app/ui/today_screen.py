@@ -29,6 +29,7 @@ from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
 from recovery_app.services.check_ins import CheckInService, SavedCheckIn
 from recovery_app.services.clocks import ClockService, ClockSummary, RemovedClock
 from recovery_app.services.texts import today_texts
+from recovery_app.services.urges import UrgeService
 from recovery_app.ui.check_in_dialog import CheckInDialog
 from recovery_app.ui.clock_card import ClockCard, long_date
 from recovery_app.ui.clock_dialog import ClockDialog
@@ -42,11 +43,16 @@ DAY_CHECK_MS = 60_000
 
 class TodayScreen(QWidget):
     def __init__(
-        self, clocks: ClockService, check_ins: CheckInService, parent: QWidget | None = None
+        self,
+        clocks: ClockService,
+        check_ins: CheckInService,
+        urges: UrgeService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.clocks = clocks
         self.check_ins = check_ins
+        self.urges = urges
         self.texts = today_texts()
         self.summaries: list[ClockSummary] = []
         self.cards: list[ClockCard] = []
@@ -118,6 +124,9 @@ class TodayScreen(QWidget):
         check_texts.addWidget(title)
         self.check_in_status = paragraph("", "hint")
         check_texts.addWidget(self.check_in_status)
+        self.urge_week = paragraph("", "hint")
+        self.urge_week.hide()
+        check_texts.addWidget(self.urge_week)
         check_layout.addLayout(check_texts, 1)
         self.check_in_button = QPushButton()
         self.check_in_button.setToolTip(self.tr("Check in (Ctrl+K)"))
@@ -196,6 +205,7 @@ class TodayScreen(QWidget):
         self.summaries = summaries or []
         self.check_in = attempt(self.check_ins.get, self.message, self.check_ins.data_dir)
         self._show_check_in()
+        self._show_urge_week()
         archived = self._show_archived()
         self._show_clocks(has_archived=archived > 0)
         self._acknowledge_new_milestones()
@@ -209,6 +219,21 @@ class TodayScreen(QWidget):
         else:
             self.check_in_status.setText(self._check_in_summary(self.check_in))
             self.check_in_button.setText(self.tr("Edit check-in"))
+
+    def _show_urge_week(self) -> None:
+        urges = self.urges
+        weeks = (
+            None if urges is None else attempt(urges.week_comparison, self.message, urges.data_dir)
+        )
+        self.urge_week.setVisible(weeks is not None)
+        if weeks is None:
+            return
+        this_week, last_week = weeks
+        self.urge_week.setText(
+            self.tr("Urges noted this week: %1 (last week: %2).")
+            .replace("%1", str(this_week.count))
+            .replace("%2", str(last_week.count))
+        )
 
     def _check_in_summary(self, saved: SavedCheckIn) -> str:
         a = saved.answers

@@ -33,7 +33,6 @@ from recovery_app.ui.daily_reminder import DailyReminder
 from recovery_app.ui.guards import SafetyFilter
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.resources import app_icon
-from recovery_app.ui.sections import URGES
 from recovery_app.ui.tray import TrayIcon
 from recovery_app.ui.unlock import UnlockScreen
 from recovery_app.ui.worker import run_in_background
@@ -67,6 +66,7 @@ class JournalWindow(QMainWindow):
         self._throttle = UnlockThrottle()
         self._generation = 0  # bumped on every lock: answers from before a lock are dropped
         self._pending_section: int | None = None
+        self._pending_quick_log = False  # asked for while locked: opens once unlocked
         self._remember_status = SecretStoreStatus(False, "")
         self._remembered = False
 
@@ -101,6 +101,10 @@ class JournalWindow(QMainWindow):
         self.quick_exit_action.setToolTip(
             self.tr("Hide this window and lock the journal at once (or press Shift three times)")
         )
+        self.quick_log_action = QAction(self.tr("Log an urge"), self)
+        self.quick_log_action.setShortcuts([QKeySequence("Ctrl+U")])
+        self.quick_log_action.setToolTip(self.tr("Note an urge in seconds (Ctrl+U)"))
+        self.addAction(self.quick_log_action)  # a shortcut only; the toolbar stays neutral
         toolbar.addAction(self.lock_action)
         toolbar.addAction(self.quick_exit_action)
         self.addToolBar(toolbar)
@@ -133,12 +137,13 @@ class JournalWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.lock_action.triggered.connect(self.lock)
         self.quick_exit_action.triggered.connect(self.quick_exit)
+        self.quick_log_action.triggered.connect(self.open_quick_log)
         self.safety.quick_exit_requested.connect(self.quick_exit)
         self.safety.lock_requested.connect(self._lock_if_open)
         self.safety.idle_timeout.connect(self._lock_if_open)
         if self.tray is not None:
             self.tray.open_action.triggered.connect(self.bring_to_front)
-            self.tray.log_urge_action.triggered.connect(lambda: self.bring_to_front(URGES))
+            self.tray.log_urge_action.triggered.connect(self.open_quick_log)
             self.tray.lock_action.triggered.connect(self.lock)
             self.tray.quit_action.triggered.connect(self.quit)
             self.tray.activated.connect(self._tray_activated)
@@ -301,6 +306,9 @@ class JournalWindow(QMainWindow):
             self._pending_section = None
         self.main_view.focus_sidebar()
         self._apply_locking_prefs()
+        if self._pending_quick_log:
+            self._pending_quick_log = False
+            self.main_view.urges.open_quick_log()
 
     # ----- lock and quick exit --------------------------------------------------------------
 
@@ -338,6 +346,7 @@ class JournalWindow(QMainWindow):
 
     def quick_exit(self) -> None:
         """Hide and lock at once. Without a tray a hidden window has no way back, so quit."""
+        self._pending_quick_log = False
         self.lock()
         self.hide()
         if self.tray is None:
@@ -348,6 +357,14 @@ class JournalWindow(QMainWindow):
             self.safety.set_idle_minutes(self.preferences.auto_lock_minutes)
 
     # ----- window and tray ------------------------------------------------------------------
+
+    def open_quick_log(self) -> None:
+        """The quick-log window; when locked, the password first, then the quick log."""
+        if self.main_view is None:
+            self._pending_quick_log = True
+            self.bring_to_front()
+            return
+        self.main_view.urges.open_quick_log()
 
     def bring_to_front(self, section: int | None = None) -> None:
         if section is not None:

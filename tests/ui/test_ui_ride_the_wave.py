@@ -278,3 +278,65 @@ def buttons_in(widget, text: str):
     from PySide6.QtWidgets import QPushButton
 
     return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
+
+
+def test_the_letter_link_opens_a_pad_that_keeps_what_was_written(
+    qtbot, vault, urges, clock
+) -> None:
+    from recovery_app.ui.letter_pad import LetterPadDialog
+
+    dialog = guide(qtbot, vault, urges, clock)
+    panel = dialog.companions
+    panel.setCurrentIndex(panel.LETTER)
+    qtbot.mouseClick(panel.letter_button, LEFT)
+    pad = dialog.dialog
+    assert isinstance(pad, LetterPadDialog)
+    qtbot.waitExposed(pad)
+    qtbot.keyClicks(pad.pad.editor, "I wanted you to know")
+    pad.reject()
+    (letter,) = LetterService(vault).letters()
+    assert letter.body == "I wanted you to know"
+
+
+# ----- from the Urges section -------------------------------------------------------------------
+
+
+@pytest.fixture
+def section(qtbot: QtBot, vault):
+    from recovery_app.ui.urges_section import UrgesSection
+
+    widget = UrgesSection(vault, lambda: True)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_ride_the_wave_from_the_urges_screen_notes_a_new_urge(qtbot, section) -> None:
+    qtbot.mouseClick(section.moments.wave_button, LEFT)
+    guide_dialog = section.dialog
+    assert isinstance(guide_dialog, RideTheWaveDialog)
+    assert guide_dialog._reduce_motion  # the person's setting reaches the pacer
+    qtbot.mouseClick(guide_dialog.intensity.buttons[6], LEFT)
+    qtbot.mouseClick(guide_dialog.start_button, LEFT)
+    with qtbot.waitSignal(section.urges_changed):
+        guide_dialog.reject()
+    assert section.moments.model.total == 1
+
+
+def test_reaching_out_at_the_end_offers_the_clock_and_only_asks(qtbot, section, vault) -> None:
+    from datetime import date
+
+    from recovery_app.services.clocks import ClockService
+    from recovery_app.ui.contact_offer import ContactOffer
+
+    ClockService(vault).add_clock("J", date(2026, 1, 1))
+    guide_dialog = section.ride_the_wave(None)
+    qtbot.mouseClick(guide_dialog.start_button, LEFT)
+    guide_dialog.finish()
+    qtbot.mouseClick(guide_dialog.outcome.buttons[1], LEFT)  # "I reached out"
+    qtbot.mouseClick(guide_dialog.save_button, LEFT)
+    offer = next(w for w in section.findChildren(ContactOffer) if w.isVisible())
+    offer.reject()  # "Not now"
+    assert ClockService(vault).list_contacts(ClockService(vault).list_clocks()[0].id or 0) == []

@@ -22,7 +22,6 @@ from ui_window_helpers import (
 
 from recovery_app.app import build_window
 from recovery_app.storage.paths import VaultPaths
-from recovery_app.ui.sections import TODAY, URGES
 from recovery_app.ui.single_instance import Claim, SingleInstance
 from recovery_app.ui.window import JournalWindow
 
@@ -60,37 +59,6 @@ def test_no_tray_when_the_desktop_has_none(qtbot: QtBot, data_dir: Path) -> None
     window = open_window(qtbot, data_dir, tray_available=False)
 
     assert window.tray is None
-    close_window(window)
-
-
-def test_log_an_urge_while_open_shows_the_urges_section(qtbot: QtBot, data_dir: Path) -> None:
-    make_vault(data_dir)
-    window = _tray_window(qtbot, data_dir)
-    unlock_with_password(qtbot, window)
-    assert window.main_view is not None
-    assert window.main_view.current_section() == TODAY
-    assert window.tray is not None
-
-    window.tray.log_urge_action.trigger()
-
-    assert window.main_view.current_section() == URGES
-    assert window.isVisible()
-    close_window(window)
-
-
-def test_log_an_urge_while_locked_shows_urges_after_unlocking(qtbot: QtBot, data_dir: Path) -> None:
-    make_vault(data_dir)
-    window = _tray_window(qtbot, data_dir)
-    wait_for_unlock_screen_ready(qtbot, window)
-    assert window.tray is not None
-
-    window.tray.log_urge_action.trigger()
-    assert window.vault is None  # it never opens without the password
-    assert window.stack.currentWidget() is window.unlock_screen
-
-    unlock_with_password(qtbot, window)
-    assert window.main_view is not None
-    assert window.main_view.current_section() == URGES
     close_window(window)
 
 

@@ -1,0 +1,139 @@
+"""Urges from the terminal: note one in seconds, and look back at them."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from recovery_app.cli_context import Context, open_vault
+from recovery_app.services.messages import EXIT_OK
+
+if TYPE_CHECKING:
+    from recovery_app.domain.urges import UrgeDetails, WeekFigures
+    from recovery_app.services.urges import SavedUrge, UrgeService
+    from recovery_app.storage.vault import Vault
+
+_NOTED = "Noted: intensity {intensity} at {when}. It took courage to notice it."
+_CONTACT_HINT = "If you want to count it as contact (only you decide): {command}"
+_NO_URGES_YET = "No urges noted yet. When the pull comes: recovery-app log-urge --intensity N"
+_NO_URGES_SINCE = "No urges noted since {day}."
+_OUTCOME_WORDS = {"passed": "passed", "reached-out": "reached out"}
+
+
+def _urge_service(vault: Vault) -> UrgeService:
+    from recovery_app.services.urges import UrgeService
+
+    return UrgeService(vault)
+
+
+def log_urge(ctx: Context) -> int:
+    from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
+
+    args = ctx.args
+    at = datetime.now(UTC) if args.at is None else args.at
+    details = UrgeDetails(
+        at=at,
+        intensity=args.intensity,
+        triggers=tuple(args.trigger),
+        outcome=None if args.outcome is None else UrgeOutcome(args.outcome),
+        minutes=args.minutes,
+        note=args.note,
+    )
+    with open_vault(ctx) as vault:
+        urges = _urge_service(vault)
+        saved = urges.log_urge(details).details
+        today = urges.today()
+    print(_NOTED.format(intensity=saved.intensity, when=_when(saved.at, today)), file=ctx.out)
+    if saved.outcome is UrgeOutcome.REACHED_OUT:
+        command = "recovery-app contact --clock NAME --kind me"
+        if args.at is not None:  # so the contact lands at the same moment
+            command += f" --at {saved.at.astimezone():%Y-%m-%dT%H:%M}"
+        print(_CONTACT_HINT.format(command=command), file=ctx.out)
+    return EXIT_OK
+
+
+def _when(at: datetime, today: date) -> str:
+    local = at.astimezone()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    return f"{local:%H:%M} on {local:%Y-%m-%d}"
+
+
+def urges(ctx: Context) -> int:
+    since: date | None = ctx.args.since
+    with open_vault(ctx) as vault:
+        service = _urge_service(vault)
+        listed = service.list_urges(since=since)  # two queries, however many urges
+        this_week, last_week = service.week_comparison()
+    if ctx.args.json:
+        document = {
+            "urges": [_urge_fields(urge) for urge in listed],
+            "this_week": _week_fields(this_week),
+            "last_week": _week_fields(last_week),
+        }
+        print(json.dumps(document, indent=2), file=ctx.out)
+        return EXIT_OK
+    if not listed and since is None:
+        print(_NO_URGES_YET, file=ctx.out)
+        return EXIT_OK
+    if not listed:
+        print(_NO_URGES_SINCE.format(day=since), file=ctx.out)
+    # One write for the whole list: 50,000 separate prints are needlessly slow.
+    lines = [_urge_line(urge.details) for urge in listed]
+    lines += ["", _week_line("This week so far", this_week), _week_line("Last week", last_week)]
+    print("\n".join(lines), file=ctx.out)
+    return EXIT_OK
+
+
+def _urge_line(details: UrgeDetails) -> str:
+    parts = [f"{details.at.astimezone():%Y-%m-%d %H:%M}"]
+    if details.intensity is not None:
+        parts.append(f"intensity {details.intensity}")
+    if details.outcome is not None:
+        parts.append(_OUTCOME_WORDS[details.outcome.value])
+    if details.minutes is not None:
+        parts.append(f"{details.minutes} min")
+    if details.triggers:
+        parts.append("triggers: " + ", ".join(details.triggers))
+    return "  ".join(parts)
+
+
+def _week_line(label: str, week: WeekFigures) -> str:
+    if week.count == 0:
+        return f"{label}: no urges noted."
+    parts = ["1 urge" if week.count == 1 else f"{week.count} urges"]
+    if week.mean_intensity is not None:
+        parts.append(f"average intensity {week.mean_intensity:.1f}")
+    if week.share_passed is not None:
+        parts.append(f"{round(week.share_passed * 100)}% passed")
+    return f"{label}: {', '.join(parts)}."
+
+
+def _urge_fields(urge: SavedUrge) -> dict[str, object]:
+    details = urge.details
+    return {
+        "id": urge.id,
+        "at": details.at.astimezone().isoformat(),
+        "intensity": details.intensity,
+        "intensity_after": details.intensity_after,
+        "triggers": list(details.triggers),
+        "feelings": details.feelings or None,
+        "place": details.place or None,
+        "company": details.company or None,
+        "did_instead": details.did_instead or None,
+        "outcome": None if details.outcome is None else details.outcome.value,
+        "minutes": details.minutes,
+        "predicted_minutes": details.predicted_minutes,
+        "predicted_reach_out": details.predicted_reach_out,
+        "note": details.note or None,
+    }
+
+
+def _week_fields(week: WeekFigures) -> dict[str, object]:
+    return {
+        "monday": week.monday.isoformat(),
+        "count": week.count,
+        "mean_intensity": week.mean_intensity,
+        "share_passed": week.share_passed,
+    }
