@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__, cli_today, cli_urges
+from recovery_app import __version__
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -278,16 +279,29 @@ def _cmd_change_password(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _in(module: str, name: str) -> Callable[[Context], int]:
+    """A command's handler from its own module, imported only when that command runs: the
+    window (no command) and the quick log never pay for the others' imports."""
+
+    def handler(ctx: Context) -> int:
+        command: Callable[[Context], int] = getattr(
+            importlib.import_module(f"recovery_app.{module}"), name
+        )
+        return command(ctx)
+
+    return handler
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "init": _cmd_init,
     "change-password": _cmd_change_password,
-    "clock add": cli_today.clock_add,
-    "clock list": cli_today.clock_list,
-    "contact": cli_today.contact,
-    "check-in": cli_today.check_in,
-    "status": cli_today.status,
-    "log-urge": cli_urges.log_urge,
-    "urges": cli_urges.urges,
+    "clock add": _in("cli_today", "clock_add"),
+    "clock list": _in("cli_today", "clock_list"),
+    "contact": _in("cli_today", "contact"),
+    "check-in": _in("cli_today", "check_in"),
+    "status": _in("cli_today", "status"),
+    "log-urge": _in("cli_urges", "log_urge"),
+    "urges": _in("cli_urges", "urges"),
 }
 
 
