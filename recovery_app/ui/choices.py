@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from recovery_app.ui.lazy_qt import CLICK_FOCUS, STRONG_FOCUS, qt, set_focus_policy
 
 T = TypeVar("T")
 
@@ -32,7 +34,8 @@ class ChoiceRow(QWidget, Generic[T]):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         # Focusable only so a label's Alt+letter reaches it; the focus proxy passes it on.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # (The quick-log window shows one of these: see ui/lazy_qt.py for why no `Qt` here.)
+        set_focus_policy(self, STRONG_FOCUS)
         self._values = [value for value, _ in options]
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout(self)
@@ -61,9 +64,7 @@ class ChoiceRow(QWidget, Generic[T]):
         stop = focus or self.focus_proxy()
         self.setFocusProxy(stop)  # a label's buddy shortcut (Alt+letter) lands here too
         for button in self.buttons:
-            button.setFocusPolicy(
-                Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
-            )
+            set_focus_policy(button, STRONG_FOCUS if button is stop else CLICK_FOCUS)
 
     def value(self) -> T | None:
         for value, button in zip(self._values, self.buttons, strict=True):
@@ -87,6 +88,7 @@ class ChoiceRow(QWidget, Generic[T]):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            Qt = qt()
             step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
             if step is not None and watched in self.buttons:
                 index = self.buttons.index(watched)  # type: ignore[arg-type]

@@ -13,9 +13,20 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+# Qt::FocusPolicy values. Set through Qt's property system, which takes the plain number, they
+# leave the namespace unbuilt: the quick-log window's answer row needs them before it shows.
+STRONG_FOCUS = 0x0B
+CLICK_FOCUS = 0x02
 
 
 def qt() -> type[Qt]:
     from PySide6.QtCore import Qt
 
     return Qt
+
+
+def set_focus_policy(widget: QWidget, policy: int) -> None:
+    """`widget.setFocusPolicy(...)` with one of the values above, without touching `Qt`."""
+    widget.setProperty("focusPolicy", policy)

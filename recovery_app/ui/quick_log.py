@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,7 +65,6 @@ class QuickLogDialog(QDialog):
         self._painted = False
         self.saved: SavedUrge | None = None
         self.setWindowTitle(self.tr("Log an urge"))
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.setMinimumWidth(560)
         self._build_ui()
         self.save_button.clicked.connect(self.save)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from recovery_app.domain.unlock_throttle import UnlockThrottle
@@ -131,7 +131,6 @@ class QuickLogSession(QObject):
         self._show_instead_of_quick_log(dialog)
 
     def _show_instead_of_quick_log(self, window: QDialog) -> None:
-        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self._track(window)
         window.show()
         window.raise_()

@@ -1,4 +1,5 @@
-"""The way to the unlock window stays light: it never builds PySide6's `Qt` enum namespace.
+"""The ways to the unlock window and to the quick-log window stay light: neither builds
+PySide6's `Qt` enum namespace before it shows.
 
 The first touch of `Qt` builds ~170 enum classes at once (about 15 ms; see ui/lazy_qt.py).
 This runs in a fresh interpreter, since this test process touched `Qt` long ago.
@@ -15,7 +16,7 @@ from ui_window_helpers import make_vault
 
 pytestmark = pytest.mark.slow
 
-CHILD = textwrap.dedent(
+WATCH = textwrap.dedent(
     """
     import sys
     from pathlib import Path
@@ -27,6 +28,16 @@ CHILD = textwrap.dedent(
         if event == "call" and code.co_name == "_create_" and code.co_filename.endswith("enum.py"):
             created.append(frame.f_locals.get("class_name"))
 
+    def shown(name):
+        sys.setprofile(None)
+        print(name)
+        print(" ".join(name for name in created if name))
+        app.quit()
+    """
+)
+
+WINDOW_CHILD = WATCH + textwrap.dedent(
+    """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -38,14 +49,31 @@ CHILD = textwrap.dedent(
                                        single_instance=False)
     window.show()
     window.start()
+    QTimer.singleShot(0, lambda: shown(type(window.stack.currentWidget()).__name__))
+    app.exec()
+    """
+)
 
-    def shown():
-        sys.setprofile(None)
-        print(type(window.stack.currentWidget()).__name__)
-        print(" ".join(name for name in created if name))
-        app.quit()
+# As `recovery-app quick-log` does when no window is running (app.run_quick_log).
+QUICK_LOG_CHILD = WATCH + textwrap.dedent(
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    QTimer.singleShot(0, shown)
+    from recovery_app.services.secrets import KeyringSecretStore
+    from recovery_app.services.vault_service import VaultService
+    from recovery_app.storage.paths import VaultPaths
+    from recovery_app.ui.preferences import Preferences
+
+    app = QApplication([sys.argv[0]])
+    sys.setprofile(watch)
+    from recovery_app.ui.quick_log_session import QuickLogSession
+
+    paths = VaultPaths(Path(sys.argv[1]))
+    session = QuickLogSession(VaultService(paths, KeyringSecretStore()),
+                              Preferences(paths.ui_settings))
+    session.start()
+    QTimer.singleShot(0, lambda: shown(type(session.dialog).__name__))
     app.exec()
     """
 )
@@ -54,14 +82,19 @@ CHILD = textwrap.dedent(
 QT_NAMESPACE_ONLY = {"DayOfWeek", "AlignmentFlag", "TextFormat", "FocusReason", "Key"}
 
 
-def test_the_unlock_window_shows_without_building_the_qt_namespace(
-    private_home: Path, data_dir: Path
+@pytest.mark.parametrize(
+    ("child", "expected_screen"),
+    [(WINDOW_CHILD, "UnlockScreen"), (QUICK_LOG_CHILD, "QuickLogDialog")],
+    ids=["unlock window", "quick-log window"],
+)
+def test_the_first_window_shows_without_building_the_qt_namespace(
+    private_home: Path, data_dir: Path, child: str, expected_screen: str
 ) -> None:
     make_vault(data_dir)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data_dir)],
+        [sys.executable, "-c", child, str(data_dir)],
         capture_output=True,
         text=True,
         env=env,
@@ -70,6 +103,6 @@ def test_the_unlock_window_shows_without_building_the_qt_namespace(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     screen, created = done.stdout.splitlines()
-    assert screen == "UnlockScreen"
+    assert screen == expected_screen
     assert created, "the watcher saw no enum built at all; it is not watching"
     assert not QT_NAMESPACE_ONLY & set(created.split())
