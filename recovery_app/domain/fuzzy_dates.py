@@ -134,6 +134,15 @@ def between(first: FuzzyDate, last: FuzzyDate) -> FuzzyDate:
     return FuzzyDate(Precision.RANGE, first.start, last.end, f"{first.text}..{last.text}")
 
 
+def precision_of(text: str) -> Precision:
+    """The precision of a canonical text (as `FuzzyDate.text` makes it), without parsing."""
+    if ".." in text:
+        return Precision.RANGE
+    if not text[:1].isdigit():
+        return Precision.SEASON
+    return {4: Precision.YEAR, 7: Precision.MONTH}.get(len(text), Precision.DAY)
+
+
 def parse(text: str, hemisphere: Hemisphere = Hemisphere.NORTH) -> FuzzyDate:
     """A date as typed or stored; a kind `InvalidInput` when it can't be read."""
     clean = " ".join(text.strip().lower().replace(",", " ").split())

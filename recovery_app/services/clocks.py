@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
@@ -22,7 +22,7 @@ from recovery_app.domain.stretches import (
     stretches,
 )
 from recovery_app.services.journal_part import JournalPart
-from recovery_app.storage.models import Clock, ContactEvent, Milestone
+from recovery_app.storage.models import Clock, ContactEvent, Memory, Milestone
 
 NAME_MAX_CHARS = 200
 
@@ -67,6 +67,9 @@ class RemovedClock:
     clock: Clock
     events: tuple[ContactEvent, ...] = field(default=())
     milestones: tuple[Milestone, ...] = field(default=())
+    # Memories stay when their clock goes (they are the person's history, not the clock's);
+    # undo links them back.
+    memory_ids: tuple[int, ...] = field(default=())
 
 
 def clean_name(name: str) -> str:
@@ -138,10 +141,14 @@ class ClockService(JournalPart):
                 select(ContactEvent).where(ContactEvent.clock_id == clock_id)
             ).all()
             milestones = session.exec(select(Milestone).where(Milestone.clock_id == clock_id)).all()
+            memory_ids = session.exec(
+                select(Memory.id).where(col(Memory.clock_id) == clock_id)
+            ).all()
             removed = RemovedClock(
                 Clock.model_validate(clock),
                 tuple(ContactEvent.model_validate(e) for e in events),
                 tuple(Milestone.model_validate(m) for m in milestones),
+                tuple(i for i in memory_ids if i is not None),
             )
             session.exec(delete(ContactEvent).where(col(ContactEvent.clock_id) == clock_id))
             session.exec(delete(Milestone).where(col(Milestone.clock_id) == clock_id))
@@ -162,6 +169,13 @@ class ClockService(JournalPart):
             for milestone in removed.milestones:
                 fields = milestone.model_dump(exclude={"id", "clock_id"})
                 session.add(Milestone.model_validate({**fields, "clock_id": clock.id}))
+            if removed.memory_ids:
+                session.exec(
+                    update(Memory)
+                    .where(col(Memory.id).in_(removed.memory_ids))
+                    .where(col(Memory.clock_id).is_(None))
+                    .values(clock_id=clock.id)
+                )
             session.commit()
             session.refresh(clock)
             return clock

@@ -176,3 +176,31 @@ class Letter(SQLModel, table=True):
     feeling_after: int | None = None  # "how do I feel now", 0 to 10, optional
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Memory(SQLModel, table=True):
+    """A remembered moment: good, hurtful, making up, tension or other, with a fuzzy date.
+
+    `date_text` is the canonical fuzzy date (domain.fuzzy_dates); `date_start`/`date_end`
+    are the interval it stands for, kept so the timeline can ask by day.
+    """
+
+    __tablename__ = "memory"
+
+    id: int | None = Field(default=None, primary_key=True)
+    clock_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("clock.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+    kind: str = Field(max_length=16)  # domain.memories.MemoryKind
+    title: str = Field(max_length=200)
+    what_happened: str = ""
+    feeling: int | None = None
+    tags: str = "[]"  # a JSON list of the person's own tags
+    date_text: str = Field(max_length=40)
+    date_start: date = Field(index=True)
+    date_end: date
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)

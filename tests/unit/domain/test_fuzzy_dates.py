@@ -16,6 +16,7 @@ from recovery_app.domain.fuzzy_dates import (
     label,
     month,
     parse,
+    precision_of,
     season,
     span_label,
     year,
@@ -144,3 +145,8 @@ def test_gaps_and_overlaps_agree_and_are_symmetric(a: FuzzyDate, b: FuzzyDate) -
     assert a.overlaps(b) == (a.gap_days(b) == 0 and not (a.end < b.start or b.end < a.start))
     assert a.start <= a.midpoint <= a.end
     assert parse(a.text) == a
+
+
+@given(fuzzy())
+def test_the_precision_is_known_from_the_stored_text(value: FuzzyDate) -> None:
+    assert precision_of(value.text) is value.precision

@@ -10,9 +10,12 @@ from conftest import PASSWORD
 from sqlalchemy.exc import IntegrityError
 
 from recovery_app.domain.check_in import CheckInAnswers
+from recovery_app.domain.fuzzy_dates import parse
+from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService, ContactDetails
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.messages import message_for
 from recovery_app.storage import errors
 
@@ -47,6 +50,9 @@ def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
         clock.id, ContactDetails(ContactKind.ME, at, note=marker, what_happened=marker)
     )
     CheckInService(vault).save(CheckInAnswers(promise=marker, note=marker))
+    MemoryService(vault).add_memory(
+        MemoryDetails(MemoryKind.HARM, marker, parse("2025-06"), marker, tags=(marker[:40],))
+    )
     assert Path(f"{paths.db}-wal").exists()
     assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
     reader.close()
