@@ -1,0 +1,139 @@
+"""Memories from the terminal: add one, list them, and see a time whole."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from recovery_app.cli_context import Context, open_vault
+from recovery_app.services.messages import EXIT_OK
+
+if TYPE_CHECKING:
+    from recovery_app.domain.memories import Memory
+    from recovery_app.services.memories import MemoryService
+    from recovery_app.storage.vault import Vault
+
+_KEPT = "Kept: {title} ({when})."
+_NO_MEMORIES = (
+    "No memories noted yet. To add one: recovery-app memory add --kind good --date 2023-05 "
+    '--title "A few words"'
+)
+_WARNING = "This shows hard memories beside good ones. Take your time; you can stop at any point."
+_NOTHING_THERE = "No good moment is noted within {days} days of {when}."
+_REMEMBER = "You remember: {title} ({when})"
+_AROUND_IT = "Around it, this happened:"
+_NOTHING_AROUND = "Nothing hurtful is noted within {days} days of it."
+_KIND_WORDS = {
+    "good": "good moment",
+    "harm": "something that hurt",
+    "apology": "making up",
+    "tension": "tension",
+    "other": "other",
+}
+
+
+def _memory_service(vault: Vault) -> MemoryService:
+    from recovery_app.services.memories import MemoryService
+
+    return MemoryService(vault)
+
+
+def memory_add(ctx: Context) -> int:
+    from recovery_app.domain.fuzzy_dates import label
+    from recovery_app.domain.memories import MemoryDetails, MemoryKind
+    from recovery_app.services.clocks import ClockService
+
+    args = ctx.args
+    with open_vault(ctx) as vault:
+        memories = _memory_service(vault)
+        clock_id = None if args.clock is None else ClockService(vault).find_clock(args.clock).id
+        details = MemoryDetails(
+            kind=MemoryKind(args.kind),
+            title=args.title,
+            when=memories.parse_date(args.date),
+            what_happened=args.what,
+            feeling=args.feeling,
+            tags=tuple(args.tag),
+            clock_id=clock_id,
+        )
+        saved = memories.add_memory(details)
+    print(_KEPT.format(title=saved.details.title, when=label(saved.when)), file=ctx.out)
+    return EXIT_OK
+
+
+def memories(ctx: Context) -> int:
+    with open_vault(ctx) as vault:
+        listed = _memory_service(vault).list_memories()
+    if ctx.args.json:
+        print(json.dumps({"memories": [_fields(m) for m in listed]}, indent=2), file=ctx.out)
+        return EXIT_OK
+    if not listed:
+        print(_NO_MEMORIES, file=ctx.out)
+        return EXIT_OK
+    print("\n".join(_line(m) for m in listed), file=ctx.out)
+    return EXIT_OK
+
+
+def whole_relationship(ctx: Context) -> int:
+    from recovery_app.domain.fuzzy_dates import label
+
+    args = ctx.args
+    with open_vault(ctx) as vault:
+        service = _memory_service(vault)
+        settings = service.settings()
+        when = service.parse_date(args.around)
+        days = settings.window_days if args.window_days is None else args.window_days
+        views = service.around_date(when, days)
+    if args.json:
+        document = {
+            "around": when.text,
+            "window_days": days,
+            "good_moments": [
+                {**_fields(v.remembered), "harm_around": [_fields(h) for h in v.harm_around]}
+                for v in views
+            ],
+        }
+        print(json.dumps(document, indent=2), file=ctx.out)
+        return EXIT_OK
+    if not views:
+        print(_NOTHING_THERE.format(days=days, when=label(when)), file=ctx.out)
+        return EXIT_OK
+    lines = [_WARNING, ""] if settings.content_warning else []
+    for view in views:
+        good = view.remembered
+        lines.append(_REMEMBER.format(title=good.details.title, when=label(good.when)))
+        if view.harm_around:
+            lines.append(_AROUND_IT)
+            lines += [f"  - {label(h.when)}: {h.details.title}" for h in view.harm_around]
+        else:
+            lines.append(_NOTHING_AROUND.format(days=days))
+        lines.append("")
+    print("\n".join(lines).rstrip("\n"), file=ctx.out)
+    return EXIT_OK
+
+
+def _line(memory: Memory) -> str:
+    from recovery_app.domain.fuzzy_dates import label
+
+    details = memory.details
+    parts = [f"{memory.id:>5}", f"{label(memory.when):<24}", f"{_KIND_WORDS[details.kind]:<19}"]
+    parts.append(details.title)
+    if details.tags:
+        parts.append("[" + ", ".join(details.tags) + "]")
+    return "  ".join(parts)
+
+
+def _fields(memory: Memory) -> dict[str, object]:
+    details = memory.details
+    return {
+        "id": memory.id,
+        "kind": details.kind.value,
+        "title": details.title,
+        "date": details.when.text,
+        "from": details.when.start.isoformat(),
+        "to": details.when.end.isoformat(),
+        "what_happened": details.what_happened or None,
+        "feeling": details.feeling,
+        "tags": list(details.tags),
+        "clock_id": details.clock_id,
+    }
