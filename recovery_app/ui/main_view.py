@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.urges import UrgeService
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.vault import Vault
@@ -25,6 +26,7 @@ from recovery_app.ui.sections import TODAY
 from recovery_app.ui.settings_screen import SettingsScreen
 from recovery_app.ui.today_screen import TodayScreen
 from recovery_app.ui.urges_section import UrgesSection
+from recovery_app.ui.whole_relationship_screen import WholeRelationshipScreen
 
 SIDEBAR_ROW_HEIGHT = 38
 
@@ -50,6 +52,7 @@ class MainView(QWidget):
         self.urges = UrgesSection(vault, lambda: preferences.reduce_motion)
         self.urges.urges_changed.connect(self.today.refresh)
         self.urges.contact_logged.connect(self.today.refresh)
+        self.whole = WholeRelationshipScreen(MemoryService(vault), ClockService(vault))
         screens: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
             (self.tr("Urges"), self.urges),
@@ -63,16 +66,7 @@ class MainView(QWidget):
                     ),
                 ),
             ),
-            (
-                self.tr("Whole relationship"),
-                ComingSoonScreen(
-                    self.tr("Whole relationship"),
-                    self.tr(
-                        "A timeline that sets each remembered good moment beside what happened "
-                        "around it will be here."
-                    ),
-                ),
-            ),
+            (self.tr("Whole relationship"), self.whole),
             (
                 self.tr("Review"),
                 ComingSoonScreen(

@@ -112,14 +112,13 @@ class QuickLogDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("Your journal is locked"), 3))
-        layout.addWidget(
-            paragraph(self.tr("Type your password and your note will be saved at once."))
-        )
+        self.password_hint = paragraph("")
+        layout.addWidget(self.password_hint)
         self.password = PasswordField(self.tr("Password"))
         layout.addWidget(self.password)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.unlock_button = QPushButton(self.tr("Open and save"))
+        self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self._submit_password)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
@@ -151,6 +150,7 @@ class QuickLogDialog(QDialog):
         self.details_button.clicked.connect(lambda: self.details_requested.emit(self.saved))
         self.close_button.clicked.connect(self.accept)
         layout.addLayout(row)
+        layout.addStretch(1)  # the page is as tall as the first: the space goes below
         return page
 
     def page(self) -> int:
@@ -181,6 +181,17 @@ class QuickLogDialog(QDialog):
     def ask_password(self, message: str = "") -> None:
         """The journal needs its password; the choice made so far is kept."""
         self._show_page(self.PASSWORD)
+        # Only promise a save when Save was pressed; otherwise the number comes next.
+        if self._pending:
+            self.password_hint.setText(
+                self.tr("Type your password and your note will be saved at once.")
+            )
+            self.unlock_button.setText(self.tr("Open and save"))
+        else:
+            self.password_hint.setText(
+                self.tr("Type your password to open it. Then you can note how strong the pull is.")
+            )
+            self.unlock_button.setText(self.tr("Open"))
         self.unlock_button.setEnabled(True)
         self.save_button.setDefault(False)
         self.unlock_button.setDefault(True)

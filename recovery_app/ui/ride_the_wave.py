@@ -59,6 +59,14 @@ def _form() -> QFormLayout:
     return form
 
 
+def _row(form: QFormLayout, text: str, field: QWidget) -> None:
+    """A question above its answer, with air above the question so each pair reads as one."""
+    form.addRow(text, field)
+    label = form.labelForField(field)
+    if label is not None:
+        label.setContentsMargins(0, 8, 0, 0)
+
+
 def _intensity_row(accessible_name: str) -> ChoiceRow[int]:
     return ChoiceRow([(n, str(n)) for n in range(11)], accessible_name)
 
@@ -95,6 +103,9 @@ class RideTheWaveDialog(QDialog):
         self.setWindowTitle(self.tr("Ride the wave"))
         self.setMinimumSize(900, 580)
         self._build_ui(reasons, people, urge)
+        # Only once every button belongs to this window does the dialog keep it as its
+        # default; set before, Enter in the timer field would reach a hidden button.
+        self.start_button.setDefault(True)
         self._ticker = QTimer(self)
         self._ticker.setInterval(STILL_TICK_MS if reduce_motion else TICK_MS)
         self._ticker.timeout.connect(self.tick)
@@ -134,10 +145,10 @@ class RideTheWaveDialog(QDialog):
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes.setMaximumWidth(SPIN_WIDTH)
         self.minutes.setAccessibleName(self.tr("Timer length in minutes"))
-        form.addRow(self.tr("&Timer"), self.minutes)
+        _row(form, self.tr("&Timer"), self.minutes)
         self.intensity = _intensity_row(self.tr("How strong it is right now"))
         if urge is None or urge.details.intensity is None:
-            form.addRow(self.tr("How strong is it now?"), self.intensity)
+            _row(form, self.tr("How strong is it now?"), self.intensity)
         else:
             self.intensity.set_value(urge.details.intensity)
             self.intensity.hide()
@@ -147,12 +158,12 @@ class RideTheWaveDialog(QDialog):
         self.predicted_minutes.setSuffix(self.tr(" min"))
         self.predicted_minutes.setMaximumWidth(SPIN_WIDTH)
         self.predicted_minutes.setAccessibleName(self.tr("How long you think it will last"))
-        form.addRow(self.tr("How long do you think it will &last?"), self.predicted_minutes)
+        _row(form, self.tr("How long do you think it will &last?"), self.predicted_minutes)
         self.predicted_reach_out = ChoiceRow(
             [(True, self.tr("Yes")), (False, self.tr("No"))],
             self.tr("Do you think you'll reach out?"),
         )
-        form.addRow(self.tr("Do you think you'll reach out?"), self.predicted_reach_out)
+        _row(form, self.tr("Do you think you'll reach out?"), self.predicted_reach_out)
         if urge is not None:
             if urge.details.predicted_minutes is not None:
                 self.predicted_minutes.setValue(urge.details.predicted_minutes)
@@ -166,7 +177,6 @@ class RideTheWaveDialog(QDialog):
         )
         layout.addStretch(1)
         self.start_button = QPushButton(self.tr("&Start"))
-        self.start_button.setDefault(True)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
@@ -227,7 +237,7 @@ class RideTheWaveDialog(QDialog):
         layout.addWidget(paragraph(self.texts.end))
         form = _form()
         self.end_intensity = _intensity_row(self.tr("How strong it is now"))
-        form.addRow(self.tr("How strong is it now?"), self.end_intensity)
+        _row(form, self.tr("How strong is it now?"), self.end_intensity)
         self.outcome = ChoiceRow(
             [
                 (UrgeOutcome.PASSED, self.tr("It passed")),
@@ -235,14 +245,14 @@ class RideTheWaveDialog(QDialog):
             ],
             self.tr("What happened"),
         )
-        form.addRow(self.tr("What happened?"), self.outcome)
+        _row(form, self.tr("What happened?"), self.outcome)
         self.lasted = QSpinBox()
         self.lasted.setRange(0, 24 * 60)
         self.lasted.setSpecialValueText(self.tr("not sure"))
         self.lasted.setSuffix(self.tr(" min"))
         self.lasted.setMaximumWidth(SPIN_WIDTH)
         self.lasted.setAccessibleName(self.tr("How long it lasted, in minutes"))
-        form.addRow(self.tr("It &lasted about"), self.lasted)
+        _row(form, self.tr("It &lasted about"), self.lasted)
         layout.addLayout(form)
         layout.addStretch(1)
         self.save_button = QPushButton(self.tr("&Save and close"))
@@ -297,6 +307,7 @@ class RideTheWaveDialog(QDialog):
         self._timer.answer_check(self._clock())
         self._persist()
         self.check_panel.hide()
+        self.finish_button.setDefault(True)  # not the hidden Answer button any more
         self.finish_button.setFocus()
         self.tick()
 

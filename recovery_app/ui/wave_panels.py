@@ -150,16 +150,21 @@ class CompanionPanel(QTabWidget):
             )
         for person in people:
             details = person.details
+            entry = QVBoxLayout()  # a name and its details close together, apart from the next
+            entry.setSpacing(2)
             name = their_words(details.name)
             font = name.font()
             font.setBold(True)
             name.setFont(font)
-            layout.addWidget(name)
+            entry.addWidget(name)
             more = "\n".join(line for line in (details.reach, details.note) if line)
             if more:
                 label = their_words(more)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                layout.addWidget(label)
+                entry.addWidget(label)
+            layout.addLayout(entry)
+        if people:
+            layout.addSpacing(6)
         helplines = paragraph(texts.helplines, "small")
         helplines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(helplines)
