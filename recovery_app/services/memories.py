@@ -8,7 +8,7 @@ live in the vault, since they say something about the person's history.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, delete, select
 
@@ -86,6 +86,7 @@ class MemoryService(JournalPart):
 
     def save_settings(self, settings: ViewSettings) -> ViewSettings:
         check_window(settings.window_days)
+        settings = replace(settings, hemisphere=Hemisphere(settings.hemisphere))
         with self._vault.session() as session:
             previous = self._hemisphere(session)
             for key, value in (

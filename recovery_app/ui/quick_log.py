@@ -127,6 +127,7 @@ class QuickLogDialog(QDialog):
     def _done_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addStretch(1)
         self.done_heading = heading("", 3)
         layout.addWidget(self.done_heading)
         layout.addWidget(
@@ -150,7 +151,7 @@ class QuickLogDialog(QDialog):
         self.details_button.clicked.connect(lambda: self.details_requested.emit(self.saved))
         self.close_button.clicked.connect(self.accept)
         layout.addLayout(row)
-        layout.addStretch(1)  # the page is as tall as the first: the space goes below
+        layout.addStretch(1)  # the page is as tall as the first: keep the offer together
         return page
 
     def page(self) -> int:
@@ -197,6 +198,7 @@ class QuickLogDialog(QDialog):
         self.unlock_button.setDefault(True)
         show_message(self.message, message)
         self.password.setFocus()
+        self.password.selectAll()  # after a wrong try, typing again replaces it
 
     def _submit_password(self) -> None:
         if self.password.text():

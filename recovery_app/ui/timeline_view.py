@@ -350,10 +350,10 @@ class TimelineView(QAbstractScrollArea):
             self._step(1)
         elif key == Qt.Key.Key_Left and not ctrl:
             self._step(-1)
-        elif key == Qt.Key.Key_Home:
-            self._step(-len(self._memories))
-        elif key == Qt.Key.Key_End:
-            self._step(len(self._memories))
+        elif key == Qt.Key.Key_Home and self._memories:
+            self.selected.emit(self._memories[0])
+        elif key == Qt.Key.Key_End and self._memories:
+            self.selected.emit(self._memories[-1])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
             self.activated.emit(self._selected)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and ctrl:

@@ -337,7 +337,9 @@ class WholeRelationshipScreen(QWidget):
 
     def _settings_changed(self) -> None:
         wanted = ViewSettings(
-            self.window.value(), self.warning_box.isChecked(), self.hemisphere.currentData()
+            self.window.value(),
+            self.warning_box.isChecked(),
+            Hemisphere(self.hemisphere.currentData()),
         )
         if wanted == self.settings:
             return
