@@ -194,8 +194,10 @@ class RideTheWaveDialog(QDialog):
 
         self.check_panel = QFrame()
         self.check_panel.setObjectName("undo-bar")
-        check = QHBoxLayout(self.check_panel)
-        check.addWidget(paragraph(self.texts.check))
+        check_column = QVBoxLayout(self.check_panel)
+        check_column.addWidget(paragraph(self.texts.check))  # above, so it never squeezes
+        check = QHBoxLayout()
+        check_column.addLayout(check)
         self.check_slider = QSlider(Qt.Orientation.Horizontal)
         self.check_slider.setRange(0, 10)
         self.check_slider.setPageStep(1)

@@ -48,6 +48,8 @@ QComboBox, QDateEdit, QDateTimeEdit, QPlainTextEdit { padding: 4px 6px; border: 
     border-radius: 6px; background: #ffffff; color: #24323a; }
 QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QDateTimeEdit:focus {
     border: 2px solid #4f6d7a; }
+QFrame#undo-bar QSlider { border: 2px solid transparent; border-radius: 6px; padding: 2px; }
+QFrame#undo-bar QSlider:focus { border-color: #4f6d7a; }
 QProgressBar { border: none; background: #ece8e1; border-radius: 3px; max-height: 6px; }
 QProgressBar::chunk { background: #4f6d7a; border-radius: 3px; }
 """

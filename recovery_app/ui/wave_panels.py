@@ -7,6 +7,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -120,9 +122,13 @@ class CompanionPanel(QTabWidget):
                 )
             )
         for reason in reasons:
-            label = their_words(f"• {reason.text}")
+            row = QHBoxLayout()  # the bullet apart, so a long reason wraps under its words
+            row.setSpacing(6)
+            row.addWidget(QLabel("•"), 0, Qt.AlignmentFlag.AlignTop)
+            label = their_words(reason.text)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(label)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
         layout.addWidget(paragraph(texts.after_reasons, "gentle"))
         layout.addWidget(self._next_button(self.tr("Next: a kind word"), self.KINDNESS))
         layout.addStretch(1)
