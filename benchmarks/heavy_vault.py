@@ -20,7 +20,11 @@ every day has seen them. Contents (the figures are `Sizes`):
   unrated; some feelings, places, company, what I did instead and notes; "it passed" about
   80%, "I reached out" about 8%, the rest not noted; how long it lasted for most, a
   prediction for some. Urges go in with bulk inserts (SQLAlchemy core, executemany), the way
-  no person could type them but the way a benchmark can afford to make them.
+  no person could type them but the way a benchmark can afford to make them;
+- 5,000 memories over fifteen years (the relationship began before the clocks): about a third
+  good moments, a third harm, the rest making up, tension and other; dates as rough as people
+  remember them (half exact days, then months, seasons, years and ranges of a few months);
+  most linked to a clock; bulk inserted too.
 
 Everything follows from `seed`. The contents are made by `SECTIONS`, a list of functions that
 each add one kind of row; each section draws from its own random stream (seeded with the seed
@@ -73,6 +77,8 @@ class Sizes:
     check_in_note_share: float = 0.3
     urges: int = 50_000  # over `days`, thinning out as the years pass
     urge_note_share: float = 0.2
+    memories: int = 5_000  # over `memory_years`: the relationship began before the clocks
+    memory_years: int = 15
 
 
 HEAVY = Sizes()
@@ -399,7 +405,101 @@ def _urge_row(rng: random.Random, sizes: Sizes, at: datetime, progress: float) -
     }
 
 
-SECTIONS: tuple[Section, ...] = (add_clocks, add_contact_events, add_check_ins, add_urges)
+_MEMORY_KINDS = (("good", 35), ("harm", 30), ("apology", 12), ("tension", 15), ("other", 8))
+_MEMORY_TITLES = {
+    "good": (
+        "A walk by the river",
+        "Dinner at our place",
+        "Laughing in the car",
+        "A weekend away",
+        "Birthday surprise",
+        "Dancing in the kitchen",
+        "Sunday morning coffee",
+    ),
+    "harm": (
+        "Shouting after the party",
+        "Phone checked again",
+        "Told I was too sensitive",
+        "Money taken",
+        "Kept from my friends",
+        "The broken door",
+        "Silent for a week",
+    ),
+    "apology": (
+        "Flowers and sorry",
+        "Promised to change",
+        "Crying and apologising",
+        "A long letter",
+        "Couples weekend",
+    ),
+    "tension": (
+        "Walking on eggshells",
+        "Questions about where I was",
+        "Cold all evening",
+        "Jealous about work",
+    ),
+    "other": ("Moving flats", "New job", "Started counselling", "Holiday with family"),
+}
+_DATE_PRECISION = (("day", 50), ("month", 25), ("season", 10), ("year", 8), ("range", 7))
+
+
+def add_memories(build: Build) -> None:
+    """Memories over fifteen years, dates as rough as people remember them; bulk inserted."""
+    from sqlalchemy import insert
+    from sqlmodel import SQLModel
+
+    from recovery_app.domain import fuzzy_dates
+
+    rng, sizes = build.rng, build.sizes
+    span = sizes.memory_years * 365
+    first = build.today - timedelta(days=span)
+    kinds = [k for k, _ in _MEMORY_KINDS]
+    kind_weights = [w for _, w in _MEMORY_KINDS]
+    precisions = [p for p, _ in _DATE_PRECISION]
+    precision_weights = [w for _, w in _DATE_PRECISION]
+    created = _local_moment(build.today, 12, 0)
+    rows = []
+    for _ in range(sizes.memories):
+        kind = rng.choices(kinds, kind_weights)[0]
+        day = first + timedelta(days=rng.randrange(span - 400))  # ranges end before today
+        precision = rng.choices(precisions, precision_weights)[0]
+        if precision == "day":
+            when = fuzzy_dates.day(day)
+        elif precision == "month":
+            when = fuzzy_dates.month(day.year, day.month)
+        elif precision == "season":
+            when = fuzzy_dates.season(rng.choice(fuzzy_dates.SEASONS), day.year)
+        elif precision == "year":
+            when = fuzzy_dates.year(day.year)
+        else:
+            months = day.year * 12 + day.month - 1 + rng.randint(1, 8)
+            end = fuzzy_dates.month(months // 12, months % 12 + 1)
+            when = fuzzy_dates.between(fuzzy_dates.month(day.year, day.month), end)
+        rows.append(
+            {
+                "clock_id": rng.choice(build.clocks).id if rng.random() < 0.8 else None,
+                "kind": kind,
+                "title": rng.choice(_MEMORY_TITLES[kind]),
+                "what_happened": _note(rng) if rng.random() < 0.4 else "",
+                "feeling": rng.randint(0, 10) if rng.random() < 0.7 else None,
+                "tags": "[]",
+                "date_text": when.text,
+                "date_start": when.start,
+                "date_end": when.end,
+                "created_at": created,
+                "updated_at": created,
+            }
+        )
+    build.session.connection().execute(insert(SQLModel.metadata.tables["memory"]), rows)
+
+
+SECTIONS: tuple[Section, ...] = (
+    add_clocks,
+    add_contact_events,
+    add_check_ins,
+    add_urges,
+    add_memories,
+)
 
 
 # ----- building ---------------------------------------------------------------------------------

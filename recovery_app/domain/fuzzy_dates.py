@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from recovery_app.domain.errors import InvalidInput
 
@@ -47,6 +48,8 @@ _MONTHS = {
     for number, name in enumerate(names)
     if name
 }
+# English month names, read once (calendar's are looked up through strftime on every use).
+_MONTH_NAMES = tuple(calendar.month_name)
 _EXAMPLES = "for example 2023-05-14, 2023-05, summer 2021, 2021 or 2021-03..2021-06"
 
 
@@ -71,9 +74,14 @@ class FuzzyDate:
     def midpoint(self) -> date:
         return self.start + timedelta(days=(self.end - self.start).days // 2)
 
-    def sort_key(self) -> tuple[date, int]:
-        """Timeline order: by the middle of the interval, then the narrower first."""
-        return (self.midpoint, self.days)
+    @cached_property
+    def _sort_key(self) -> tuple[int, int]:
+        return (self.start.toordinal() + self.end.toordinal(), self.days)
+
+    def sort_key(self) -> tuple[int, int]:
+        """Timeline order: by the middle of the interval (twice it, as a day number, so no
+        rounding), then the narrower first. Kept once made: timelines sort thousands."""
+        return self._sort_key
 
     def overlaps(self, other: FuzzyDate) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -198,9 +206,9 @@ def _check_year(value: int) -> None:
 def label(value: FuzzyDate) -> str:
     """How a date reads to a person: "14 May 2023", "May 2023", "Summer 2021", "2021"."""
     if value.precision is Precision.DAY:
-        return f"{value.start.day} {calendar.month_name[value.start.month]} {value.start.year}"
+        return f"{value.start.day} {_MONTH_NAMES[value.start.month]} {value.start.year}"
     if value.precision is Precision.MONTH:
-        return f"{calendar.month_name[value.start.month]} {value.start.year}"
+        return f"{_MONTH_NAMES[value.start.month]} {value.start.year}"
     if value.precision is Precision.SEASON:
         name, _, number = value.text.partition("-")
         return f"{name.capitalize()} {number}"

@@ -227,11 +227,14 @@ def _followed_by(
     for first in in_time_order(firsts):
         # Anything that follows starts between this one's start and its end plus the window.
         _, last_day = _widened(first.when, within_days)
+        # Those start no earlier than it and within the window of its end, so of `follows`
+        # only "ends no earlier" is left to check.
+        end = first.when.end
         then = tuple(
             in_time_order(
                 m
                 for m in index.starting(first.when.start, last_day)
-                if m.id != first.id and follows(m.when, first.when, within_days)
+                if m.when.end >= end and m.id != first.id
             )
         )
         if then:

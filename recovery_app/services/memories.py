@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlmodel import Session, col, delete, select
+import sqlalchemy
+from sqlmodel import Session, col, delete, func, select
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import FuzzyDate, Hemisphere, parse, precision_of
@@ -25,13 +27,24 @@ from recovery_app.domain.memories import (
     around,
     check_window,
     find_patterns,
-    in_time_order,
     whole_views,
 )
 from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Clock, VaultInfo
 from recovery_app.storage.models import Memory as MemoryRow
 
+_FIELDS = (
+    "id",
+    "clock_id",
+    "kind",
+    "title",
+    "what_happened",
+    "feeling",
+    "tags",
+    "date_text",
+    "date_start",
+    "date_end",
+)
 _WINDOW_KEY = "memories.window_days"
 _WARNING_KEY = "memories.content_warning"
 _HEMISPHERE_KEY = "memories.hemisphere"
@@ -147,14 +160,19 @@ class MemoryService(JournalPart):
         self, *, clock_id: int | None = None, kind: MemoryKind | None = None
     ) -> list[Memory]:
         """In time order (fuzzy dates by their middle)."""
-        statement = select(MemoryRow)
+        # Plain rows, not ORM objects: a journal may hold thousands, and the view opens on them.
+        statement = sqlalchemy.select(*(col(getattr(MemoryRow, name)) for name in _FIELDS))
         if clock_id is not None:
             statement = statement.where(col(MemoryRow.clock_id) == clock_id)
         if kind is not None:
             statement = statement.where(col(MemoryRow.kind) == kind.value)
+        # The timeline's order (see FuzzyDate.sort_key), sorted by SQLite, not in Python.
+        middle = func.julianday(MemoryRow.date_start) + func.julianday(MemoryRow.date_end)
+        span = func.julianday(MemoryRow.date_end) - func.julianday(MemoryRow.date_start)
+        statement = statement.order_by(middle, span, col(MemoryRow.id))
         with self._vault.session() as session:
-            rows = session.exec(statement).all()
-        return in_time_order(Memory(row.id, _details(row)) for row in rows if row.id is not None)
+            rows = session.connection().execute(statement).all()
+        return [Memory(row.id, _details(row)) for row in rows]
 
     def find_good_moments(self, words: str) -> list[Memory]:
         """Good moments whose title, text or tags hold every word typed (any case)."""
@@ -231,7 +249,8 @@ def _columns(details: MemoryDetails) -> dict[str, object]:
     }
 
 
-def _details(row: MemoryRow) -> MemoryDetails:
+def _details(row: MemoryRow | sqlalchemy.Row[Any]) -> MemoryDetails:
+    """From a table row or a plain row of `_FIELDS` (same names)."""
     # The days as stored (they follow the hemisphere's seasons), not re-read from the text.
     when = FuzzyDate(precision_of(row.date_text), row.date_start, row.date_end, row.date_text)
     return MemoryDetails(
@@ -246,6 +265,8 @@ def _details(row: MemoryRow) -> MemoryDetails:
 
 
 def _tags(text: str) -> list[str]:
+    if text == "[]":
+        return []  # most memories: no need to parse
     try:
         value = json.loads(text)
     except ValueError:

@@ -16,9 +16,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFontMetrics,
     QKeyEvent,
@@ -44,6 +46,7 @@ DOT_RADIUS = 6
 AXIS_GAP = 34  # from the line to the first lane above or below
 LABEL_WIDTH = 150
 HIT_SLOP = 6
+COVER_PX = DOT_RADIUS  # half a dot
 
 BACKGROUND = QColor("#ffffff")
 COLOURS = {
@@ -62,6 +65,7 @@ class _Item:
     x1: float
     lane: int = 0
     title: str = ""
+    covered: bool = False  # drawn over by the item just before it in its lane, at this zoom
 
 
 class TimelineView(QAbstractScrollArea):
@@ -89,6 +93,7 @@ class TimelineView(QAbstractScrollArea):
         self._window_days = 30
         self._drag_from: QPoint | None = None
         self._metrics = QFontMetrics(self.font())
+        self._dirty = True  # the layout is redone when next needed, not on every change
 
     # ----- data -------------------------------------------------------------------------------
 
@@ -98,8 +103,9 @@ class TimelineView(QAbstractScrollArea):
         if self._memories:
             first = min(m.when.start for m in self._memories)
             self._origin = first - timedelta(days=MARGIN_DAYS)
-        self._layout()
-        if self._selected is not None and self._selected.id not in self._by_id:
+        self._dirty = True
+        self._update_scroll_range()
+        if self._selected is not None and self._selected.id not in {m.id for m in memories}:
             self._selected = None
             self._highlighted = set()
         self.viewport().update()
@@ -114,7 +120,8 @@ class TimelineView(QAbstractScrollArea):
         anchor = self.viewport().width() / 2 if anchor_x is None else anchor_x
         day_at_anchor = (self.horizontalScrollBar().value() + anchor) / ZOOMS[self._zoom]
         self._zoom = step
-        self._layout()
+        self._dirty = True
+        self._update_scroll_range()
         if anchor_x is None and self._selected is not None:
             self.centre_on(self._selected)  # zooming from the keyboard keeps the choice in view
         else:
@@ -142,7 +149,7 @@ class TimelineView(QAbstractScrollArea):
         return self._selected
 
     def ensure_visible(self, memory: Memory) -> None:
-        item = self._by_id.get(memory.id)
+        item = self._laid_out().get(memory.id)
         if item is None:
             return
         left, width = self.horizontalScrollBar().value(), self.viewport().width()
@@ -150,48 +157,84 @@ class TimelineView(QAbstractScrollArea):
             self.centre_on(memory)
 
     def centre_on(self, memory: Memory) -> None:
-        item = self._by_id.get(memory.id)
+        item = self._laid_out().get(memory.id)
         if item is not None:
             middle = (item.x0 + item.x1) / 2
             self.horizontalScrollBar().setValue(round(middle - self.viewport().width() / 2))
 
     # ----- layout -----------------------------------------------------------------------------
 
+    def _laid_out(self) -> dict[int, _Item]:
+        """The items by memory id, laid out for the current zoom and height."""
+        if self._dirty:
+            self._layout()
+        return self._by_id
+
     def _layout(self) -> None:
         """Place every memory at this zoom: its x span, and a lane so none overlap."""
         scale = ZOOMS[self._zoom]
         with_labels = self._zoom >= MONTHS
-        items = []
-        for memory in self._memories:
-            x0 = (memory.when.start - self._origin).days * scale
-            x1 = ((memory.when.end - self._origin).days + 1) * scale
-            items.append(_Item(memory, x0, x1, title=memory.details.title))
+        origin = self._origin.toordinal()
+        items = [
+            _Item(
+                m,
+                (m.when.start.toordinal() - origin) * scale,
+                (m.when.end.toordinal() - origin + 1) * scale,
+                title=m.details.title,
+            )
+            for m in self._memories
+        ]
         items.sort(key=lambda i: (i.x0, i.memory.id))
         lane_ends: dict[int, list[float]] = {ABOVE: [], 0: [], BELOW: []}
+        limits = {side: self._lane_limit(side) for side in lane_ends}
         widest = 0.0
+        dot = 2 * DOT_RADIUS
         for item in items:
-            extent = max(item.x1, item.x0 + 2 * DOT_RADIUS)
+            x0, x1 = item.x0, item.x1
+            extent = x1 if x1 - x0 > dot else x0 + dot
             if with_labels:
-                extent = max(extent, item.x0 + 2 * DOT_RADIUS + 6 + self._label_width(item))
+                extent = max(extent, x0 + dot + 6 + self._label_width(item))
             side = SIDE[item.memory.kind]
             ends = lane_ends[side]
-            lane = next((n for n, end in enumerate(ends) if end + 4 <= item.x0), None)
-            limit = self._lane_limit(side)
-            if lane is None and len(ends) < limit:
-                lane = len(ends)
-                ends.append(extent)
-            elif lane is None:  # full: share the lane that frees up first
-                lane = min(range(len(ends)), key=ends.__getitem__)
-                ends[lane] = max(ends[lane], extent)
+            for lane, end in enumerate(ends):
+                if end + 4 <= x0:
+                    ends[lane] = extent
+                    break
             else:
-                ends[lane] = extent
+                if len(ends) < limits[side]:
+                    lane = len(ends)
+                    ends.append(extent)
+                else:  # full: share the lane that frees up first
+                    lane = min(range(len(ends)), key=ends.__getitem__)
+                    ends[lane] = max(ends[lane], extent)
             item.lane = lane
-            widest = max(widest, item.x1 - item.x0)
+            if x1 - x0 > widest:
+                widest = x1 - x0
+        self._mark_covered(items, with_labels)
         self._items = items
         self._x0s = [i.x0 for i in items]
         self._by_id = {i.memory.id: i for i in items}
         self._widest = widest
-        self._update_scroll_range()
+        self._dirty = False
+
+    @staticmethod
+    def _mark_covered(items: list[_Item], with_labels: bool) -> None:
+        """Zoomed out, a year of memories piles up in a few pixels: a dot within half a dot of
+        the last one drawn in its lane (a bar of about its size, likewise) would only be
+        painted over, so it is skipped. The chosen and ringed ones are always drawn, and the
+        list shows every memory."""
+        last: dict[tuple[int, int], _Item] = {}
+        for item in items:
+            key = (SIDE[item.memory.kind], item.lane)
+            before = last.get(key)
+            item.covered = (
+                not with_labels
+                and before is not None
+                and item.x0 - before.x0 < COVER_PX
+                and abs((item.x1 - item.x0) - (before.x1 - before.x0)) < COVER_PX
+            )
+            if not item.covered:
+                last[key] = item
 
     def _label_width(self, item: _Item) -> int:
         return min(LABEL_WIDTH, self._metrics.horizontalAdvance(item.title))
@@ -213,7 +256,9 @@ class TimelineView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._layout()
+        if event.size().height() != event.oldSize().height():
+            self._dirty = True  # the number of lanes follows the height
+        self._update_scroll_range()
 
     # ----- painting ---------------------------------------------------------------------------
 
@@ -236,12 +281,16 @@ class TimelineView(QAbstractScrollArea):
         return QRectF(x0, y - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
 
     def visible_items(self) -> list[_Item]:
+        self._laid_out()
         left = self.horizontalScrollBar().value()
         right = left + self.viewport().width()
-        reach = max(self._widest, LABEL_WIDTH + 2 * DOT_RADIUS)
-        low = bisect_left(self._x0s, left - reach)
+        label_reach = LABEL_WIDTH + 2 * DOT_RADIUS + 6  # a dot's label runs to its right
+        # Anything starting this far left may still reach into view: the widest bar.
+        low = bisect_left(self._x0s, left - max(self._widest, label_reach))
         high = bisect_right(self._x0s, right + DOT_RADIUS)
-        return [i for i in self._items[low:high] if i.x1 + reach >= left]
+        return [
+            i for i in self._items[low:high] if max(i.x1, i.x0 + label_reach) >= left - DOT_RADIUS
+        ]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
@@ -255,8 +304,14 @@ class TimelineView(QAbstractScrollArea):
             return
         dim = self._selected is not None and self._selected.kind is MemoryKind.GOOD
         with_labels = self._zoom >= MONTHS
+        chosen_id = -1 if self._selected is None else self._selected.id
         for item in self.visible_items():
-            self._paint_item(painter, item, left, dim, with_labels)
+            if (
+                not item.covered
+                or item.memory.id == chosen_id
+                or item.memory.id in self._highlighted
+            ):
+                self._paint_item(painter, item, left, dim, with_labels)
 
     def _paint_window(self, painter: QPainter, left: float) -> None:
         chosen = self._selected
@@ -289,18 +344,13 @@ class TimelineView(QAbstractScrollArea):
     ) -> None:
         memory = item.memory
         rect = self._item_rect(item, left)
-        colour = QColor(COLOURS[memory.kind])
         chosen = self._selected is not None and memory.id == self._selected.id
         ringed = memory.id in self._highlighted
-        if dim and not (chosen or ringed):
-            colour.setAlpha(70)
-        fill = QColor(colour)
-        if not memory.when.is_exact:
-            fill.setAlpha(min(fill.alpha(), 110))  # a rough date: pale over the days it may mean
-        painter.setBrush(fill)
-        pen = QPen(colour, 1)
+        pen, brush = _look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
         if chosen or ringed:
-            pen = QPen(self.palette().text().color() if chosen else colour.darker(140), 3)
+            ring = self.palette().text().color() if chosen else COLOURS[memory.kind].darker(140)
+            pen = QPen(ring, 3)
+        painter.setBrush(brush)
         painter.setPen(pen)
         if rect.width() <= 2 * DOT_RADIUS + 0.5:
             painter.drawEllipse(rect)
@@ -408,6 +458,18 @@ class TimelineView(QAbstractScrollArea):
             return
         bar = self.horizontalScrollBar()
         bar.setValue(bar.value() - delta)
+
+
+@cache
+def _look(kind: MemoryKind, exact: bool, dimmed: bool) -> tuple[QPen, QBrush]:
+    """The pen and brush for one kind of dot, made once: a frame may paint hundreds."""
+    colour = QColor(COLOURS[kind])
+    if dimmed:
+        colour.setAlpha(70)
+    fill = QColor(colour)
+    if not exact:
+        fill.setAlpha(min(fill.alpha(), 110))  # a rough date: pale over the days it may mean
+    return QPen(colour, 1), QBrush(fill)
 
 
 def _ticks(first: date, last: date, zoom: int) -> list[tuple[date, str]]:

@@ -153,8 +153,9 @@ class PatternPanel(QFrame):
                 "hint",
             )
         )
-        self.harm_button.toggled.connect(self.harm_list.setVisible)
-        self.closeness_button.toggled.connect(self.closeness_list.setVisible)
+        self._counts: dict[QListWidget, PatternCount] = {}
+        self.harm_button.toggled.connect(lambda on: self._show_times(self.harm_list, on))
+        self.closeness_button.toggled.connect(lambda on: self._show_times(self.closeness_list, on))
 
     def _instance_list(self, name: str) -> QListWidget:
         listed = QListWidget()
@@ -163,6 +164,16 @@ class PatternPanel(QFrame):
         listed.hide()
         listed.itemActivated.connect(lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE)))
         return listed
+
+    def show_counting(self, *, failed: bool = False) -> None:
+        self.harm_line.setText(
+            self.tr("The pattern couldn't be counted just now.") if failed else self.tr("Counting…")
+        )
+        self.closeness_line.setText("")
+        for button in (self.harm_button, self.closeness_button):
+            button.hide()
+        for listed in (self.harm_list, self.closeness_list):
+            listed.clear()
 
     def show_patterns(self, patterns: Patterns) -> None:
         days = patterns.window_days
@@ -211,9 +222,20 @@ class PatternPanel(QFrame):
                 .replace("%3", str(days))
             )
         button.setVisible(count.followed > 0)
+        self._counts[listed] = count
         if not count.followed:
             button.setChecked(False)
-        for instance in count.instances:
+        if button.isChecked():
+            self._fill_times(listed)
+
+    def _show_times(self, listed: QListWidget, shown: bool) -> None:
+        if shown and listed.count() == 0:
+            self._fill_times(listed)  # only when asked: years of memories make many lines
+        listed.setVisible(shown)
+
+    def _fill_times(self, listed: QListWidget) -> None:
+        listed.clear()
+        for instance in self._counts[listed].instances:
             first = instance.first
             then = ", ".join(f"{m.details.title} ({label(m.when)})" for m in instance.then)
             text = f"{first.details.title} ({label(first.when)}) → {then}"

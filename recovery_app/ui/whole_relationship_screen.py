@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.fuzzy_dates import Hemisphere
-from recovery_app.domain.memories import MAX_WINDOW_DAYS, Memory, MemoryKind
+from recovery_app.domain.memories import MAX_WINDOW_DAYS, Memory, MemoryKind, Patterns
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService, Timeline, ViewSettings
 from recovery_app.ui.memory_dialog import MemoryDialog, kind_words
@@ -37,6 +37,7 @@ from recovery_app.ui.timeline_view import ZOOMS, TimelineView
 from recovery_app.ui.undo_bar import UndoBar
 from recovery_app.ui.whole_panels import AroundPanel, PatternPanel
 from recovery_app.ui.widgets import attempt, centred_card, heading, message_label, paragraph
+from recovery_app.ui.worker import run_in_background
 
 EMPTY, WARNING, CONTENT = range(3)
 TIMELINE_TAB, LIST_TAB = range(2)
@@ -61,6 +62,7 @@ class WholeRelationshipScreen(QWidget):
         self._pending_focus: int | None = None
         self._clock_names: dict[int, str] = {}
         self._stale = False  # set when hidden: clocks may have changed on another screen
+        self._counting: Timeline | None = None  # the timeline whose pattern is being counted
         self.model = MemoryTableModel(self.words, {}, self)
         self._build_ui()
         self._connect_signals()
@@ -293,11 +295,27 @@ class WholeRelationshipScreen(QWidget):
         self.timeline.set_window_days(loaded.settings.window_days)
         self.timeline.set_memories(shown)
         self.model.set_memories(shown, self._clock_names)
-        self.pattern_panel.show_patterns(loaded.patterns())
+        self._count_patterns(loaded)
         self.hidden_note.setVisible(self._harm_hidden)
         self._choose_page(loaded)
         memory = loaded.find(keep) if keep is not None else None
         self.select_memory(memory if memory in shown else None)
+
+    def _count_patterns(self, loaded: Timeline) -> None:
+        """Counted off the GUI thread (years of memories take a moment); only the newest
+        count is shown. The memories are frozen objects, already read: no session crosses."""
+        self._counting = loaded
+        self.pattern_panel.show_counting()
+
+        def counted(patterns: Patterns) -> None:
+            if self._counting is loaded:
+                self.pattern_panel.show_patterns(patterns)
+
+        run_in_background(loaded.patterns, counted, lambda _: self._count_failed(loaded), self)
+
+    def _count_failed(self, loaded: Timeline) -> None:
+        if self._counting is loaded:
+            self.pattern_panel.show_counting(failed=True)
 
     def _shown(self, loaded: Timeline) -> list[Memory]:
         if not self._harm_hidden:

@@ -224,7 +224,7 @@ def test_clicking_a_good_moment_on_the_timeline_chooses_it(
     screen.show_all_button.click()
     view = screen.timeline
     view.centre_on(seeded["picnic"])
-    item = view._by_id[seeded["picnic"].id]
+    item = view._laid_out()[seeded["picnic"].id]
     rect = view._item_rect(item, float(view.horizontalScrollBar().value()))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert view.selected_memory() == seeded["picnic"]
@@ -282,7 +282,8 @@ def test_the_pattern_panel_counts_and_lists_the_times(
     screen = make_screen()
     screen.show_all_button.click()
     panel = screen.pattern_panel
-    assert panel.harm_line.text().startswith("1 of 2 times something hurt")
+    # Counted on a worker thread, so the view opens at once; the counts follow.
+    qtbot.waitUntil(lambda: panel.harm_line.text().startswith("1 of 2 times something hurt"))
     qtbot.mouseClick(panel.harm_button, Qt.MouseButton.LeftButton)
     assert panel.harm_list.isVisible()
     assert panel.harm_list.item(0).text().startswith("The fight (20 July 2021) → Flowers")

@@ -128,3 +128,16 @@ def test_settings_default_save_and_redate_seasons(memories: MemoryService) -> No
     assert memories.parse_date("summer 2022").start == date(2022, 12, 1)
     with pytest.raises(InvalidInput):
         memories.save_settings(ViewSettings(400))
+
+
+def test_the_vault_sorts_as_the_timeline_does(memories: MemoryService) -> None:
+    import random
+
+    from recovery_app.domain.memories import in_time_order
+
+    rng = random.Random(7)
+    texts = ["2021", "2021-06", "summer 2021", "2021-07-16", "2020..2022", "2021-03..2021-09"]
+    for n in range(40):
+        memories.add_memory(details(rng.choice(list(MemoryKind)), rng.choice(texts), f"m{n}"))
+    listed = memories.list_memories()
+    assert listed == in_time_order(listed)
