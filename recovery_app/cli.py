@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__, cli_today, cli_urges
+from recovery_app import __version__, cli_exercises, cli_today, cli_urges
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -230,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a small window to note an urge in seconds (bind it to a keyboard shortcut "
         "in your desktop)",
     )
+    cli_exercises.add_parsers(commands, _day, _whole_number)
     return parser
 
 
@@ -288,11 +289,15 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "status": cli_today.status,
     "log-urge": cli_urges.log_urge,
     "urges": cli_urges.urges,
+    **cli_exercises.COMMANDS,
 }
 
 
 def _command_name(args: argparse.Namespace) -> str:
     """ "clock add" for `clock add NAME`; the command itself for the others."""
+    nested = cli_exercises.command_name(args)
+    if nested is not None:
+        return nested
     action = getattr(args, "clock_command", None)
     return str(args.command) if action is None else f"{args.command} {action}"
 
