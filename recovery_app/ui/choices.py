@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 T = TypeVar("T")
 
@@ -27,6 +27,7 @@ class ChoiceRow(QWidget, Generic[T]):
         accessible_name: str,
         *,
         tooltips: Sequence[str] = (),
+        vertical: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,7 +36,8 @@ class ChoiceRow(QWidget, Generic[T]):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._values = [value for value, _ in options]
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout(self)
+        # Long answers (an exercise's choices) stack; Up and Down move between them too.
+        row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         for index, (_, label) in enumerate(options):
@@ -48,7 +50,9 @@ class ChoiceRow(QWidget, Generic[T]):
                 button.setToolTip(tooltips[index])
             button.toggled.connect(lambda on, i=index: self._toggled(i, on))
             button.installEventFilter(self)
-            row.addWidget(button)
+            row.addWidget(
+                button, 0, Qt.AlignmentFlag.AlignLeft if vertical else Qt.AlignmentFlag(0)
+            )
             self.buttons.append(button)
         row.addStretch(1)
         self._update_tab_stop()
@@ -87,7 +91,10 @@ class ChoiceRow(QWidget, Generic[T]):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+            keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+            if isinstance(self.layout(), QVBoxLayout):
+                keys.update({Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1})
+            step = keys.get(Qt.Key(event.key()))
             if step is not None and watched in self.buttons:
                 index = self.buttons.index(watched)  # type: ignore[arg-type]
                 target = self.buttons[(index + step) % len(self.buttons)]
