@@ -60,9 +60,14 @@ class StepPage(QWidget):
             layout.addWidget(self.choice)
             if step.low or step.high:
                 ends = QHBoxLayout()
-                ends.addWidget(paragraph(self.tr("0: %1").replace("%1", step.low), "hint"))
+                # Short words, each kept on one line (a wrapped label broke "as strong as it gets").
+                low = QLabel(self.tr("0: %1").replace("%1", step.low))
+                high = QLabel(self.tr("10: %1").replace("%1", step.high))
+                for end in (low, high):
+                    end.setObjectName("hint")
+                ends.addWidget(low)
                 ends.addStretch(1)
-                ends.addWidget(paragraph(self.tr("10: %1").replace("%1", step.high), "hint"))
+                ends.addWidget(high)
                 layout.addLayout(ends)
         elif step.kind is StepKind.YES_NO:
             self.choice = ChoiceRow([(True, self.tr("Yes")), (False, self.tr("No"))], step.prompt)
