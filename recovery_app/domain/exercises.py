@@ -38,6 +38,27 @@ class Step:
     high: str = ""  # what 10 means on a scale
 
 
+class KeepAs(StrEnum):
+    """Where a finished run's answer is kept besides the run: the one promise store, or the
+    instincts and predictions waiting to be checked."""
+
+    PROMISE = "promise"
+    INSTINCT = "instinct"
+    PREDICTION = "prediction"
+
+
+@dataclass(frozen=True)
+class Keep:
+    """`[keeps]` in a file: the text of step `step` becomes a promise, instinct or prediction
+    when the run is finished; only if the yes/no step `if_step` was answered yes, when there is
+    one; a prediction is a fear when the yes/no step `fear_step` was answered yes."""
+
+    as_: KeepAs
+    step: int
+    if_step: int | None = None
+    fear_step: int | None = None
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -46,6 +67,7 @@ class Exercise:
     minutes: int
     steps: tuple[Step, ...]
     source: str
+    keeps: Keep | None = None
 
 
 class ExerciseFileProblem(Exception):
@@ -59,7 +81,8 @@ class ExerciseFileProblem(Exception):
         super().__init__(where + problem)
 
 
-_TOP = {"id", "title", "why", "minutes", "steps", "source"}
+_TOP = {"id", "title", "why", "minutes", "steps", "source", "keeps"}
+_KEEPS = {"as", "step", "if_step", "fear_step"}
 _STEP = {"prompt", "kind", "choices", "hint", "low", "high"}
 _KINDS = ", ".join(k.value for k in StepKind)
 
@@ -90,14 +113,60 @@ def parse_exercise(data: dict[str, Any], file_name: str) -> Exercise:
         raise problem("steps", "is missing")
     if not isinstance(steps, list) or not steps:
         raise problem("steps", "must be a list of at least one [[steps]] table")
+    parsed = tuple(_parse_step(step, f"steps[{n}]", problem) for n, step in enumerate(steps))
     return Exercise(
         id=data["id"],
         title=data["title"].strip(),
         why=data["why"].strip(),
         minutes=minutes,
-        steps=tuple(_parse_step(step, f"steps[{n}]", problem) for n, step in enumerate(steps)),
+        steps=parsed,
         source=data["source"].strip(),
+        keeps=None if "keeps" not in data else _parse_keeps(data["keeps"], parsed, problem),
     )
+
+
+def _parse_keeps(data: Any, steps: tuple[Step, ...], problem: Any) -> Keep:
+    if not isinstance(data, dict):
+        raise problem("keeps", "must be a table with `as` and `step`")
+    unknown = sorted(set(data) - _KEEPS)
+    if unknown:
+        fields = ", ".join(sorted(_KEEPS))
+        raise problem(f"keeps.{unknown[0]}", f"is not a field keeps has ({fields})")
+    try:
+        as_ = KeepAs(str(data.get("as", "")))
+    except ValueError:
+        kinds = ", ".join(k.value for k in KeepAs)
+        raise problem("keeps.as", f"must be one of {kinds}") from None
+
+    def step_of(key: str, kind: StepKind) -> int | None:
+        index = data.get(key)
+        if index is None:
+            return None
+        if (
+            isinstance(index, bool)
+            or not isinstance(index, int)
+            or not 0 <= index < len(steps)
+            or steps[index].kind is not kind
+        ):
+            raise problem(f"keeps.{key}", f"must be the number (from 0) of a {kind} step")
+        return index
+
+    step = step_of("step", StepKind.TEXT)
+    if step is None:
+        raise problem("keeps.step", "is missing")
+    fear_step = step_of("fear_step", StepKind.YES_NO)
+    if fear_step is not None and as_ is not KeepAs.PREDICTION:
+        raise problem("keeps.fear_step", "only belongs to a prediction")
+    return Keep(as_, step, step_of("if_step", StepKind.YES_NO), fear_step)
+
+
+def kept_text(exercise: Exercise, answers: dict[int, Answer]) -> str | None:
+    """The words a finished run keeps as a promise, instinct or prediction, if any."""
+    keeps = exercise.keeps
+    if keeps is None or (keeps.if_step is not None and answers.get(keeps.if_step) is not True):
+        return None
+    text = answers.get(keeps.step)
+    return text if isinstance(text, str) and text else None
 
 
 def _parse_step(data: Any, where: str, problem: Any) -> Step:

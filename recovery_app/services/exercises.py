@@ -21,11 +21,16 @@ from recovery_app.domain.exercises import (
     Answer,
     Exercise,
     ExerciseFileProblem,
+    KeepAs,
     clean_answers,
+    kept_text,
     parse_exercise,
 )
+from recovery_app.domain.instincts import HunchKind
 from recovery_app.resource_files import resources_dir
+from recovery_app.services.hunches import HunchService
 from recovery_app.services.journal_part import JournalPart, utc_now
+from recovery_app.services.promises import PromiseService
 from recovery_app.storage.models import ExerciseRun, HiddenExercise
 from recovery_app.storage.vault import Vault
 
@@ -200,3 +205,20 @@ def _run(row: ExerciseRun) -> Run:
         updated_at=row.updated_at,
         finished_at=row.finished_at,
     )
+
+
+def keep_from_run(
+    exercise: Exercise, run: Run, promises: PromiseService, hunches: HunchService
+) -> KeepAs | None:
+    """A finished run of an exercise with `[keeps]` makes its promise, instinct or prediction,
+    in the same stores the Exercises screen, the check-in and the command line use."""
+    keeps = exercise.keeps
+    text = kept_text(exercise, run.answers) if run.finished else None
+    if keeps is None or text is None:
+        return None
+    if keeps.as_ is KeepAs.PROMISE:
+        promises.add(text)
+    else:
+        fearful = keeps.fear_step is not None and run.answers.get(keeps.fear_step) is True
+        hunches.note(HunchKind(keeps.as_.value), text, fearful=fearful)
+    return keeps.as_

@@ -110,7 +110,7 @@ class StepPage(QWidget):
 
 
 class ExerciseRunner(QDialog):
-    saved = Signal(bool)  # a run was saved: True when finished
+    saved = Signal(object)  # the Run just saved, finished or not
 
     def __init__(
         self,
@@ -228,7 +228,7 @@ class ExerciseRunner(QDialog):
             return False
         self.run_id = run.id
         self._done = True
-        self.saved.emit(finished)
+        self.saved.emit(run)
         return True
 
     def finish(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.services.exercises import ExerciseService, Run
+from recovery_app.services.exercises import ExerciseService, Run, keep_from_run
 from recovery_app.services.hunches import HunchService, SavedHunch
 from recovery_app.services.promises import PromiseService
 from recovery_app.services.texts import exercise_texts
@@ -255,9 +255,22 @@ class ExercisesScreen(QWidget):
         self.dialog = runner
         runner.open()
 
-    def _run_saved(self, finished: bool) -> None:
+    def _run_saved(self, run: Run) -> None:
         texts = exercise_texts().screen
-        show_message(self.status, texts["finished"] if finished else texts["saved_for_later"])
+        status = texts["finished"] if run.finished else texts["saved_for_later"]
+        exercise = self.exercises.library.get(run.exercise_id)
+        if exercise is not None and run.finished:
+            kept = attempt(
+                lambda: keep_from_run(exercise, run, self.promises, self.hunches),
+                self.message,
+                self.exercises.data_dir,
+            )
+            if kept is not None:
+                status = texts[f"kept_{kept.value}"]
+                self.promises_panel.refresh()
+                self.waiting.refresh()
+                self.self_trust.refresh()
+        show_message(self.status, status)
         self._show_cards()
         self._show_recent()
 

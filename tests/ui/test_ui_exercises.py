@@ -496,3 +496,26 @@ def test_ctrl_3_opens_exercises_and_locking_mid_run_keeps_the_words(
         assert half.answers == {0: "Written just before the lock"}
     finally:
         vault.close()
+
+
+def test_a_promise_to_myself_by_keys_joins_the_promises(
+    qtbot: QtBot, make_screen: Callable[..., ExercisesScreen], services
+) -> None:
+    _, promises, _ = services
+    screen = make_screen()
+    runner = start(qtbot, screen, "promise_to_myself")
+    type_text(qtbot, "Go to bed by eleven")
+    go(qtbot, runner, Qt.Key.Key_N)
+    for _ in range(8):
+        press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Space)  # 8 of 10 sure
+    go(qtbot, runner, Qt.Key.Key_N)
+    go(qtbot, runner, Qt.Key.Key_S)  # skipping the last step finishes
+    qtbot.waitUntil(lambda: not runner.isVisible(), timeout=WAIT_MS)
+    (run,) = services[0].history("promise_to_myself")
+    assert run.answers == {0: "Go to bed by eleven", 1: 8}
+
+    (promise,) = promises.promises()
+    assert promise.text == "Go to bed by eleven"
+    assert "Promises to myself" in screen.status.text()
+    assert (promise.id, PromiseOutcome.KEPT) in screen.promises_panel.mark_buttons

@@ -7,10 +7,12 @@ import pytest
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.exercises import (
     ExerciseFileProblem,
+    KeepAs,
     Step,
     StepKind,
     answer_text,
     clean_answer,
+    kept_text,
     parse_exercise,
 )
 
@@ -111,3 +113,38 @@ def test_answers_keep_their_shape_and_empty_ones_are_skipped() -> None:
 def test_an_answer_a_step_cannot_hold_is_refused_kindly(step: Step, value: object) -> None:
     with pytest.raises(InvalidInput):
         clean_answer(step, value)
+
+
+def test_keeps_names_a_text_step_and_optional_yes_no_steps() -> None:
+    data = good()
+    data["keeps"] = {"as": "prediction", "step": 0, "if_step": 2, "fear_step": 2}
+    keeps = parse_exercise(data, "tiny.toml").keeps
+    assert keeps is not None
+    assert (keeps.as_, keeps.step, keeps.if_step, keeps.fear_step) == (KeepAs.PREDICTION, 0, 2, 2)
+    exercise = parse_exercise(data, "tiny.toml")
+    assert kept_text(exercise, {0: "It will rain", 2: True}) == "It will rain"
+    assert kept_text(exercise, {0: "It will rain", 2: False}) is None
+    assert kept_text(exercise, {2: True}) is None
+
+
+@pytest.mark.parametrize(
+    ("keeps", "message"),
+    [
+        ({"as": "diary", "step": 0}, "tiny.toml: keeps.as must be one of promise, instinct"),
+        ({"as": "promise"}, "tiny.toml: keeps.step is missing"),
+        (
+            {"as": "promise", "step": 1},
+            "tiny.toml: keeps.step must be the number (from 0) of a text",
+        ),
+        ({"as": "promise", "step": 9}, "tiny.toml: keeps.step must be the number"),
+        ({"as": "promise", "step": 0, "if_step": 0}, "tiny.toml: keeps.if_step must be the number"),
+        ({"as": "promise", "step": 0, "fear_step": 2}, "tiny.toml: keeps.fear_step only belongs"),
+        ({"as": "promise", "step": 0, "when": 2}, "tiny.toml: keeps.when is not a field"),
+    ],
+)
+def test_a_bad_keeps_is_named_with_its_field(keeps: dict[str, Any], message: str) -> None:
+    data = good()
+    data["keeps"] = keeps
+    with pytest.raises(ExerciseFileProblem) as caught:
+        parse_exercise(data, "tiny.toml")
+    assert str(caught.value).startswith(message)

@@ -165,3 +165,37 @@ def test_an_exercise_is_hidden_and_shown_again(exercises: ExerciseService) -> No
     assert exercises.hidden() == {"name_the_cycle"}
     exercises.show("name_the_cycle")
     assert exercises.hidden() == set()
+
+
+def test_a_finished_run_keeps_its_promise_or_prediction_in_the_one_store(
+    vault, exercises: ExerciseService
+) -> None:
+    from recovery_app.domain.instincts import HunchKind
+    from recovery_app.services.exercises import keep_from_run
+    from recovery_app.services.hunches import HunchService
+    from recovery_app.services.promises import PromiseService
+
+    promises, hunches = PromiseService(vault, now=lambda: NOW), HunchService(vault, now=lambda: NOW)
+    library = exercises.library
+
+    def finish(exercise_id: str, answers: dict[int, object], *, finished: bool = True):
+        run = exercises.save_run(exercise_id, answers, 0, finished=finished)
+        exercise = library.get(exercise_id)
+        assert exercise is not None
+        return keep_from_run(exercise, run, promises, hunches)
+
+    assert finish("promise_to_myself", {0: "Step outside"}, finished=False) is None
+    assert finish("promise_to_myself", {0: "Step outside"}) == "promise"
+    assert finish("values_and_action", {2: "Phone a friend", 3: False}) is None  # said no
+    assert finish("values_and_action", {2: "Paint for ten minutes", 3: True}) == "promise"
+    assert [p.text for p in promises.promises()] == ["Paint for ten minutes", "Step outside"]
+    assert all(p.day == promises.today() for p in promises.promises())
+
+    assert finish("prediction_check", {0: "They will call on my birthday", 1: True}) == "prediction"
+    assert finish("instinct_log", {0: "That offer is too good"}) == "instinct"
+    assert finish("reality_check", {0: "Nothing to keep"}) is None
+    kept = {h.text: h for h in hunches.hunches()}
+    assert kept["They will call on my birthday"].kind is HunchKind.PREDICTION
+    assert kept["They will call on my birthday"].fearful
+    assert kept["That offer is too good"].kind is HunchKind.INSTINCT
+    assert not kept["That offer is too good"].fearful
