@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,13 +26,19 @@ def when_text(run: Run) -> str:
     return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
 
 
-def run_text(exercise: Exercise, run: Run, *, yes: str = "Yes", no: str = "No") -> str:
-    """The answers as plain text, each under its prompt; a skipped step says so."""
+def run_html(exercise: Exercise, run: Run, *, yes: str = "Yes", no: str = "No") -> str:
+    """The same, with each prompt in bold. Every text is escaped, so what a person typed
+    shows exactly as typed, markup included."""
     parts = []
     for index, step in enumerate(exercise.steps):
         answer = answer_text(step, run.answers.get(index), yes=yes, no=no)
-        parts.append(f"{step.prompt}\n{answer or '(skipped)'}")
-    return "\n\n".join(parts)
+        shown = (
+            f'<p style="white-space: pre-wrap; margin-top: 2px">{html.escape(answer)}</p>'
+            if answer
+            else '<p style="color: #6b6b6b; margin-top: 2px"><i>(skipped)</i></p>'
+        )
+        parts.append(f'<p style="margin-bottom: 0"><b>{html.escape(step.prompt)}</b></p>{shown}')
+    return "".join(parts)
 
 
 class ExerciseHistoryDialog(QDialog):
@@ -47,10 +55,10 @@ class ExerciseHistoryDialog(QDialog):
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Finished runs, newest first"))
-        self.list.setMaximumWidth(260)
+        self.list.setMaximumWidth(230)
         for run in runs:
             self.list.addItem(QListWidgetItem(when_text(run)))
-        self.answers = QPlainTextEdit()
+        self.answers = QTextEdit()
         self.answers.setReadOnly(True)
         self.answers.setAccessibleName(self.tr("Your answers"))
         row.addWidget(self.list)
@@ -66,6 +74,6 @@ class ExerciseHistoryDialog(QDialog):
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.runs):
-            self.answers.setPlainText(
-                run_text(self.exercise, self.runs[row], yes=self.tr("Yes"), no=self.tr("No"))
+            self.answers.setHtml(
+                run_html(self.exercise, self.runs[row], yes=self.tr("Yes"), no=self.tr("No"))
             )

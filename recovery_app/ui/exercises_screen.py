@@ -77,6 +77,8 @@ class ExercisesScreen(QWidget):
         self.status = paragraph("", "note")
         self.status.hide()
         column.addWidget(self.status)
+        self.waiting_nudge = paragraph(exercise_texts().hunches["waiting_nudge"], "gentle")
+        column.addWidget(self.waiting_nudge)
 
         panels = QHBoxLayout()
         panels.setSpacing(12)
@@ -107,7 +109,6 @@ class ExercisesScreen(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName(self.tr("Recent runs"))
         self.recent_list.setToolTip(self.tr("Enter or double-click to read it again"))
-        self.recent_list.setMaximumHeight(170)
         recent_layout.addWidget(self.no_runs)
         recent_layout.addWidget(self.recent_list)
         recent_layout.addStretch(1)
@@ -145,6 +146,7 @@ class ExercisesScreen(QWidget):
         self.self_trust.refresh()
         self.promises_panel.refresh()
         self.waiting.refresh()
+        self._show_nudge()
         self._show_cards()
         self._show_recent()
 
@@ -205,6 +207,9 @@ class ExercisesScreen(QWidget):
             self.recent_list.addItem(QListWidgetItem(f"{title} · {when_text(run)}"))
         self.no_runs.setVisible(not self.recent)
         self.recent_list.setVisible(bool(self.recent))
+        if self.recent:  # as tall as its rows: a tall empty box looked like something missing
+            rows = self.recent_list.sizeHintForRow(0) * len(self.recent)
+            self.recent_list.setFixedHeight(rows + 2 * self.recent_list.frameWidth() + 4)
 
     def card(self, exercise_id: str) -> ExerciseCard:
         return next(c for c in self.cards if c.exercise.id == exercise_id)
@@ -268,8 +273,7 @@ class ExercisesScreen(QWidget):
             if kept is not None:
                 status = texts[f"kept_{kept.value}"]
                 self.promises_panel.refresh()
-                self.waiting.refresh()
-                self.self_trust.refresh()
+                self._hunches_changed()
         show_message(self.status, status)
         self._show_cards()
         self._show_recent()
@@ -305,3 +309,7 @@ class ExercisesScreen(QWidget):
     def _hunches_changed(self) -> None:
         self.waiting.refresh()
         self.self_trust.refresh()
+        self._show_nudge()
+
+    def _show_nudge(self) -> None:
+        self.waiting_nudge.setVisible(bool(self.waiting.check_buttons))

@@ -419,8 +419,10 @@ def test_a_prediction_is_noted_then_looked_back_at_when_its_day_comes(
     assert noted.fearful
     assert hunches.waiting() == []
 
+    assert not screen.waiting_nudge.isVisible()
     moment[0] += timedelta(days=8)
     screen.refresh()
+    assert screen.waiting_nudge.isVisible()
     (look_back,) = screen.waiting.check_buttons
     qtbot.mouseClick(look_back, LEFT)
     check = current_dialog(qtbot, screen, CheckHunchDialog)
@@ -433,6 +435,7 @@ def test_a_prediction_is_noted_then_looked_back_at_when_its_day_comes(
     (checked,) = hunches.hunches()
     assert checked.outcome is CheckOutcome.WRONG
     assert screen.waiting.check_buttons == []
+    assert not screen.waiting_nudge.isVisible()
     assert "fears proved wrong 100%" in screen.self_trust.fears.text()
 
 
