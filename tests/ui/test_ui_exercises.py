@@ -522,3 +522,42 @@ def test_a_promise_to_myself_by_keys_joins_the_promises(
     assert promise.text == "Go to bed by eleven"
     assert "Promises to myself" in screen.status.text()
     assert (promise.id, PromiseOutcome.KEPT) in screen.promises_panel.mark_buttons
+
+
+def test_a_full_disk_says_so_kindly_and_loses_nothing(
+    qtbot: QtBot,
+    make_screen: Callable[..., ExercisesScreen],
+    services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recovery_app.storage.errors import DiskFull
+
+    exercises, promises, _ = services
+    screen = make_screen()
+    runner = start(qtbot, screen, "self_compassion_break")
+    type_text(qtbot, "Hard evening.")
+    real_save = ExerciseService.save_run
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(ExerciseService, "save_run", disk_full)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert runner.isVisible()  # not closed: the words are still on screen
+    assert "disk is full" in runner.message.text()
+    assert runner.pages[0].value() == "Hard evening."
+
+    monkeypatch.setattr(ExerciseService, "save_run", real_save)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not runner.isVisible(), timeout=WAIT_MS)
+    half = exercises.unfinished_run("self_compassion_break")
+    assert half is not None
+    assert half.answers == {0: "Hard evening."}
+
+    monkeypatch.setattr(PromiseService, "add", disk_full)
+    qtbot.keyClicks(screen.promises_panel.new_promise, "Rest")
+    qtbot.mouseClick(screen.promises_panel.add_button, LEFT)
+    assert "disk is full" in screen.promises_panel.message.text()
+    assert screen.promises_panel.new_promise.text() == "Rest"  # kept to try again
+    monkeypatch.undo()
+    assert promises.promises() == []
