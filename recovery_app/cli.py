@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__
+from recovery_app import __version__, cli_exercises
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -276,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a small window to note an urge in seconds (bind it to a keyboard shortcut "
         "in your desktop)",
     )
+    cli_exercises.add_parsers(commands, _day, _whole_number)
     return parser
 
 
@@ -350,11 +351,15 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "memory add": _in("cli_memories", "memory_add"),
     "memories": _in("cli_memories", "memories"),
     "whole-relationship": _in("cli_memories", "whole_relationship"),
+    **cli_exercises.COMMANDS,  # its module holds its parsers too, so it is loaded already
 }
 
 
 def _command_name(args: argparse.Namespace) -> str:
     """ "clock add" for `clock add NAME`; the command itself for the others."""
+    nested = cli_exercises.command_name(args)
+    if nested is not None:
+        return nested
     action = getattr(args, "clock_command", None) or getattr(args, "memory_command", None)
     return str(args.command) if action is None else f"{args.command} {action}"
 

@@ -19,8 +19,12 @@ class NoContactAnswer(StrEnum):
 
 
 class PromiseOutcome(StrEnum):
+    """How a promise to myself went. The promise store (domain/promises.py) holds the first
+    three; SKIPPED is a check-in answer only ("I'd rather not say"), stored as no outcome."""
+
     KEPT = "kept"
     NOT_KEPT = "not"
+    LET_GO = "let-go"  # let go on purpose: counted neither kept nor not kept
     SKIPPED = "skip"
 
 

@@ -1,15 +1,21 @@
-"""The daily check-in: one per local calendar day, editable later."""
+"""The daily check-in: one per local calendar day, editable later.
+
+Its two promise questions ("yesterday's promise: kept?", "today's promise") read and write
+the promise store (services/promises.py), the same rows the Exercises screen and
+`recovery-app promise` show.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
 from recovery_app.services.journal_part import JournalPart
-from recovery_app.storage.models import CheckIn
+from recovery_app.services.promises import check_in_promise, set_check_in_promise, set_outcome
+from recovery_app.storage.models import CheckIn, Promise
 
 
 @dataclass(frozen=True)
@@ -23,12 +29,15 @@ class CheckInService(JournalPart):
         day = day or self.today()
         with self._vault.session() as session:
             row = session.exec(select(CheckIn).where(CheckIn.day == day)).first()
-        return None if row is None else SavedCheckIn(row.day, _answers(row))
+            if row is None:
+                return None
+            return SavedCheckIn(row.day, _answers(session, row))
 
     def yesterdays_promise(self, day: date | None = None) -> str:
-        """The promise made the day before `day` (today by default), or "" if none."""
-        earlier = self.get((day or self.today()) - timedelta(days=1))
-        return "" if earlier is None else earlier.answers.promise
+        """The promise for the day before `day` (today by default), or "" if none."""
+        with self._vault.session() as session:
+            row = check_in_promise(session, (day or self.today()) - timedelta(days=1))
+            return "" if row is None else row.text
 
     def save(self, answers: CheckInAnswers, day: date | None = None) -> SavedCheckIn:
         """Create or replace the check-in of `day` (today by default)."""
@@ -42,25 +51,29 @@ class CheckInService(JournalPart):
             row.mood = clean.mood
             row.no_contact = None if clean.no_contact is None else clean.no_contact.value
             row.pull = clean.pull
-            row.yesterday_promise = (
-                None if clean.yesterday_promise is None else clean.yesterday_promise.value
-            )
-            row.promise = clean.promise
             row.note = clean.note
             row.updated_at = now
             session.add(row)
+            set_check_in_promise(session, day, clean.promise, now)
+            # No answer leaves yesterday's promise as it was (it may have been marked on the
+            # Exercises screen); "skip" opens it again.
+            yesterdays = check_in_promise(session, day - timedelta(days=1))
+            if yesterdays is not None and clean.yesterday_promise is not None:
+                set_outcome(yesterdays, clean.yesterday_promise, now)
+                session.add(yesterdays)
             session.commit()
-        return SavedCheckIn(day, clean)
+            return SavedCheckIn(day, _answers(session, row))
 
 
-def _answers(row: CheckIn) -> CheckInAnswers:
+def _answers(session: Session, row: CheckIn) -> CheckInAnswers:
+    today = session.exec(select(Promise).where(Promise.check_in_day == row.day)).first()
+    yesterdays = check_in_promise(session, row.day - timedelta(days=1))
+    outcome = None if yesterdays is None or yesterdays.outcome is None else yesterdays.outcome
     return CheckInAnswers(
         mood=row.mood,
         no_contact=None if row.no_contact is None else NoContactAnswer(row.no_contact),
         pull=row.pull,
-        yesterday_promise=(
-            None if row.yesterday_promise is None else PromiseOutcome(row.yesterday_promise)
-        ),
-        promise=row.promise,
+        yesterday_promise=None if outcome is None else PromiseOutcome(outcome),
+        promise="" if today is None else today.text,
         note=row.note,
     )

@@ -91,3 +91,21 @@ def guide_texts(folder: Path | None = None) -> GuideTexts:
         self_compassion=tuple(data["self_compassion"]),
         helplines=data["helplines"],
     )
+
+
+@dataclass(frozen=True)
+class ExerciseTexts:
+    screen: dict[str, str]
+    promises: dict[str, str]
+    hunches: dict[str, str]
+
+
+@cache
+def exercise_texts(folder: Path | None = None) -> ExerciseTexts:
+    """The words of the Exercises screen (the exercises themselves are in resources/exercises)."""
+    data = _read((folder or resources_dir() / "texts") / "exercises.toml")
+    return ExerciseTexts(
+        screen={k: str(v) for k, v in data["screen"].items()},
+        promises={k: str(v) for k, v in data["promises"].items()},
+        hunches={k: str(v) for k, v in data["hunches"].items()},
+    )

@@ -62,11 +62,11 @@ class ContactEvent(ContactEventBase, table=True):
 
 
 class CheckInBase(SQLModel):
+    """Today's and yesterday's promise live in the `promise` table (one store, not two)."""
+
     mood: int | None = None
     no_contact: str | None = Field(default=None, max_length=8)  # domain.check_in.NoContactAnswer
     pull: int | None = None
-    yesterday_promise: str | None = Field(default=None, max_length=8)  # PromiseOutcome
-    promise: str = ""
     note: str = ""
 
 
@@ -176,6 +176,67 @@ class Letter(SQLModel, table=True):
     feeling_after: int | None = None  # "how do I feel now", 0 to 10, optional
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PromiseBase(SQLModel):
+    """A promise to myself, made in the check-in or on the Exercises screen."""
+
+    text: str
+    day: date = Field(index=True)  # the day it is for
+    outcome: str | None = Field(default=None, max_length=8)  # kept, not, let-go; None: open
+
+
+class Promise(PromiseBase, table=True):
+    __tablename__ = "promise"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The day of the check-in that made it ("today's promise"), so the check-in finds it again.
+    check_in_day: date | None = Field(default=None, unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    marked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HunchBase(SQLModel):
+    """An instinct or a prediction, to be checked after a day the person chose."""
+
+    kind: str = Field(max_length=16)  # domain.instincts.HunchKind
+    text: str
+    fearful: bool = False  # "this is a fear": a prediction the person dreads
+    check_after: date
+    outcome: str | None = Field(default=None, max_length=16)  # domain.instincts.CheckOutcome
+    what_happened: str = ""
+
+
+class Hunch(HunchBase, table=True):
+    __tablename__ = "hunch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    made_at: datetime = Field(sa_type=UTCDateTime)
+    checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ExerciseRun(SQLModel, table=True):
+    """One go at an exercise; a run saved half-way can be taken up again."""
+
+    __tablename__ = "exercise_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    exercise_id: str = Field(max_length=64, index=True)  # the id in its resources file
+    answers: str = "{}"  # JSON: {"step index": answer}
+    current_step: int = 0
+    finished: bool = False
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HiddenExercise(SQLModel, table=True):
+    """An exercise the person chose not to see; showing it again deletes the row."""
+
+    __tablename__ = "hidden_exercise"
+
+    exercise_id: str = Field(primary_key=True, max_length=64)
+    hidden_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Memory(SQLModel, table=True):

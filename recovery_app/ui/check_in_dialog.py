@@ -79,6 +79,7 @@ class CheckInDialog(QDialog):
             [
                 (PromiseOutcome.KEPT, self.tr("Kept")),
                 (PromiseOutcome.NOT_KEPT, self.tr("Not this time")),
+                (PromiseOutcome.LET_GO, self.tr("Let it go")),
                 (PromiseOutcome.SKIPPED, self.tr("Skip")),
             ],
             self.tr("Yesterday's promise"),

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from recovery_app.ui.lazy_qt import CLICK_FOCUS, STRONG_FOCUS, qt, set_focus_policy
 
@@ -29,6 +29,7 @@ class ChoiceRow(QWidget, Generic[T]):
         accessible_name: str,
         *,
         tooltips: Sequence[str] = (),
+        vertical: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -38,7 +39,8 @@ class ChoiceRow(QWidget, Generic[T]):
         set_focus_policy(self, STRONG_FOCUS)
         self._values = [value for value, _ in options]
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout(self)
+        # Long answers (an exercise's choices) stack; Up and Down move between them too.
+        row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         for index, (_, label) in enumerate(options):
@@ -51,7 +53,10 @@ class ChoiceRow(QWidget, Generic[T]):
                 button.setToolTip(tooltips[index])
             button.toggled.connect(lambda on, i=index: self._toggled(i, on))
             button.installEventFilter(self)
-            row.addWidget(button)
+            if vertical:
+                row.addWidget(button, 0, qt().AlignmentFlag.AlignLeft)
+            else:
+                row.addWidget(button)  # no alignment: the quick log's row stays clear of `Qt`
             self.buttons.append(button)
         row.addStretch(1)
         self._update_tab_stop()
@@ -89,7 +94,10 @@ class ChoiceRow(QWidget, Generic[T]):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             Qt = qt()
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+            keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+            if isinstance(self.layout(), QVBoxLayout):
+                keys.update({Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1})
+            step = keys.get(Qt.Key(event.key()))
             if step is not None and watched in self.buttons:
                 index = self.buttons.index(watched)  # type: ignore[arg-type]
                 target = self.buttons[(index + step) % len(self.buttons)]

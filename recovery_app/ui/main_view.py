@@ -16,11 +16,15 @@ from PySide6.QtWidgets import (
 
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hunches import HunchService
 from recovery_app.services.memories import MemoryService
+from recovery_app.services.promises import PromiseService
 from recovery_app.services.urges import UrgeService
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.coming_soon import ComingSoonScreen
+from recovery_app.ui.exercises_screen import ExercisesScreen
 from recovery_app.ui.preferences import Preferences
 from recovery_app.ui.sections import TODAY
 from recovery_app.ui.settings_screen import SettingsScreen
@@ -52,20 +56,14 @@ class MainView(QWidget):
         self.urges = UrgesSection(vault, lambda: preferences.reduce_motion)
         self.urges.urges_changed.connect(self.today.refresh)
         self.urges.contact_logged.connect(self.today.refresh)
+        self.exercises = ExercisesScreen(
+            ExerciseService(vault, load_library()), PromiseService(vault), HunchService(vault)
+        )
         self.whole = WholeRelationshipScreen(MemoryService(vault), ClockService(vault))
         screens: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
             (self.tr("Urges"), self.urges),
-            (
-                self.tr("Exercises"),
-                ComingSoonScreen(
-                    self.tr("Exercises"),
-                    self.tr(
-                        "Short self-trust exercises, promises to yourself and instincts to check "
-                        "later will be here."
-                    ),
-                ),
-            ),
+            (self.tr("Exercises"), self.exercises),
             (self.tr("Whole relationship"), self.whole),
             (
                 self.tr("Review"),

@@ -9,14 +9,18 @@ import pytest
 from conftest import PASSWORD
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.domain.check_in import CheckInAnswers
+from recovery_app.domain.check_in import CheckInAnswers, PromiseOutcome
 from recovery_app.domain.fuzzy_dates import parse
+from recovery_app.domain.instincts import CheckOutcome, HunchKind
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService, ContactDetails
+from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hunches import HunchService
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.messages import message_for
+from recovery_app.services.promises import PromiseService
 from recovery_app.storage import errors
 
 
@@ -53,6 +57,14 @@ def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
     MemoryService(vault).add_memory(
         MemoryDetails(MemoryKind.HARM, marker, parse("2025-06"), marker, tags=(marker[:40],))
     )
+    promise = PromiseService(vault).add(marker)
+    PromiseService(vault).mark(promise.id, PromiseOutcome.KEPT)
+    hunches = HunchService(vault)
+    hunch = hunches.note(HunchKind.PREDICTION, marker, fearful=True)
+    hunches.check(hunch.id, CheckOutcome.WRONG, what_happened=marker)
+    exercises = ExerciseService(vault, load_library())
+    exercises.save_run("reality_check", {0: marker}, 1, finished=False)
+    exercises.save_run("values_and_action", {1: marker}, 3, finished=True)
     assert Path(f"{paths.db}-wal").exists()
     assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
     reader.close()

@@ -14,16 +14,18 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
 
 
-def make_vault_at(paths: VaultPaths, revision: str) -> None:
-    """A vault as an older version of the app would have left it."""
+def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
+    """A vault as an older version of the app would have left it, with some rows in it."""
     ensure_private_dir(paths.data_dir)
     data_key = new_data_key()
     engine = make_engine(paths.db, data_key, create=True)
     with engine.begin() as conn:
         migrate.upgrade(conn, revision)
+        for sql in rows_sql:
+            conn.exec_driver_sql(sql)
     engine.dispose()
     write_keyfile(paths.keyfile, wrap(data_key, PASSWORD, CHEAP_KDF))
 
@@ -103,3 +105,47 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(vault) -> N
         context = MigrationContext.configure(conn, opts={"compare_type": False})
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
+
+
+def test_0006_moves_the_check_in_promises_into_the_one_promise_store(paths: VaultPaths) -> None:
+    from datetime import date
+
+    from recovery_app.domain.check_in import PromiseOutcome
+    from recovery_app.services.check_ins import CheckInService
+    from recovery_app.services.promises import PromiseService
+
+    columns = "day, mood, promise, yesterday_promise, note, created_at, updated_at"
+    at = "'2026-11-20 09:00:00.000000', '2026-11-20 09:00:00.000000'"
+    make_vault_at(
+        paths,
+        "0005",
+        # A promise kept, per the next day's answer, which also makes a new promise ...
+        f"INSERT INTO check_in ({columns}) VALUES ('2026-11-20', 3, 'Walk', NULL, '', {at})",
+        f"INSERT INTO check_in ({columns}) VALUES ('2026-11-21', 4, 'Rest', 'kept', 'ok', {at})",
+        # ... which the day after skipped ("skip" was no answer) ...
+        f"INSERT INTO check_in ({columns}) VALUES ('2026-11-22', NULL, '', 'skip', '', {at})",
+        # ... and a promise no later check-in asked about, and one answered "not".
+        f"INSERT INTO check_in ({columns}) VALUES ('2026-11-24', 2, 'Call Ana', NULL, '', {at})",
+        f"INSERT INTO check_in ({columns}) VALUES ('2026-11-25', 2, '', 'not', '', {at})",
+    )
+    vault = VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    try:
+        promises = PromiseService(vault).promises()
+        assert [(p.day, p.text, p.outcome, p.from_check_in) for p in promises] == [
+            (date(2026, 11, 24), "Call Ana", PromiseOutcome.NOT_KEPT, True),
+            (date(2026, 11, 21), "Rest", None, True),
+            (date(2026, 11, 20), "Walk", PromiseOutcome.KEPT, True),
+        ]
+        check_ins = CheckInService(vault)
+        second = check_ins.get(date(2026, 11, 21))
+        assert second is not None
+        assert second.answers.promise == "Rest"
+        assert second.answers.yesterday_promise is PromiseOutcome.KEPT
+        assert second.answers.note == "ok"
+        assert check_ins.yesterdays_promise(date(2026, 11, 25)) == "Call Ana"
+        with vault.engine.connect() as conn:
+            names = {c["name"] for c in inspect(conn).get_columns("check_in")}
+        assert "promise" not in names
+        assert "yesterday_promise" not in names
+    finally:
+        vault.close()

@@ -1,0 +1,141 @@
+"""Instincts and predictions ("hunches"): noted now, asked about later, in the app.
+
+The figures count the urges' own predictions too, so there is one picture of self-trust.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import col, select
+
+from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.instincts import (
+    CheckOutcome,
+    HunchFigures,
+    HunchKind,
+    HunchMark,
+    UrgePrediction,
+    clean_hunch_text,
+    hunch_figures,
+)
+from recovery_app.domain.stretches import local_day
+from recovery_app.domain.urges import UrgeOutcome
+from recovery_app.services.journal_part import JournalPart
+from recovery_app.storage.models import Hunch, Urge
+
+DEFAULT_CHECK_AFTER_DAYS = 7
+NOTE_MAX_CHARS = 5_000
+
+
+@dataclass(frozen=True)
+class SavedHunch:
+    id: int
+    kind: HunchKind
+    text: str
+    fearful: bool
+    made_on: date
+    check_after: date
+    outcome: CheckOutcome | None
+    what_happened: str
+
+
+class NoSuchHunch(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__("That one isn't in the journal any more.")
+
+
+class HunchService(JournalPart):
+    def note(
+        self,
+        kind: HunchKind,
+        text: str,
+        *,
+        fearful: bool = False,
+        check_after: date | None = None,
+    ) -> SavedHunch:
+        clean = clean_hunch_text(text)
+        today = self.today()
+        check_after = check_after or today + timedelta(days=DEFAULT_CHECK_AFTER_DAYS)
+        if check_after < today:
+            raise InvalidInput("Please choose a day from today on to look back at it.")
+        with self._vault.session() as session:
+            row = Hunch(
+                kind=HunchKind(kind).value,
+                text=clean,
+                fearful=fearful and kind is HunchKind.PREDICTION,
+                check_after=check_after,
+                made_at=self._now(),
+            )
+            session.add(row)
+            session.commit()
+            return self._saved(row)
+
+    def check(self, hunch_id: int, outcome: CheckOutcome, what_happened: str = "") -> SavedHunch:
+        note = what_happened.strip()
+        if len(note) > NOTE_MAX_CHARS:
+            raise InvalidInput(f"A note fits in {NOTE_MAX_CHARS:,} characters.")
+        with self._vault.session() as session:
+            row = session.get(Hunch, hunch_id)
+            if row is None:
+                raise NoSuchHunch()
+            row.outcome = CheckOutcome(outcome).value
+            row.what_happened = note
+            row.checked_at = self._now()
+            session.add(row)
+            session.commit()
+            return self._saved(row)
+
+    def hunches(self) -> list[SavedHunch]:
+        """Newest first."""
+        statement = select(Hunch).order_by(col(Hunch.made_at).desc(), col(Hunch.id).desc())
+        with self._vault.session() as session:
+            return [self._saved(row) for row in session.exec(statement)]
+
+    def waiting(self) -> list[SavedHunch]:
+        """Waiting to check: the day to look back has come and it isn't checked yet. Oldest
+        first, so the one waiting longest is asked about first."""
+        today = self.today()
+        statement = (
+            select(Hunch)
+            .where(col(Hunch.outcome).is_(None), col(Hunch.check_after) <= today)
+            .order_by(col(Hunch.check_after), col(Hunch.id))
+        )
+        with self._vault.session() as session:
+            return [self._saved(row) for row in session.exec(statement)]
+
+    def figures(self) -> HunchFigures:
+        with self._vault.session() as session:
+            hunches = session.exec(select(Hunch.kind, Hunch.fearful, Hunch.outcome)).all()
+            urges = session.exec(
+                select(
+                    Urge.predicted_reach_out, Urge.outcome, Urge.predicted_minutes, Urge.minutes
+                ).where(
+                    col(Urge.predicted_reach_out).is_not(None)
+                    | col(Urge.predicted_minutes).is_not(None)
+                )
+            ).all()
+        return hunch_figures(
+            (
+                HunchMark(HunchKind(k), f, None if o is None else CheckOutcome(o))
+                for k, f, o in hunches
+            ),
+            (
+                UrgePrediction(r, None if o is None else UrgeOutcome(o), p, m)
+                for r, o, p, m in urges
+            ),
+        )
+
+    def _saved(self, row: Hunch) -> SavedHunch:
+        assert row.id is not None
+        return SavedHunch(
+            id=row.id,
+            kind=HunchKind(row.kind),
+            text=row.text,
+            fearful=row.fearful,
+            made_on=local_day(row.made_at),
+            check_after=row.check_after,
+            outcome=None if row.outcome is None else CheckOutcome(row.outcome),
+            what_happened=row.what_happened,
+        )
