@@ -101,6 +101,8 @@ class QuickLogSession(QObject):
     # ----- what follows a saved urge --------------------------------------------------------
 
     def ride_the_wave(self, saved: SavedUrge) -> None:
+        from recovery_app.services.clocks import ClockService
+        from recovery_app.services.memories import MemoryService
         from recovery_app.services.support import (
             LetterService,
             ReasonService,
@@ -116,6 +118,8 @@ class QuickLogSession(QObject):
             ReasonService(vault),
             SupportPeopleService(vault),
             LetterService(vault),
+            memories=MemoryService(vault),
+            clocks=ClockService(vault),
             urge=saved,
             reduce_motion=self.preferences.reduce_motion,
         )
@@ -123,11 +127,15 @@ class QuickLogSession(QObject):
 
     def add_details(self, saved: SavedUrge) -> None:
         from recovery_app.services.clocks import ClockService
+        from recovery_app.services.memories import MemoryService
         from recovery_app.services.urges import UrgeService
         from recovery_app.ui.urge_dialog import UrgeDialog
 
         assert self.vault is not None
-        dialog = UrgeDialog(UrgeService(self.vault), ClockService(self.vault), saved=saved)
+        vault = self.vault
+        dialog = UrgeDialog(
+            UrgeService(vault), ClockService(vault), saved=saved, memories=MemoryService(vault)
+        )
         self._show_instead_of_quick_log(dialog)
 
     def _show_instead_of_quick_log(self, window: QDialog) -> None:

@@ -38,7 +38,9 @@ from recovery_app.domain.wave import (
     WaveTimer,
     breath_phase,
 )
+from recovery_app.services.clocks import ClockService
 from recovery_app.services.journal_part import utc_now
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.texts import guide_texts
 from recovery_app.services.urges import SavedUrge, UrgeService
@@ -81,6 +83,8 @@ class RideTheWaveDialog(QDialog):
         people: SupportPeopleService,
         letters: LetterService,
         *,
+        memories: MemoryService | None = None,  # with clocks: "What am I remembering?"
+        clocks: ClockService | None = None,
         urge: SavedUrge | None = None,
         reduce_motion: bool = False,
         clock: Callable[[], float] = time.monotonic,
@@ -90,6 +94,8 @@ class RideTheWaveDialog(QDialog):
         super().__init__(parent)
         self._urges = urges
         self._letters = letters
+        self._memories = memories
+        self._clocks = clocks
         self._clock = clock
         self._reduce_motion = reduce_motion
         self.saved: SavedUrge | None = urge
@@ -272,6 +278,9 @@ class RideTheWaveDialog(QDialog):
         self.check_answer.clicked.connect(self.answer_check)
         self.save_button.clicked.connect(self.save_and_close)
         self.companions.letter_requested.connect(self.open_letter_pad)
+        self.companions.remembering_requested.connect(self.open_remembering)
+        if self._memories is None or self._clocks is None:
+            self.companions.setTabVisible(self.companions.MEMORY, False)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._default_action)
 
     # ----- the steps ----------------------------------------------------------------------
@@ -333,6 +342,12 @@ class RideTheWaveDialog(QDialog):
 
         self.dialog = LetterPadDialog(self._letters, parent=self)
         self.dialog.open()
+
+    def open_remembering(self) -> None:
+        from recovery_app.ui.remembering import ask_what_i_remember
+
+        if self._memories is not None and self._clocks is not None:
+            self.dialog = ask_what_i_remember(self, self._memories, self._clocks)
 
     def _default_action(self) -> None:
         {self.START: self.start, self.RIDING: self.finish, self.END: self.save_and_close}[

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.urges import MAX_MINUTES, TRIGGER_MAX_CHARS, UrgeDetails, UrgeOutcome
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.urges import SavedUrge, UrgeService
 from recovery_app.ui.choices import ChoiceRow
 from recovery_app.ui.contact_offer import ContactOffer, offer_contact
@@ -75,6 +76,7 @@ class UrgeDialog(QDialog):
         clocks: ClockService,
         *,
         saved: SavedUrge | None = None,
+        memories: MemoryService | None = None,  # given: "What am I remembering?" is offered
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +93,15 @@ class UrgeDialog(QDialog):
         self.when.setDateTime(self._shown_at)
         if saved is not None:
             self._fill(saved.details)
+        self.remembering_button: QPushButton | None = None
+        if memories is not None:
+            self.remembering_button = self.buttons.addButton(
+                self.tr("What am I &remembering?"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.remembering_button.setAutoDefault(False)
+            self.remembering_button.clicked.connect(
+                lambda: self._remember(memories)  # a window above this one; nothing is lost
+            )
         self._connect_signals()
         self.intensity.setFocus()  # not Save: a Space pressed at once must not save
 
@@ -203,6 +214,11 @@ class UrgeDialog(QDialog):
         bottom.addWidget(self.buttons)
         outer.addLayout(bottom)
         self._fit_to_screen(content, bottom)
+
+    def _remember(self, memories: MemoryService) -> None:
+        from recovery_app.ui.remembering import ask_what_i_remember
+
+        ask_what_i_remember(self, memories, self._clocks)
 
     def _row(self, column: QVBoxLayout, text: str, field: QWidget) -> None:
         # No word wrap: a wrapping label in a scroll area asks for room it never uses.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.messages import message_for
 from recovery_app.services.urges import SavedUrge, UrgeService
 from recovery_app.storage.errors import VaultError
@@ -59,13 +60,19 @@ class UrgesScreen(QWidget):
     urges_changed = Signal()  # an urge was saved, changed, deleted or brought back here
 
     def __init__(
-        self, urges: UrgeService, clocks: ClockService, parent: QWidget | None = None
+        self,
+        urges: UrgeService,
+        clocks: ClockService,
+        parent: QWidget | None = None,
+        *,
+        memories: MemoryService | None = None,  # the urge form then offers the memory's view
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the app's background
         self.setStyleSheet(SCREEN_STYLE)
         self.urges = urges
         self.clocks = clocks
+        self.memories = memories
         self.model = UrgeTableModel(urges, parent=self)
         self.dialog: QDialog | QMessageBox | None = None
         self._undo: Callable[[], SavedUrge] | None = None
@@ -305,7 +312,7 @@ class UrgesScreen(QWidget):
 
     def new_urge(self) -> None:
         """The full form for a new urge (the quick log is the lead's `log_requested`)."""
-        self._open(UrgeDialog(self.urges, self.clocks, parent=self))
+        self._open(UrgeDialog(self.urges, self.clocks, memories=self.memories, parent=self))
 
     def edit_selected(self) -> None:
         urge_id = self.selected_id()
@@ -319,7 +326,9 @@ class UrgesScreen(QWidget):
             self._reload(None)
             show_message(self.message, why)
             return
-        self._open(UrgeDialog(self.urges, self.clocks, saved=saved, parent=self))
+        self._open(
+            UrgeDialog(self.urges, self.clocks, saved=saved, memories=self.memories, parent=self)
+        )
 
     def _edit_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
 from recovery_app.domain.urges import UrgeOutcome
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.memories import MemoryService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import SavedUrge, UrgeService
 from recovery_app.storage.vault import Vault
@@ -45,8 +46,9 @@ class UrgesSection(QTabWidget):
         self.reasons = ReasonService(vault)
         self.people = SupportPeopleService(vault)
         self.letters = LetterService(vault)
+        self.memories = MemoryService(vault)
         self.dialog: QDialog | None = None
-        self.moments = UrgesScreen(self.urges, self.clocks)
+        self.moments = UrgesScreen(self.urges, self.clocks, memories=self.memories)
         self.addTab(self.moments, self.tr("Urges noted"))
         self.addTab(ReasonsEditor(self.reasons), self.tr("My reasons"))
         self.addTab(SupportPeopleEditor(self.people), self.tr("People I can reach"))
@@ -91,6 +93,8 @@ class UrgesSection(QTabWidget):
             self.reasons,
             self.people,
             self.letters,
+            memories=self.memories,
+            clocks=self.clocks,
             urge=urge,
             reduce_motion=self._reduce_motion(),
             parent=self,
@@ -113,7 +117,9 @@ class UrgesSection(QTabWidget):
             offer_contact(self, self.clocks, saved, on_logged=self.contact_logged.emit)
 
     def edit_urge(self, saved: SavedUrge) -> UrgeDialog:
-        dialog = UrgeDialog(self.urges, self.clocks, saved=saved, parent=self)
+        dialog = UrgeDialog(
+            self.urges, self.clocks, saved=saved, memories=self.memories, parent=self
+        )
         dialog.contact_logged.connect(self.contact_logged)
         dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
         self.dialog = dialog

@@ -75,7 +75,8 @@ class CompanionPanel(QTabWidget):
     """Reasons first, then a kind word (reading reasons can lower mood), then people."""
 
     letter_requested = Signal()
-    REASONS, KINDNESS, PEOPLE, LETTER = range(4)
+    remembering_requested = Signal()  # "What am I remembering?": the whole-relationship view
+    REASONS, KINDNESS, PEOPLE, LETTER, MEMORY = range(5)
 
     def __init__(
         self,
@@ -90,6 +91,7 @@ class CompanionPanel(QTabWidget):
         self.addTab(self._kindness_page(texts), self.tr("Kindness"))
         self.addTab(self._people_page(texts, people), self.tr("People"))
         self.addTab(self._letter_page(), self.tr("Letter"))
+        self.addTab(self._memory_page(), self.tr("A memory"))
 
     def _page(self, title: str) -> tuple[QScrollArea, QVBoxLayout]:
         content = QWidget()
@@ -192,5 +194,23 @@ class CompanionPanel(QTabWidget):
         self.letter_button.setAutoDefault(False)
         self.letter_button.clicked.connect(self.letter_requested)
         layout.addWidget(self.letter_button)
+        layout.addWidget(self._next_button(self.tr("Next: a memory that pulls"), self.MEMORY))
+        layout.addStretch(1)
+        return page
+
+    def _memory_page(self) -> QWidget:
+        page, layout = self._page(self.tr("A memory that pulls"))
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Is a good memory pulling you back? You can look at it whole: what "
+                    "happened around it, too. A note comes first if there are hard memories."
+                )
+            )
+        )
+        self.remembering_button = QPushButton(self.tr("What am I &remembering?"))
+        self.remembering_button.setAutoDefault(False)
+        self.remembering_button.clicked.connect(self.remembering_requested)
+        layout.addWidget(self.remembering_button)
         layout.addStretch(1)
         return page
