@@ -136,6 +136,8 @@ class WholeViewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Whole relationship"))
+        self.setObjectName("whole-view")
+        self.setStyleSheet("QDialog#whole-view { background: #f5f3ef; }")  # as in the window
         self.resize(1040, 680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)

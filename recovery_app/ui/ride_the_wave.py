@@ -107,7 +107,7 @@ class RideTheWaveDialog(QDialog):
         self.dialog: QDialog | None = None
         self.texts = guide_texts()
         self.setWindowTitle(self.tr("Ride the wave"))
-        self.setMinimumSize(900, 580)
+        self.setMinimumSize(1000, 580)  # the 0-10 row and five companion tabs, unsqueezed
         self._build_ui(reasons, people, urge)
         # Only once every button belongs to this window does the dialog keep it as its
         # default; set before, Enter in the timer field would reach a hidden button.
@@ -134,10 +134,10 @@ class RideTheWaveDialog(QDialog):
         main.addWidget(self.steps, 1)
         self.message = message_label()
         main.addWidget(self.message)
-        layout.addLayout(main, 1)
+        layout.addLayout(main, 3)
         self.companions = CompanionPanel(self.texts, reasons.reasons(), people.people())
-        self.companions.setMinimumWidth(300)
-        layout.addWidget(self.companions, 1)
+        self.companions.setMinimumWidth(380)  # its five tabs side by side, no scroll arrows
+        layout.addWidget(self.companions, 2)
 
     def _start_page(self, urge: SavedUrge | None) -> QWidget:
         page = QWidget()

@@ -91,7 +91,7 @@ class CompanionPanel(QTabWidget):
         self.addTab(self._kindness_page(texts), self.tr("Kindness"))
         self.addTab(self._people_page(texts, people), self.tr("People"))
         self.addTab(self._letter_page(), self.tr("Letter"))
-        self.addTab(self._memory_page(), self.tr("A memory"))
+        self.addTab(self._memory_page(), self.tr("Memory"))
 
     def _page(self, title: str) -> tuple[QScrollArea, QVBoxLayout]:
         content = QWidget()

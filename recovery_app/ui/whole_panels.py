@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -160,7 +160,9 @@ class PatternPanel(QFrame):
     def _instance_list(self, name: str) -> QListWidget:
         listed = QListWidget()
         listed.setAccessibleName(name)
-        listed.setMaximumHeight(150)
+        listed.setMaximumHeight(170)
+        listed.setWordWrap(True)  # each time on its own lines, never a sideways scroll
+        listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         listed.hide()
         listed.itemActivated.connect(lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE)))
         return listed
@@ -237,10 +239,9 @@ class PatternPanel(QFrame):
         listed.clear()
         for instance in self._counts[listed].instances:
             first = instance.first
-            then = ", ".join(f"{m.details.title} ({label(m.when)})" for m in instance.then)
-            text = f"{first.details.title} ({label(first.when)}) → {then}"
-            if instance.approximate:
-                text += " " + self.tr("(rough dates)")
+            then = "\n".join(f"   → {m.details.title} ({label(m.when)})" for m in instance.then)
+            rough = " · " + self.tr("rough dates") if instance.approximate else ""
+            text = f"{first.details.title} ({label(first.when)}){rough}\n{then}"
             item = QListWidgetItem(text)
             item.setData(MEMORY_ROLE, first)
             listed.addItem(item)

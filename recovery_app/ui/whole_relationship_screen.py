@@ -236,7 +236,11 @@ class WholeRelationshipScreen(QWidget):
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths that fit the words: sizing to contents would read every row.
+        for column, width in ((0, 160), (1, 200), (3, 90), (4, 90)):
+            table.setColumnWidth(column, width)
         table.setTabKeyNavigation(False)
         return table
 

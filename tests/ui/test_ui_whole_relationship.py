@@ -286,7 +286,7 @@ def test_the_pattern_panel_counts_and_lists_the_times(
     qtbot.waitUntil(lambda: panel.harm_line.text().startswith("1 of 2 times something hurt"))
     qtbot.mouseClick(panel.harm_button, Qt.MouseButton.LeftButton)
     assert panel.harm_list.isVisible()
-    assert panel.harm_list.item(0).text().startswith("The fight (20 July 2021) → Flowers")
+    assert panel.harm_list.item(0).text().startswith("The fight (20 July 2021)\n   → Flowers")
     assert not any(word in texts(screen).lower() for word in BANNED)
 
 
