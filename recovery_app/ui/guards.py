@@ -30,11 +30,19 @@ class SafetyFilter(QObject):
 
     quick_exit_requested = Signal()
     lock_requested = Signal()
+    quick_log_requested = Signal()
     idle_timeout = Signal()
 
-    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        quick_log_key: bool = False,
+    ):
         super().__init__(parent)
         self._clock = clock
+        self._quick_log_key = quick_log_key  # the window's Ctrl+U; the quick log has its own
         self._detector = ShiftTripleDetector()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -74,6 +82,13 @@ class SafetyFilter(QObject):
                 # Reaches here only when no shortcut took it: a modal dialog is blocking the
                 # window's Lock action. Locking must work at once from anywhere.
                 self.lock_requested.emit()
+            if self._quick_log_key and _is_ctrl(event, qt().Key.Key_U):
+                # Likewise for "Log an urge", and more: on X11 a text field claims Ctrl+U to
+                # delete its line, which would erase a password being typed. Taken here, the
+                # key logs the urge (after unlocking, if locked) and the field keeps its text.
+                self.quick_log_requested.emit()
+                self._detector.other_key_pressed()
+                return True
             if event.key() != qt().Key.Key_Shift:
                 self._detector.other_key_pressed()
             elif self._detector.shift_pressed(self._clock()):
@@ -83,9 +98,13 @@ class SafetyFilter(QObject):
 
 def _is_lock_key(event: QKeyEvent) -> bool:
     """Ctrl+L, the Lock action's shortcut (Qt maps Ctrl to Command on macOS for both)."""
+    return _is_ctrl(event, qt().Key.Key_L)
+
+
+def _is_ctrl(event: QKeyEvent, key: object) -> bool:
     Qt = qt()
     return (
-        event.key() == Qt.Key.Key_L
+        event.key() == key
         and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         == Qt.KeyboardModifier.ControlModifier
     )

@@ -76,7 +76,7 @@ class JournalWindow(QMainWindow):
         self._first_run: FirstRunScreen | None = None
         self._unlock_screen: UnlockScreen | None = None
         self._build_ui()
-        self.safety = SafetyFilter(self, clock=clock)
+        self.safety = SafetyFilter(self, clock=clock, quick_log_key=True)
         self.tray = TrayIcon(self) if tray_available else None
         self.reminder = DailyReminder(preferences, self.tray, self) if self.tray else None
         self._connect_signals()
@@ -140,6 +140,7 @@ class JournalWindow(QMainWindow):
         self.quick_log_action.triggered.connect(self.open_quick_log)
         self.safety.quick_exit_requested.connect(self.quick_exit)
         self.safety.lock_requested.connect(self._lock_if_open)
+        self.safety.quick_log_requested.connect(self.open_quick_log)
         self.safety.idle_timeout.connect(self._lock_if_open)
         if self.tray is not None:
             self.tray.open_action.triggered.connect(self.bring_to_front)

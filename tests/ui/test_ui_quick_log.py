@@ -364,3 +364,48 @@ def test_alone_the_session_lasts_while_any_of_its_windows_is_open(
     question.reject()
     qtbot.waitUntil(lambda: session.vault is None, timeout=WAIT_MS)
     QApplication.instance().removeEventFilter(session.safety)
+
+
+def test_ctrl_u_claimed_by_a_text_field_still_logs_and_keeps_the_typed_password(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """On X11 a text field takes Ctrl+U ("delete the line") before any shortcut sees it. The
+    key press then reaches the field itself, as sent here: the app-wide filter takes it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    field = QApplication.focusWidget()
+    assert field is not None
+    type_text(qtbot, PASSWORD)
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_U, CTRL))
+    assert field.text() == PASSWORD  # not erased
+    assert window.vault is None
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.main_view is not None, timeout=WAIT_MS)
+    assert quick_log_of(window).isVisible()  # asked for while locked: it opens now
+    close_window(window)
+
+
+@pytest.mark.parametrize("window_filter", [True, False])
+def test_the_safety_filter_takes_ctrl_u_only_for_the_window(qtbot: QtBot, window_filter) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    from recovery_app.ui.guards import SafetyFilter
+
+    field = QLineEdit("typed")
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    safety = SafetyFilter(quick_log_key=window_filter)
+    asked: list[bool] = []
+    safety.quick_log_requested.connect(lambda: asked.append(True))
+    event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_U, CTRL)
+    taken = safety.eventFilter(field, event)
+    assert (taken, asked) == ((True, [True]) if window_filter else (False, []))
+    assert field.text() == "typed"
