@@ -100,7 +100,7 @@ def add_one_memory(vault: Vault) -> int:
 def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
     """Per zoom step, the time of each synchronous repaint while the view pans."""
     from recovery_app.domain.memories import MemoryKind
-    from recovery_app.ui.timeline_view import ZOOMS
+    from recovery_app.ui.timeline_layout import ZOOMS
 
     timeline = screen.timeline
     memories = timeline.memories()
@@ -126,7 +126,7 @@ def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> Non
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.ui.style import STYLE_SHEET
-    from recovery_app.ui.timeline_view import ZOOMS
+    from recovery_app.ui.timeline_layout import ZOOMS
 
     quiet_offscreen_warning()
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__, cli_exercises
+from recovery_app import __version__, cli_exercises, cli_memories
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -229,48 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", type=_day, metavar="DATE", help="only from this day on, YYYY-MM-DD"
     )
     urges.add_argument("--json", action="store_true", help="print JSON")
-    memory = commands.add_parser("memory", help="add a memory for the whole-relationship view")
-    memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
-    memory_add = memory_commands.add_parser(
-        "add",
-        help="note a memory: a good moment, something that hurt, making up, tension, or other",
-        description="Note a memory. The date can be rough: a day, a month, a season, a year, "
-        "or a range.",
-    )
-    memory_add.add_argument(
-        "--kind", required=True, choices=MEMORY_KINDS, help="what kind of memory"
-    )
-    memory_add.add_argument(
-        "--date",
-        required=True,
-        metavar="WHEN",
-        help="2023-05-14, 2023-05, summer-2021, 2021 or 2021-03..2021-06",
-    )
-    memory_add.add_argument("--title", required=True, metavar="TEXT", help="a few words")
-    memory_add.add_argument("--clock", metavar="NAME", help="the clock (person) it belongs to")
-    memory_add.add_argument("--what", default="", metavar="TEXT", help="what happened")
-    memory_add.add_argument(
-        "--feeling", type=_whole_number, metavar="N", help="how it felt, 0 to 10"
-    )
-    memory_add.add_argument(
-        "--tag", action="append", default=[], metavar="T", help="a tag; repeat for more"
-    )
-    memories = commands.add_parser("memories", help="the memories you noted, in time order")
-    memories.add_argument("--json", action="store_true", help="print JSON")
-    whole = commands.add_parser(
-        "whole-relationship",
-        help="the good moments at a time, each with what hurt around it",
-    )
-    whole.add_argument(
-        "--around", required=True, metavar="WHEN", help="a date as for memory add, e.g. 2021-07"
-    )
-    whole.add_argument(
-        "--window-days",
-        type=_whole_number,
-        metavar="N",
-        help="how many days either side count as around (default: your setting, 30)",
-    )
-    whole.add_argument("--json", action="store_true", help="print JSON")
+    cli_memories.add_parsers(commands, MEMORY_KINDS, _whole_number)
     commands.add_parser(  # the window opens it: app.py routes it, so it has no COMMANDS entry
         "quick-log",
         help="open a small window to note an urge in seconds (bind it to a keyboard shortcut "
@@ -348,9 +307,9 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "status": _in("cli_today", "status"),
     "log-urge": _in("cli_urges", "log_urge"),
     "urges": _in("cli_urges", "urges"),
-    "memory add": _in("cli_memories", "memory_add"),
-    "memories": _in("cli_memories", "memories"),
-    "whole-relationship": _in("cli_memories", "whole_relationship"),
+    "memory add": cli_memories.memory_add,
+    "memories": cli_memories.memories,
+    "whole-relationship": cli_memories.whole_relationship,
     **cli_exercises.COMMANDS,  # its module holds its parsers too, so it is loaded already
 }
 

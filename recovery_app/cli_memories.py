@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli_context import Context, open_vault
 from recovery_app.services.messages import EXIT_OK
@@ -30,6 +31,50 @@ _KIND_WORDS = {
     "tension": "tension",
     "other": "other",
 }
+
+
+def add_parsers(commands: Any, kinds: Sequence[str], whole_number: Callable[[str], int]) -> None:
+    """`memory add`, `memories` and `whole-relationship`, under the main parser's commands."""
+    memory = commands.add_parser("memory", help="add a memory for the whole-relationship view")
+    memory_commands = memory.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    memory_add = memory_commands.add_parser(
+        "add",
+        help="note a memory: a good moment, something that hurt, making up, tension, or other",
+        description="Note a memory. The date can be rough: a day, a month, a season, a year, "
+        "or a range.",
+    )
+    memory_add.add_argument("--kind", required=True, choices=kinds, help="what kind of memory")
+    memory_add.add_argument(
+        "--date",
+        required=True,
+        metavar="WHEN",
+        help="2023-05-14, 2023-05, summer-2021, 2021 or 2021-03..2021-06",
+    )
+    memory_add.add_argument("--title", required=True, metavar="TEXT", help="a few words")
+    memory_add.add_argument("--clock", metavar="NAME", help="the clock (person) it belongs to")
+    memory_add.add_argument("--what", default="", metavar="TEXT", help="what happened")
+    memory_add.add_argument(
+        "--feeling", type=whole_number, metavar="N", help="how it felt, 0 to 10"
+    )
+    memory_add.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="a tag; repeat for more"
+    )
+    memories = commands.add_parser("memories", help="the memories you noted, in time order")
+    memories.add_argument("--json", action="store_true", help="print JSON")
+    whole = commands.add_parser(
+        "whole-relationship",
+        help="the good moments at a time, each with what hurt around it",
+    )
+    whole.add_argument(
+        "--around", required=True, metavar="WHEN", help="a date as for memory add, e.g. 2021-07"
+    )
+    whole.add_argument(
+        "--window-days",
+        type=whole_number,
+        metavar="N",
+        help="how many days either side count as around (default: your setting, 30)",
+    )
+    whole.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _memory_service(vault: Vault) -> MemoryService:

@@ -14,13 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFontMetrics,
     QKeyEvent,
@@ -35,37 +32,22 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import ABOVE, BELOW, SIDE, Memory, MemoryKind
-
-# Pixels per day at each zoom step, from years to weeks.
-ZOOMS = (0.5, 1.2, 4.0, 10.0, 24.0)
-YEARS, MONTHS, WEEKS = 0, 2, 4
-MARGIN_DAYS = 45
-LANE_HEIGHT = 20
-BAR_HEIGHT = 10
-DOT_RADIUS = 6
-AXIS_GAP = 34  # from the line to the first lane above or below
-LABEL_WIDTH = 150
-HIT_SLOP = 6
-COVER_PX = DOT_RADIUS  # half a dot
-
-BACKGROUND = QColor("#ffffff")
-COLOURS = {
-    MemoryKind.GOOD: QColor("#2f7d6d"),
-    MemoryKind.HARM: QColor("#b0463c"),
-    MemoryKind.APOLOGY: QColor("#b7791f"),
-    MemoryKind.TENSION: QColor("#6b5b95"),
-    MemoryKind.OTHER: QColor("#6b7280"),
-}
-
-
-@dataclass
-class _Item:
-    memory: Memory
-    x0: float  # in timeline pixels from the origin day
-    x1: float
-    lane: int = 0
-    title: str = ""
-    covered: bool = False  # drawn over by the item just before it in its lane, at this zoom
+from recovery_app.ui.timeline_layout import (
+    AXIS_GAP,
+    BAR_HEIGHT,
+    DOT_RADIUS,
+    HIT_SLOP,
+    LABEL_WIDTH,
+    LANE_HEIGHT,
+    MARGIN_DAYS,
+    MONTHS,
+    YEARS,
+    ZOOMS,
+    TimelineItem,
+    lay_out,
+    ticks,
+)
+from recovery_app.ui.timeline_look import BACKGROUND, COLOURS, look
 
 
 class TimelineView(QAbstractScrollArea):
@@ -82,9 +64,9 @@ class TimelineView(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setMouseTracking(True)
         self._memories: list[Memory] = []  # time order, as given
-        self._items: list[_Item] = []  # by x0
+        self._items: list[TimelineItem] = []  # by x0
         self._x0s: list[float] = []
-        self._by_id: dict[int, _Item] = {}
+        self._by_id: dict[int, TimelineItem] = {}
         self._widest = 0.0
         self._origin = date.today()
         self._zoom = YEARS
@@ -164,79 +146,24 @@ class TimelineView(QAbstractScrollArea):
 
     # ----- layout -----------------------------------------------------------------------------
 
-    def _laid_out(self) -> dict[int, _Item]:
+    def _laid_out(self) -> dict[int, TimelineItem]:
         """The items by memory id, laid out for the current zoom and height."""
         if self._dirty:
             self._layout()
         return self._by_id
 
     def _layout(self) -> None:
-        """Place every memory at this zoom: its x span, and a lane so none overlap."""
         scale = ZOOMS[self._zoom]
-        with_labels = self._zoom >= MONTHS
-        origin = self._origin.toordinal()
-        items = [
-            _Item(
-                m,
-                (m.when.start.toordinal() - origin) * scale,
-                (m.when.end.toordinal() - origin + 1) * scale,
-                title=m.details.title,
-            )
-            for m in self._memories
-        ]
-        items.sort(key=lambda i: (i.x0, i.memory.id))
-        lane_ends: dict[int, list[float]] = {ABOVE: [], 0: [], BELOW: []}
-        limits = {side: self._lane_limit(side) for side in lane_ends}
-        widest = 0.0
-        dot = 2 * DOT_RADIUS
-        for item in items:
-            x0, x1 = item.x0, item.x1
-            extent = x1 if x1 - x0 > dot else x0 + dot
-            if with_labels:
-                extent = max(extent, x0 + dot + 6 + self._label_width(item))
-            side = SIDE[item.memory.kind]
-            ends = lane_ends[side]
-            for lane, end in enumerate(ends):
-                if end + 4 <= x0:
-                    ends[lane] = extent
-                    break
-            else:
-                if len(ends) < limits[side]:
-                    lane = len(ends)
-                    ends.append(extent)
-                else:  # full: share the lane that frees up first
-                    lane = min(range(len(ends)), key=ends.__getitem__)
-                    ends[lane] = max(ends[lane], extent)
-            item.lane = lane
-            if x1 - x0 > widest:
-                widest = x1 - x0
-        self._mark_covered(items, with_labels)
+        label_width = self._label_width if self._zoom >= MONTHS else None
+        limits = {side: self._lane_limit(side) for side in (ABOVE, 0, BELOW)}
+        items = lay_out(self._memories, self._origin, scale, limits, label_width)
         self._items = items
         self._x0s = [i.x0 for i in items]
         self._by_id = {i.memory.id: i for i in items}
-        self._widest = widest
+        self._widest = max((i.x1 - i.x0 for i in items), default=0.0)
         self._dirty = False
 
-    @staticmethod
-    def _mark_covered(items: list[_Item], with_labels: bool) -> None:
-        """Zoomed out, a year of memories piles up in a few pixels: a dot within half a dot of
-        the last one drawn in its lane (a bar of about its size, likewise) would only be
-        painted over, so it is skipped. The chosen and ringed ones are always drawn, and the
-        list shows every memory."""
-        last: dict[tuple[int, int], _Item] = {}
-        for item in items:
-            key = (SIDE[item.memory.kind], item.lane)
-            before = last.get(key)
-            item.covered = (
-                not with_labels
-                and before is not None
-                and item.x0 - before.x0 < COVER_PX
-                and abs((item.x1 - item.x0) - (before.x1 - before.x0)) < COVER_PX
-            )
-            if not item.covered:
-                last[key] = item
-
-    def _label_width(self, item: _Item) -> int:
+    def _label_width(self, item: TimelineItem) -> int:
         return min(LABEL_WIDTH, self._metrics.horizontalAdvance(item.title))
 
     def _lane_limit(self, side: int) -> int:
@@ -265,7 +192,7 @@ class TimelineView(QAbstractScrollArea):
     def _axis_y(self) -> float:
         return self.viewport().height() / 2
 
-    def _item_rect(self, item: _Item, left: float) -> QRectF:
+    def _item_rect(self, item: TimelineItem, left: float) -> QRectF:
         axis = self._axis_y()
         side = SIDE[item.memory.kind]
         if side == ABOVE:
@@ -280,7 +207,7 @@ class TimelineView(QAbstractScrollArea):
             return QRectF(middle - DOT_RADIUS, y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS)
         return QRectF(x0, y - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
 
-    def visible_items(self) -> list[_Item]:
+    def visible_items(self) -> list[TimelineItem]:
         self._laid_out()
         left = self.horizontalScrollBar().value()
         right = left + self.viewport().width()
@@ -334,19 +261,19 @@ class TimelineView(QAbstractScrollArea):
         muted = QColor(text)
         muted.setAlpha(150)
         painter.setPen(QPen(muted, 1))
-        for tick, caption in _ticks(first, last, self._zoom):
+        for tick, caption in ticks(first, last, self._zoom):
             x = (tick - self._origin).days * scale - left
             painter.drawLine(QPointF(x, axis - 4), QPointF(x, axis + 4))
             painter.drawText(QPointF(x + 3, self.viewport().height() - 8), caption)
 
     def _paint_item(
-        self, painter: QPainter, item: _Item, left: float, dim: bool, with_labels: bool
+        self, painter: QPainter, item: TimelineItem, left: float, dim: bool, with_labels: bool
     ) -> None:
         memory = item.memory
         rect = self._item_rect(item, left)
         chosen = self._selected is not None and memory.id == self._selected.id
         ringed = memory.id in self._highlighted
-        pen, brush = _look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
+        pen, brush = look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
         if chosen or ringed:
             ring = self.palette().text().color() if chosen else COLOURS[memory.kind].darker(140)
             pen = QPen(ring, 3)
@@ -458,36 +385,3 @@ class TimelineView(QAbstractScrollArea):
             return
         bar = self.horizontalScrollBar()
         bar.setValue(bar.value() - delta)
-
-
-@cache
-def _look(kind: MemoryKind, exact: bool, dimmed: bool) -> tuple[QPen, QBrush]:
-    """The pen and brush for one kind of dot, made once: a frame may paint hundreds."""
-    colour = QColor(COLOURS[kind])
-    if dimmed:
-        colour.setAlpha(70)
-    fill = QColor(colour)
-    if not exact:
-        fill.setAlpha(min(fill.alpha(), 110))  # a rough date: pale over the days it may mean
-    return QPen(colour, 1), QBrush(fill)
-
-
-def _ticks(first: date, last: date, zoom: int) -> list[tuple[date, str]]:
-    """Year marks when zoomed out, months in the middle, Mondays when zoomed in."""
-    ticks: list[tuple[date, str]] = []
-    if zoom < MONTHS:
-        ticks = [(date(y, 1, 1), str(y)) for y in range(first.year, last.year + 1)]
-    elif zoom < WEEKS:
-        year, month = first.year, first.month
-        while date(year, month, 1) <= last:
-            caption = f"{date(year, month, 1):%b}" + (f" {year}" if month == 1 else "")
-            if zoom == MONTHS and month not in (1, 4, 7, 10):
-                caption = ""
-            ticks.append((date(year, month, 1), caption))
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    else:
-        monday = first - timedelta(days=first.weekday())
-        while monday <= last:
-            ticks.append((monday, f"{monday.day} {monday:%b %Y}"))
-            monday += timedelta(days=7)
-    return [(t, c) for t, c in ticks if first - timedelta(days=1) <= t <= last]

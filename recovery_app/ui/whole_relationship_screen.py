@@ -11,14 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -27,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.domain.fuzzy_dates import Hemisphere
-from recovery_app.domain.memories import MAX_WINDOW_DAYS, Memory, MemoryKind, Patterns
+from recovery_app.domain.memories import Memory, MemoryKind, Patterns
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService, Timeline, ViewSettings
 from recovery_app.ui.memory_dialog import MemoryDialog, kind_words
 from recovery_app.ui.memory_table_model import MemoryTableModel
-from recovery_app.ui.timeline_view import ZOOMS, TimelineView
+from recovery_app.ui.timeline_view import TimelineView
 from recovery_app.ui.undo_bar import UndoBar
+from recovery_app.ui.whole_pages import EmptyCard, ViewControls, WarningCard
 from recovery_app.ui.whole_panels import AroundPanel, PatternPanel
 from recovery_app.ui.widgets import attempt, centred_card, heading, message_label, paragraph
 from recovery_app.ui.worker import run_in_background
@@ -96,58 +91,27 @@ class WholeRelationshipScreen(QWidget):
         self.undo_bar = UndoBar()
         column.addWidget(self.undo_bar)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._empty_page())
-        self.pages.addWidget(self._warning_page())
+        self.empty = EmptyCard()
+        self.warning = WarningCard()
+        self.empty_add_button = self.empty.add_button
+        self.show_all_button = self.warning.show_all_button
+        self.good_only_button = self.warning.good_only_button
+        self.skip_warning = self.warning.skip_warning
+        self.pages.addWidget(centred_card(self.empty))
+        self.pages.addWidget(centred_card(self.warning))
         self.pages.addWidget(self._content_page())
         column.addWidget(self.pages, 1)
-
-    def _empty_page(self) -> QWidget:
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(heading(self.tr("Nothing here yet"), 3))
-        layout.addWidget(
-            paragraph(
-                self.tr(
-                    "Add memories as they come back to you: good moments, things that hurt, "
-                    "apologies, tension. A rough date is enough. Each good moment will then "
-                    "show what happened around it."
-                )
-            )
-        )
-        self.empty_add_button = QPushButton(self.tr("Add your first memory"))
-        layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return centred_card(content)
-
-    def _warning_page(self) -> QWidget:
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(heading(self.tr("Before you look"), 3))
-        layout.addWidget(
-            paragraph(
-                self.tr(
-                    "This view shows memories of things that hurt, beside the good ones. "
-                    "It can bring up strong feelings. Take your time, and stop whenever "
-                    "you like."
-                )
-            )
-        )
-        self.show_all_button = QPushButton(self.tr("&Show the whole view"))
-        self.show_all_button.setDefault(True)
-        self.good_only_button = QPushButton(self.tr("Only the &good moments for now"))
-        row = QHBoxLayout()
-        row.addWidget(self.show_all_button)
-        row.addWidget(self.good_only_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.skip_warning = QCheckBox(self.tr("Don't show this note again"))
-        layout.addWidget(self.skip_warning)
-        return centred_card(content)
 
     def _content_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._controls())
+        self.controls = ViewControls()
+        layout.addWidget(self.controls)
+        # The controls by name, as the rest of the screen (and its tests) use them.
+        self.person, self.zoom = self.controls.person, self.controls.zoom
+        self.window, self.hemisphere = self.controls.window, self.controls.hemisphere
+        self.warning_box = self.controls.warning_box
         self.hidden_note = QWidget()
         note_row = QHBoxLayout(self.hidden_note)
         note_row.setContentsMargins(0, 0, 0, 0)
@@ -188,45 +152,6 @@ class WholeRelationshipScreen(QWidget):
         )
         layout.addWidget(self.legend)
         return page
-
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.person = QComboBox()
-        self.person.setAccessibleName(self.tr("Whose memories"))
-        person_label = QLabel(self.tr("&Person"))
-        person_label.setBuddy(self.person)
-        self.zoom = QSlider(Qt.Orientation.Horizontal)
-        self.zoom.setRange(0, len(ZOOMS) - 1)
-        self.zoom.setPageStep(1)
-        self.zoom.setFixedWidth(120)
-        self.zoom.setAccessibleName(self.tr("Zoom, from years to weeks"))
-        zoom_label = QLabel(self.tr("&Years"))
-        zoom_label.setBuddy(self.zoom)
-        self.window = QSpinBox()
-        self.window.setRange(0, MAX_WINDOW_DAYS)
-        self.window.setSuffix(self.tr(" days"))
-        self.window.setAccessibleName(self.tr("Days either side that count as around"))
-        window_label = QLabel(self.tr("&Around ±"))
-        window_label.setBuddy(self.window)
-        self.hemisphere = QComboBox()
-        self.hemisphere.setAccessibleName(self.tr("Seasons as in the"))
-        self.hemisphere.addItem(self.tr("Northern seasons"), Hemisphere.NORTH)
-        self.hemisphere.addItem(self.tr("Southern seasons"), Hemisphere.SOUTH)
-        self.warning_box = QCheckBox(self.tr("&Warn before hard memories"))
-        for widget in (person_label, self.person):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        row.addWidget(zoom_label)
-        row.addWidget(self.zoom)
-        row.addWidget(QLabel(self.tr("Weeks")))
-        row.addSpacing(12)
-        row.addWidget(window_label)
-        row.addWidget(self.window)
-        row.addWidget(self.hemisphere)
-        row.addStretch(1)
-        row.addWidget(self.warning_box)
-        return row
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -338,31 +263,14 @@ class WholeRelationshipScreen(QWidget):
 
     def _fill_people(self, clocks: list[tuple[int, str]]) -> None:
         self._clock_names = dict(clocks)
-        current = self.person.currentData()
-        self.person.blockSignals(True)
-        self.person.clear()
-        self.person.addItem(self.tr("Everyone"), None)
-        for clock_id, name in clocks:
-            self.person.addItem(name, clock_id)
-        self.person.setCurrentIndex(max(0, self.person.findData(current)))
-        self.person.blockSignals(False)
+        self.controls.fill_people(clocks)
 
     def _show_settings(self, settings: ViewSettings) -> None:
         self.settings = settings
-        for widget in (self.window, self.hemisphere, self.warning_box):
-            widget.blockSignals(True)
-        self.window.setValue(settings.window_days)
-        self.hemisphere.setCurrentIndex(max(0, self.hemisphere.findData(settings.hemisphere)))
-        self.warning_box.setChecked(settings.content_warning)
-        for widget in (self.window, self.hemisphere, self.warning_box):
-            widget.blockSignals(False)
+        self.controls.show_settings(settings)
 
     def _settings_changed(self) -> None:
-        wanted = ViewSettings(
-            self.window.value(),
-            self.warning_box.isChecked(),
-            Hemisphere(self.hemisphere.currentData()),
-        )
+        wanted = self.controls.wanted_settings()
         if wanted == self.settings:
             return
         if attempt(

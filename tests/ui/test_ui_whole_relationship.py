@@ -20,7 +20,7 @@ from recovery_app.services.memories import MemoryService
 from recovery_app.storage.vault import Vault
 from recovery_app.ui.memory_dialog import MemoryDialog
 from recovery_app.ui.memory_table_model import KIND, TITLE, WHEN
-from recovery_app.ui.timeline_view import MONTHS, WEEKS, YEARS
+from recovery_app.ui.timeline_layout import MONTHS, WEEKS, YEARS
 from recovery_app.ui.whole_relationship_screen import (
     CONTENT,
     EMPTY,
