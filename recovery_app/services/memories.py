@@ -8,6 +8,7 @@ live in the vault, since they say something about the person's history.
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,6 +33,7 @@ from recovery_app.domain.memories import (
 from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Clock, VaultInfo
 from recovery_app.storage.models import Memory as MemoryRow
+from recovery_app.storage.vault import Vault
 
 _FIELDS = (
     "id",
@@ -76,6 +78,12 @@ class Timeline:
         return next((m for m in self.memories if m.id == memory_id), None)
 
 
+# Journals (open vaults) whose content warning was already passed: the note before hard
+# memories comes once per unlock, wherever the view opens (the window, or above the guide).
+# In memory only; a lock makes a new Vault, so the note comes again.
+_WARNED: weakref.WeakSet[Vault] = weakref.WeakSet()
+
+
 class MemoryService(JournalPart):
     # ----- settings ---------------------------------------------------------------------------
 
@@ -112,6 +120,13 @@ class MemoryService(JournalPart):
                 self._redate_seasons(session, settings.hemisphere)
             session.commit()
         return settings
+
+    def warning_passed(self) -> bool:
+        """True once the person chose to go past the content warning since unlocking."""
+        return self._vault in _WARNED
+
+    def pass_warning(self) -> None:
+        _WARNED.add(self._vault)
 
     def parse_date(self, text: str) -> FuzzyDate:
         """A date as the person typed it, read with their hemisphere's seasons."""

@@ -52,7 +52,6 @@ class WholeRelationshipScreen(QWidget):
         self.timeline_data: Timeline | None = None
         self.settings = ViewSettings()
         self.dialog: MemoryDialog | None = None
-        self._warning_passed = False  # the content warning is shown once per unlock
         self._harm_hidden = False  # "only the good moments for now"
         self._pending_focus: int | None = None
         self._clock_names: dict[int, str] = {}
@@ -174,7 +173,7 @@ class WholeRelationshipScreen(QWidget):
         self.empty_add_button.clicked.connect(lambda: self.add_memory())
         self.show_all_button.clicked.connect(lambda: self._pass_warning(hide_harm=False))
         self.good_only_button.clicked.connect(lambda: self._pass_warning(hide_harm=True))
-        self.reveal_button.clicked.connect(lambda: self._set_harm_hidden(False))
+        self.reveal_button.clicked.connect(lambda: self._pass_warning(hide_harm=False))
         self.timeline.selected.connect(self.select_memory)
         self.timeline.activated.connect(self.edit_memory)
         self.timeline.zoom_changed.connect(self.zoom.setValue)
@@ -255,7 +254,12 @@ class WholeRelationshipScreen(QWidget):
         has_harm = any(m.kind is MemoryKind.HARM for m in loaded.memories)
         if not loaded.memories and self.person.currentData() is None:
             self.pages.setCurrentIndex(EMPTY)
-        elif has_harm and loaded.settings.content_warning and not self._warning_passed:
+        elif (
+            has_harm
+            and loaded.settings.content_warning
+            and not self._harm_hidden
+            and not self.memories.warning_passed()
+        ):
             self.pages.setCurrentIndex(WARNING)
             self.show_all_button.setFocus()
         else:
@@ -281,7 +285,8 @@ class WholeRelationshipScreen(QWidget):
     # ----- the content warning --------------------------------------------------------------
 
     def _pass_warning(self, *, hide_harm: bool) -> None:
-        self._warning_passed = True
+        if not hide_harm:  # "only the good moments for now" is asked again elsewhere
+            self.memories.pass_warning()
         if self.skip_warning.isChecked():
             self.warning_box.setChecked(False)  # saves the setting, then refreshes
         self._set_harm_hidden(hide_harm)
@@ -361,7 +366,7 @@ class WholeRelationshipScreen(QWidget):
         if saved is None:
             return
         if saved.kind is MemoryKind.HARM:
-            self._warning_passed = True  # they wrote it: no warning about their own words
+            self.memories.pass_warning()  # they wrote it: no warning about their own words
             self._harm_hidden = False
         self.undo_bar.hide()
         self.refresh(select_id=saved.id)

@@ -161,7 +161,8 @@ def test_the_warning_comes_before_any_harm_and_only_once(
     assert screen.pages.currentIndex() == CONTENT
     assert any(m.kind is HARM for m in screen.timeline.memories())
     screen.refresh()
-    assert screen.pages.currentIndex() == CONTENT  # once per unlock (per screen)
+    assert screen.pages.currentIndex() == CONTENT  # once per unlock ...
+    assert make_screen().pages.currentIndex() == CONTENT  # ... wherever the view opens
 
 
 def test_only_the_good_moments_for_now_hides_harm_until_asked(
@@ -174,7 +175,9 @@ def test_only_the_good_moments_for_now_hides_harm_until_asked(
     assert all(m.kind is not HARM for m in screen.timeline.memories())
     assert all(screen.model.memory_at(r).kind is not HARM for r in range(screen.model.rowCount()))
     assert screen.hidden_note.isVisible()
-    screen.reveal_button.click()
+    assert make_screen().pages.currentIndex() == WARNING  # not passed: asked again elsewhere
+    screen.reveal_button.click()  # a choice to see them: no second note
+    assert screen.pages.currentIndex() == CONTENT
     assert any(m.kind is HARM for m in screen.timeline.memories())
 
 

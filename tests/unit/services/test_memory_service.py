@@ -141,3 +141,18 @@ def test_the_vault_sorts_as_the_timeline_does(memories: MemoryService) -> None:
         memories.add_memory(details(rng.choice(list(MemoryKind)), rng.choice(texts), f"m{n}"))
     listed = memories.list_memories()
     assert listed == in_time_order(listed)
+
+
+def test_the_warning_is_passed_once_per_unlock(service, vault, memories: MemoryService) -> None:
+    from conftest import PASSWORD
+
+    assert not memories.warning_passed()
+    memories.pass_warning()
+    assert memories.warning_passed()
+    assert MemoryService(vault).warning_passed()  # the same open journal
+    vault.close()
+    reopened = service.unlock(PASSWORD)
+    try:
+        assert not MemoryService(reopened).warning_passed()  # a new unlock: asked again
+    finally:
+        reopened.close()
