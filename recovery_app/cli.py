@@ -65,9 +65,13 @@ def _without_what_was_typed(message: str) -> str:
 # The values of services.clocks.Channel, repeated so that parsing never loads SQL
 # (tests/cli/test_cli_today.py checks they agree).
 CHANNELS = ("message", "call", "in-person", "social-media", "other")
-# The values of domain.memories.MemoryKind, for the same reason (its dates module loads the
-# calendar); tests/cli/test_cli_memories.py checks they agree.
+# The values of domain.memories.MemoryKind, stretches.ContactKind, check_in.NoContactAnswer
+# and urges.UrgeOutcome, for the same reason: the window parses the command line too, and
+# never needs those modules before it shows. tests/cli/test_cli.py checks they agree.
 MEMORY_KINDS = ("good", "harm", "apology", "tension", "other")
+CONTACT_KINDS = ("me", "them", "unavoidable")
+NO_CONTACT_ANSWERS = ("yes", "no", "them")
+URGE_OUTCOMES = ("passed", "reached-out")
 
 
 def _day(text: str) -> date:
@@ -98,10 +102,6 @@ def _whole_number(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from recovery_app.domain.check_in import NoContactAnswer
-    from recovery_app.domain.stretches import ContactKind
-    from recovery_app.domain.urges import UrgeOutcome
-
     parser = ArgumentParser(
         prog="recovery-app",
         usage="%(prog)s [--data-dir DIR] [--password-stdin] [COMMAND]",
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     contact.add_argument(
         "--kind",
         required=True,
-        choices=[k.value for k in ContactKind],
+        choices=CONTACT_KINDS,
         help="me (I reached out), them (they reached out), or unavoidable (allowed or "
         "unavoidable contact)",
     )
@@ -179,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_in.add_argument(
         "--no-contact",
-        choices=[a.value for a in NoContactAnswer],
+        choices=NO_CONTACT_ANSWERS,
         help="kept no contact today: yes, no, or them (they reached out)",
     )
     check_in.add_argument("--note", metavar="TEXT", help="a note for yourself")
@@ -210,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     log_urge.add_argument("--note", default="", metavar="TEXT", help="a note for yourself")
     log_urge.add_argument(
         "--outcome",
-        choices=[o.value for o in UrgeOutcome],
+        choices=URGE_OUTCOMES,
         help="passed (it passed) or reached-out (I reached out)",
     )
     log_urge.add_argument(

@@ -10,7 +10,7 @@ import contextlib
 import getpass
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from recovery_app.storage.paths import VaultPaths
 
@@ -85,3 +85,11 @@ def open_vault(ctx: Context) -> Iterator[Vault]:
         yield vault
     finally:
         vault.close()
+
+
+def json_text(document: object, **options: Any) -> str:
+    """`json.dumps`, with json loaded only when a command prints JSON: the modules that hold
+    parsers load with every start, the window's included."""
+    import json
+
+    return json.dumps(document, **options)

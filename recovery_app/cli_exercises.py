@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from recovery_app.cli_context import Context, open_vault
+from recovery_app.cli_context import Context, json_text, open_vault
 from recovery_app.services.messages import EXIT_OK
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ def exercises_list(ctx: Context) -> int:
             ],
             "left_out": list(library.problems),
         }
-        print(json.dumps(document, indent=2, ensure_ascii=False), file=ctx.out)
+        print(json_text(document, indent=2, ensure_ascii=False), file=ctx.out)
         return EXIT_OK
     lines = []
     for e in library.exercises:
@@ -127,7 +126,7 @@ def promise_list(ctx: Context) -> int:
     with open_vault(ctx) as vault:
         listed = _promises(vault).promises()
     if ctx.args.json:
-        print(json.dumps({"promises": [_fields(p) for p in listed]}, indent=2), file=ctx.out)
+        print(json_text({"promises": [_fields(p) for p in listed]}, indent=2), file=ctx.out)
         return EXIT_OK
     if not listed:
         print(_NO_PROMISES_YET, file=ctx.out)

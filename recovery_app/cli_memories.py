@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from recovery_app.cli_context import Context, open_vault
+from recovery_app.cli_context import Context, json_text, open_vault
 from recovery_app.services.messages import EXIT_OK
 
 if TYPE_CHECKING:
@@ -110,7 +109,7 @@ def memories(ctx: Context) -> int:
     with open_vault(ctx) as vault:
         listed = _memory_service(vault).list_memories()
     if ctx.args.json:
-        print(json.dumps({"memories": [_fields(m) for m in listed]}, indent=2), file=ctx.out)
+        print(json_text({"memories": [_fields(m) for m in listed]}, indent=2), file=ctx.out)
         return EXIT_OK
     if not listed:
         print(_NO_MEMORIES, file=ctx.out)
@@ -138,7 +137,7 @@ def whole_relationship(ctx: Context) -> int:
                 for v in views
             ],
         }
-        print(json.dumps(document, indent=2), file=ctx.out)
+        print(json_text(document, indent=2), file=ctx.out)
         return EXIT_OK
     if not views:
         print(_NOTHING_THERE.format(days=days, when=label(when)), file=ctx.out)

@@ -126,3 +126,13 @@ def test_a_typed_title_never_lands_on_stderr(journal: Path) -> None:
         journal, "memory", "add", "--kind", "nice", "--date", "2021", "--title", "Jo"
     )
     assert code == 2 and "Jo" not in err
+
+
+def test_the_parser_knows_the_values_it_offers_without_loading_their_modules() -> None:
+    from recovery_app.domain.check_in import NoContactAnswer
+    from recovery_app.domain.stretches import ContactKind
+    from recovery_app.domain.urges import UrgeOutcome
+
+    assert tuple(k.value for k in ContactKind) == cli.CONTACT_KINDS
+    assert tuple(a.value for a in NoContactAnswer) == cli.NO_CONTACT_ANSWERS
+    assert tuple(o.value for o in UrgeOutcome) == cli.URGE_OUTCOMES
