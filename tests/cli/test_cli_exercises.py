@@ -1,20 +1,19 @@
 """exercises list, promise add / mark / list on the command line, in-process on a real vault."""
 
-import io
 import json
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from cli_helpers import app, succeeded
+from conftest import PASSWORD
 
-from recovery_app import cli, cli_exercises
+from recovery_app import cli_exercises
 from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.exercises import ExerciseService, load_library
 from recovery_app.services.promises import PromiseService
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 
 BANNED = ("relapse", "fail", "weak", "should have", "!")
@@ -27,24 +26,8 @@ def journal(service: VaultService, data_dir: Path) -> Path:
     return data_dir
 
 
-def app(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(
-        ["--data-dir", str(data_dir), "--password-stdin", *args],
-        stdin=io.StringIO(PASSWORD + "\n"),
-        stdout=out,
-        stderr=err,
-        secrets=KeyringSecretStore(),
-        kdf=CHEAP_KDF,
-    )
-    return code, out.getvalue(), err.getvalue()
-
-
 def ok(data_dir: Path, *args: str) -> str:
-    code, out, err = app(data_dir, *args)
-    assert (code, err) == (0, ""), err
-    assert not any(word in out.lower() for word in BANNED)
-    return out
+    return succeeded(data_dir, *args, banned=BANNED)
 
 
 def test_exercises_list_shows_the_library_and_what_is_hidden(

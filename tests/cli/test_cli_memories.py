@@ -1,15 +1,14 @@
 """memory add, memories and whole-relationship on the command line, on a real vault."""
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from cli_helpers import app, succeeded
+from conftest import PASSWORD
 
 from recovery_app import cli
 from recovery_app.domain.memories import MemoryKind
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 
 BANNED = ("relapse", "fail", "toxic", "abuser", "narcissist", "victim", "!")
@@ -21,23 +20,8 @@ def journal(service: VaultService, data_dir: Path) -> Path:
     return data_dir
 
 
-def app(data_dir: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(
-        ["--data-dir", str(data_dir), "--password-stdin", *args],
-        stdin=io.StringIO(PASSWORD + "\n"),
-        stdout=out,
-        stderr=err,
-        secrets=KeyringSecretStore(),
-        kdf=CHEAP_KDF,
-    )
-    return code, out.getvalue(), err.getvalue()
-
-
 def ok(data_dir: Path, *args: str) -> str:
-    code, out, err = app(data_dir, *args)
-    assert (code, err) == (0, ""), err
-    return out
+    return succeeded(data_dir, *args)
 
 
 def add(data_dir: Path, kind: str, when: str, title: str, *more: str) -> str:

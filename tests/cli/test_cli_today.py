@@ -1,19 +1,18 @@
 """clock, contact, check-in and status on the command line, in-process on a real vault."""
 
-import io
 import json
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from cli_helpers import app, succeeded
+from conftest import PASSWORD
 
 from recovery_app import cli
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import Channel, ClockService
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.texts import today_texts
 from recovery_app.services.vault_service import VaultService
 
@@ -34,24 +33,8 @@ def journal(service: VaultService, data_dir: Path) -> Path:
     return data_dir
 
 
-def app(data_dir: Path, *args: str, stdin: str = PASSWORD + "\n") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(
-        ["--data-dir", str(data_dir), "--password-stdin", *args],
-        stdin=io.StringIO(stdin),
-        stdout=out,
-        stderr=err,
-        secrets=KeyringSecretStore(),
-        kdf=CHEAP_KDF,
-    )
-    return code, out.getvalue(), err.getvalue()
-
-
 def ok(data_dir: Path, *args: str) -> str:
-    code, out, err = app(data_dir, *args)
-    assert (code, err) == (0, ""), err
-    assert not any(word in out.lower() for word in BANNED)
-    return out
+    return succeeded(data_dir, *args, banned=BANNED)
 
 
 def status(data_dir: Path) -> list[dict[str, object]]:

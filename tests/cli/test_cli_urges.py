@@ -1,6 +1,5 @@
 """log-urge, urges and quick-log on the command line, in-process on a real vault."""
 
-import io
 import json
 import subprocess
 import sys
@@ -10,13 +9,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from cli_helpers import app, succeeded
+from conftest import PASSWORD
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from recovery_app import cli
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome, week_start
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.texts import trigger_suggestions
 from recovery_app.services.urges import SavedUrge, UrgeService
 from recovery_app.services.vault_service import VaultService
@@ -44,24 +42,8 @@ def journal(service: VaultService, data_dir: Path) -> Path:
     return data_dir
 
 
-def app(data_dir: Path, *args: str, stdin: str = PASSWORD + "\n") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(
-        ["--data-dir", str(data_dir), "--password-stdin", *args],
-        stdin=io.StringIO(stdin),
-        stdout=out,
-        stderr=err,
-        secrets=KeyringSecretStore(),
-        kdf=CHEAP_KDF,
-    )
-    return code, out.getvalue(), err.getvalue()
-
-
 def ok(data_dir: Path, *args: str) -> str:
-    code, out, err = app(data_dir, *args)
-    assert (code, err) == (0, ""), err
-    assert not any(word in out.lower() for word in BANNED)
-    return out
+    return succeeded(data_dir, *args, banned=BANNED)
 
 
 def saved_urges(service: VaultService) -> list[SavedUrge]:
