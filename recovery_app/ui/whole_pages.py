@@ -1,5 +1,5 @@
-"""The whole-relationship screen's smaller parts: the row of view controls, the note
-before hard memories, and the card shown before any memory is noted."""
+"""The whole-relationship screen's smaller parts: the row of view controls, the plain list
+of memories, the note before hard memories, and the card shown before any memory is noted."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSlider,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,14 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.fuzzy_dates import Hemisphere
 from recovery_app.domain.memories import MAX_WINDOW_DAYS
 from recovery_app.services.memories import ViewSettings
+from recovery_app.ui.memory_table_model import (
+    FEELING,
+    KIND,
+    PERSON,
+    TITLE,
+    WHEN,
+    MemoryTableModel,
+)
 from recovery_app.ui.timeline_layout import ZOOMS
 from recovery_app.ui.widgets import heading, paragraph
 
@@ -141,3 +151,21 @@ class EmptyCard(QWidget):
         )
         self.add_button = QPushButton(self.tr("Add your first memory"))
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+
+class MemoryTable(QTableView):
+    """The memories as a table in time order: the timeline's information without the picture."""
+
+    def __init__(self, model: MemoryTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(self.tr("Memories, in time order"))
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths that fit the words: sizing to contents would read every row.
+        for column, width in ((WHEN, 160), (KIND, 200), (PERSON, 90), (FEELING, 90)):
+            self.setColumnWidth(column, width)
+        self.setTabKeyNavigation(False)

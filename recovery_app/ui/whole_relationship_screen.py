@@ -12,11 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from recovery_app.ui.memory_dialog import MemoryDialog, kind_words
 from recovery_app.ui.memory_table_model import MemoryTableModel
 from recovery_app.ui.timeline_view import TimelineView
 from recovery_app.ui.undo_bar import UndoBar
-from recovery_app.ui.whole_pages import EmptyCard, ViewControls, WarningCard
+from recovery_app.ui.whole_pages import EmptyCard, MemoryTable, ViewControls, WarningCard
 from recovery_app.ui.whole_panels import AroundPanel, PatternPanel
 from recovery_app.ui.widgets import attempt, centred_card, heading, message_label, paragraph
 from recovery_app.ui.worker import run_in_background
@@ -123,7 +121,7 @@ class WholeRelationshipScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
         self.timeline = TimelineView()
-        self.table = self._table()
+        self.table = MemoryTable(self.model)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.table, self.tr("List"))
         splitter.addWidget(self.tabs)
@@ -151,22 +149,6 @@ class WholeRelationshipScreen(QWidget):
         )
         layout.addWidget(self.legend)
         return page
-
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(self.tr("Memories, in time order"))
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths that fit the words: sizing to contents would read every row.
-        for column, width in ((0, 160), (1, 200), (3, 90), (4, 90)):
-            table.setColumnWidth(column, width)
-        table.setTabKeyNavigation(False)
-        return table
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(lambda: self.add_memory())
