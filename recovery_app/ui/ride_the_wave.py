@@ -327,7 +327,9 @@ class RideTheWaveDialog(QDialog):
             now = self._clock()
             self._timer.pause(now)
             self.lasted.setValue(self._timer.minutes_so_far(now))
-        self.end_intensity.set_value(self._latest_rating())
+        # The person's own last "Has it eased?" answer carries over; without one, nothing is
+        # chosen for them (the starting rating would record a re-rating that was never made).
+        self.end_intensity.set_value(self._check_rating)
         self.steps.setCurrentIndex(self.END)
         self.save_button.setDefault(True)
         self.end_intensity.focus_proxy().setFocus()

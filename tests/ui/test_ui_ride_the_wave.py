@@ -181,6 +181,20 @@ def test_the_end_rerates_and_notes_the_outcome(qtbot, vault, urges, clock) -> No
     )
 
 
+def test_without_a_check_answer_the_end_rating_is_left_to_the_person(
+    qtbot, vault, urges, clock
+) -> None:
+    saved = urges.log_urge(UrgeDetails(at=NOW, intensity=9))
+    dialog = guide(qtbot, vault, urges, clock, urge=saved)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    tick(dialog, clock, 30)
+    qtbot.mouseClick(dialog.finish_button, LEFT)
+    assert dialog.end_intensity.value() is None
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    assert urges.get_urge(saved.id).details.intensity_after is None
+
+
 def test_closing_half_way_keeps_what_was_entered(qtbot, vault, urges, clock) -> None:
     dialog = guide(qtbot, vault, urges, clock)  # opened without a logged urge
     qtbot.mouseClick(dialog.intensity.buttons[6], LEFT)
