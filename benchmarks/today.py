@@ -87,14 +87,16 @@ def open_journals(base: Path, seed: int) -> tuple[Vault, Vault, float]:
     return heavy, empty, built
 
 
-class TodayRun:
-    """Builds, shows and paints one TodayScreen per call, and tears it down untimed."""
+class ScreenRun:
+    """Builds, shows and paints one screen per call (the timed part), then checks it with
+    `check` and tears it down, untimed. The Urges and whole-relationship benchmarks use it
+    too, so every screen is measured the same way."""
 
-    def __init__(self, vault: Vault, expected_cards: int) -> None:
+    def __init__(self, make: Callable[[], QWidget], check: Callable[[Any], None]) -> None:
         from PySide6.QtCore import QEvent, QObject
 
-        self.vault = vault
-        self.expected_cards = expected_cards
+        self.make = make
+        self.check = check
         self.painted_by_grab = 0
         self._paint = QEvent.Type.Paint
         self._painted = False
@@ -110,15 +112,22 @@ class TodayRun:
         self._watch = PaintWatch()
 
     def __call__(self) -> float:
-        from PySide6.QtWidgets import QApplication
+        started = time.perf_counter()
+        screen = self.open()
+        elapsed = time.perf_counter() - started
+        try:
+            self.check(screen)
+        finally:
+            self.tear_down(screen)
+        return elapsed
 
-        from recovery_app.services.check_ins import CheckInService
-        from recovery_app.services.clocks import ClockService
-        from recovery_app.ui.today_screen import TodayScreen
+    def open(self) -> QWidget:
+        """The timed part: built, shown and painted."""
+        from PySide6.QtWidgets import QApplication
 
         self._painted = False
         started = time.perf_counter()
-        screen = TodayScreen(ClockService(self.vault), CheckInService(self.vault))
+        screen = self.make()
         screen.installEventFilter(self._watch)
         screen.resize(WIDTH, HEIGHT)
         screen.show()
@@ -129,23 +138,10 @@ class TodayRun:
         if not self._painted:
             screen.grab()
             self.painted_by_grab += 1
-        elapsed = time.perf_counter() - started
-        try:
-            self._check(screen)
-        finally:
-            self._tear_down(screen)
-        return elapsed
-
-    def _check(self, screen: Any) -> None:
-        message = screen.message.text() if hasattr(screen, "message") else ""
-        if message:
-            raise BenchmarkError(f"Today showed a message instead of its figures: {message}")
-        cards = getattr(screen, "cards", None)
-        if cards is not None and len(cards) != self.expected_cards:
-            raise BenchmarkError(f"Today showed {len(cards)} cards, not {self.expected_cards}")
+        return screen
 
     @staticmethod
-    def _tear_down(screen: QWidget) -> None:
+    def tear_down(screen: QWidget) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
         from PySide6.QtWidgets import QApplication
 
@@ -156,8 +152,29 @@ class TodayRun:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
         if not destroyed:
-            raise BenchmarkError("the Today screen was not deleted between runs")
+            raise BenchmarkError(f"{type(screen).__name__} was not deleted between runs")
         gc.collect()
+
+
+def no_message(screen: Any, what: str) -> None:
+    message = screen.message.text() if hasattr(screen, "message") else ""
+    if message:
+        raise BenchmarkError(f"{what} showed a message instead of its contents: {message}")
+
+
+def today_run(vault: Vault, expected_cards: int) -> ScreenRun:
+    """Today, built as the window builds it, checked for its clock cards."""
+    from recovery_app.services.check_ins import CheckInService
+    from recovery_app.services.clocks import ClockService
+    from recovery_app.ui.today_screen import TodayScreen
+
+    def check(screen: Any) -> None:
+        no_message(screen, "Today")
+        cards = getattr(screen, "cards", None)
+        if cards is not None and len(cards) != expected_cards:
+            raise BenchmarkError(f"Today showed {len(cards)} cards, not {expected_cards}")
+
+    return ScreenRun(lambda: TodayScreen(ClockService(vault), CheckInService(vault)), check)
 
 
 def data_run(vault: Vault) -> Callable[[], float]:
@@ -239,7 +256,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         except ImportError as error:
             raise BenchmarkError(f"no TodayScreen to measure: {error}") from error
 
-        screens = {"empty": TodayRun(empty, 0), "heavy": TodayRun(heavy, counts["clock"])}
+        screens = {"empty": today_run(empty, 0), "heavy": today_run(heavy, counts["clock"])}
         today = alternate(runs, dict(screens))
         report(
             f"Today built, shown and painted at {WIDTH}x{HEIGHT}, "

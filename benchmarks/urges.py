@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import os
 import platform
@@ -49,11 +48,12 @@ from typing import TYPE_CHECKING, Any
 
 from today import (
     HEIGHT,
-    PAINT_WAIT_S,
     WIDTH,
     BenchmarkError,
+    ScreenRun,
     alternate,
     isolate,
+    no_message,
     open_journals,
     quiet_offscreen_warning,
     report,
@@ -68,85 +68,17 @@ SCREEN_TARGET_MS = 100.0
 SAVE_TARGET_P95_MS = 20.0
 
 
-class ScreenRun:
-    """Builds, shows and paints one screen per call, as today.py's TodayRun does for Today,
-    then checks it showed the journal's urges and tears it down, untimed."""
+def urges_check(expected_urges: int) -> Callable[[Any], None]:
+    """The screen showed no message and its model counts every urge in the journal."""
 
-    def __init__(self, make: Callable[[], QWidget], expected_urges: int) -> None:
-        from PySide6.QtCore import QEvent, QObject
-
-        self.make = make
-        self.expected_urges = expected_urges
-        self.painted_by_grab = 0
-        self._paint = QEvent.Type.Paint
-        self._painted = False
-
-        run = self
-
-        class PaintWatch(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == run._paint:
-                    run._painted = True
-                return False
-
-        self._watch = PaintWatch()
-
-    def __call__(self) -> float:
-        started = time.perf_counter()
-        screen = self.open()
-        elapsed = time.perf_counter() - started
-        try:
-            self._check(screen)
-        finally:
-            self.tear_down(screen)
-        return elapsed
-
-    def open(self) -> QWidget:
-        """The timed part: built, shown and painted."""
-        from PySide6.QtWidgets import QApplication
-
-        self._painted = False
-        started = time.perf_counter()
-        screen = self.make()
-        screen.installEventFilter(self._watch)
-        screen.resize(WIDTH, HEIGHT)
-        screen.show()
-        deadline = started + PAINT_WAIT_S
-        QApplication.processEvents()
-        while not self._painted and time.perf_counter() < deadline:
-            QApplication.processEvents()
-        if not self._painted:
-            screen.grab()
-            self.painted_by_grab += 1
-        return screen
-
-    def _check(self, screen: Any) -> None:
-        message = screen.message.text() if hasattr(screen, "message") else ""
-        if message:
-            raise BenchmarkError(
-                f"the Urges screen showed a message instead of its list: {message}"
-            )
+    def check(screen: Any) -> None:
+        no_message(screen, "The Urges screen")
         model = getattr(screen, "model", None)
-        total = getattr(model, "total", self.expected_urges)
-        if total != self.expected_urges:
-            raise BenchmarkError(
-                f"the Urges screen counted {total} urges, not {self.expected_urges}"
-            )
+        total = getattr(model, "total", expected_urges)
+        if total != expected_urges:
+            raise BenchmarkError(f"the Urges screen counted {total} urges, not {expected_urges}")
 
-    @staticmethod
-    def tear_down(screen: QWidget) -> None:
-        from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtWidgets import QApplication
-
-        destroyed: list[bool] = []
-        screen.destroyed.connect(lambda: destroyed.append(True))
-        screen.close()
-        screen.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QApplication.processEvents()
-        if not destroyed:
-            raise BenchmarkError("the Urges screen was not deleted between runs")
-        gc.collect()
+    return check
 
 
 def urges_screen(vault: Vault) -> Callable[[], QWidget]:
@@ -225,8 +157,8 @@ def profile_open(run: ScreenRun) -> None:
 
 def measure_screen(heavy: Vault, empty: Vault, urges: int, runs: int, profile: bool) -> None:
     screens = {
-        "empty": ScreenRun(urges_screen(empty), 0),
-        "heavy": ScreenRun(urges_screen(heavy), urges),
+        "empty": ScreenRun(urges_screen(empty), urges_check(0)),
+        "heavy": ScreenRun(urges_screen(heavy), urges_check(urges)),
     }
     samples = alternate(runs, dict(screens))
     report(

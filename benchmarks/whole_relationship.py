@@ -45,8 +45,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from today import BenchmarkError, alternate, isolate, open_journals, quiet_offscreen_warning, report
-from urges import HEIGHT, WIDTH, ScreenRun, percentile
+from today import (
+    HEIGHT,
+    WIDTH,
+    BenchmarkError,
+    ScreenRun,
+    alternate,
+    isolate,
+    no_message,
+    open_journals,
+    quiet_offscreen_warning,
+    report,
+)
+from urges import percentile
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -58,15 +69,16 @@ FRAME_TARGET_MS = 16.0
 STEP_PX = 40
 
 
-class ViewRun(ScreenRun):
-    """ScreenRun (benchmarks/urges.py) with this view's own check."""
+def timeline_check(expected: list[int]) -> Callable[[Any], None]:
+    """No message, and every memory on the timeline (`expected[0]` of them)."""
 
-    def _check(self, screen: Any) -> None:
-        if screen.message.text():
-            raise BenchmarkError(f"the view showed a message: {screen.message.text()}")
+    def check(screen: Any) -> None:
+        no_message(screen, "The view")
         shown = len(screen.timeline.memories())
-        if shown != self.expected_urges:
-            raise BenchmarkError(f"the timeline held {shown} memories, not {self.expected_urges}")
+        if shown != expected[0]:
+            raise BenchmarkError(f"the timeline held {shown} memories, not {expected[0]}")
+
+    return check
 
 
 def view(vault: Vault) -> Callable[[], QWidget]:
@@ -135,9 +147,10 @@ def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> Non
     try:
         heavy_count, empty_count = without_warning(heavy), without_warning(empty)
         print(f"Heavy journal: {heavy_count} memories (made in {built:.1f} s, untimed)")
+        expected = {"empty": [empty_count], "heavy": [heavy_count]}
         runs_by = {
-            "empty": ViewRun(view(empty), empty_count),
-            "heavy": ViewRun(view(heavy), heavy_count),
+            label: ScreenRun(view(vault), timeline_check(expected[label]))
+            for label, vault in (("empty", empty), ("heavy", heavy))
         }
         samples = alternate(runs, dict(runs_by))
         report(
@@ -152,7 +165,7 @@ def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> Non
             _profile(runs_by["heavy"])
 
         # The baseline pans a timeline too: one memory, so the view itself shows.
-        runs_by["empty"].expected_urges = add_one_memory(empty)
+        expected["empty"][0] = add_one_memory(empty)
         opened = {label: run.open() for label, run in runs_by.items()}
         try:
             frames_by = {label: pan_frames(screen, frames) for label, screen in opened.items()}
@@ -185,7 +198,7 @@ def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> Non
         empty.close()
 
 
-def _profile(run: ViewRun) -> None:
+def _profile(run: ScreenRun) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
     screen = run.open()
