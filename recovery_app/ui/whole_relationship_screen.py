@@ -310,7 +310,8 @@ class WholeRelationshipScreen(QWidget):
 
     def focus_memory(self, memory_id: int) -> None:
         """Centre the view on one memory: from a craving, "what am I remembering?"."""
-        self.refresh(select_id=memory_id)
+        if self.timeline_data is None or self.timeline_data.find(memory_id) is None:
+            self.refresh(select_id=memory_id)  # only if it isn't loaded already (just built)
         if self.pages.currentIndex() == WARNING:
             self._pending_focus = memory_id  # after the warning, not before it
             return
