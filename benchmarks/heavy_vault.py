@@ -258,8 +258,8 @@ def add_clocks(build: Build) -> None:
 
 
 def add_contact_events(build: Build) -> None:
+    from recovery_app.domain.kinds import Channel
     from recovery_app.domain.stretches import ContactKind
-    from recovery_app.services.clocks import Channel
     from recovery_app.storage.models import ContactEvent
 
     rng, sizes = build.rng, build.sizes

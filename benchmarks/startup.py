@@ -120,7 +120,7 @@ QUICK_LOG_CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.single_instance import QUICK_LOG, SingleInstance
+    from recovery_app.ui.shell.single_instance import QUICK_LOG, SingleInstance
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sys.excepthook = app_module._excepthook
@@ -133,8 +133,8 @@ QUICK_LOG_CHILD = textwrap.dedent(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.quick_log_session import QuickLogSession
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, KeyringSecretStore(), DEFAULT_KDF)
     session = QuickLogSession(service, Preferences(paths.ui_settings))

@@ -166,7 +166,7 @@ def today_run(vault: Vault, expected_cards: int) -> ScreenRun:
     """Today, built as the window builds it, checked for its clock cards."""
     from recovery_app.services.check_ins import CheckInService
     from recovery_app.services.clocks import ClockService
-    from recovery_app.ui.today_screen import TodayScreen
+    from recovery_app.ui.today.screen import TodayScreen
 
     def check(screen: Any) -> None:
         no_message(screen, "Today")
@@ -239,7 +239,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         from heavy_vault import count_rows
         from PySide6.QtWidgets import QApplication
 
-        from recovery_app.ui.style import STYLE_SHEET
+        from recovery_app.ui.kit.style import STYLE_SHEET
 
         counts = count_rows(heavy)
         print(
@@ -252,7 +252,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         app.setStyleSheet(STYLE_SHEET)
         quiet_offscreen_warning()
         try:
-            from recovery_app.ui.today_screen import TodayScreen  # noqa: F401
+            from recovery_app.ui.today.screen import TodayScreen  # noqa: F401
         except ImportError as error:
             raise BenchmarkError(f"no TodayScreen to measure: {error}") from error
 

@@ -85,7 +85,7 @@ def urges_screen(vault: Vault) -> Callable[[], QWidget]:
     """What one sample builds: the screen with its services, as the window would."""
     from recovery_app.services.clocks import ClockService
     from recovery_app.services.urges import UrgeService
-    from recovery_app.ui.urges_screen import UrgesScreen
+    from recovery_app.ui.urges.screen import UrgesScreen
 
     return lambda: UrgesScreen(UrgeService(vault), ClockService(vault))
 
@@ -186,7 +186,7 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
         from PySide6.QtWidgets import QApplication
 
         from recovery_app.services.urges import UrgeService
-        from recovery_app.ui.style import STYLE_SHEET
+        from recovery_app.ui.kit.style import STYLE_SHEET
 
         counts = count_rows(heavy)
         triggers = UrgeService(empty).triggers()  # seeds the empty journal's list
@@ -202,7 +202,7 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
         quiet_offscreen_warning()
 
         try:
-            from recovery_app.ui.urges_screen import UrgesScreen  # noqa: F401
+            from recovery_app.ui.urges.screen import UrgesScreen  # noqa: F401
         except ImportError as error:
             print(f"urges benchmark: no Urges screen to measure: {error}", file=sys.stderr)
             screen_measured = False

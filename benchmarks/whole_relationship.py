@@ -84,7 +84,7 @@ def timeline_check(expected: list[int]) -> Callable[[Any], None]:
 def view(vault: Vault) -> Callable[[], QWidget]:
     from recovery_app.services.clocks import ClockService
     from recovery_app.services.memories import MemoryService
-    from recovery_app.ui.whole_relationship_screen import WholeRelationshipScreen
+    from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
     return lambda: WholeRelationshipScreen(MemoryService(vault), ClockService(vault))
 
@@ -112,7 +112,7 @@ def add_one_memory(vault: Vault) -> int:
 def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
     """Per zoom step, the time of each synchronous repaint while the view pans."""
     from recovery_app.domain.memories import MemoryKind
-    from recovery_app.ui.timeline_layout import ZOOMS
+    from recovery_app.ui.whole.timeline.layout import ZOOMS
 
     timeline = screen.timeline
     memories = timeline.memories()
@@ -137,8 +137,8 @@ def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
 def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from recovery_app.ui.style import STYLE_SHEET
-    from recovery_app.ui.timeline_layout import ZOOMS
+    from recovery_app.ui.kit.style import STYLE_SHEET
+    from recovery_app.ui.whole.timeline.layout import ZOOMS
 
     quiet_offscreen_warning()
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
     from recovery_app.services.secrets import SecretStore
     from recovery_app.storage.kdf import KdfParams
-    from recovery_app.ui.single_instance import SingleInstance
-    from recovery_app.ui.window import JournalWindow
+    from recovery_app.ui.shell.single_instance import SingleInstance
+    from recovery_app.ui.shell.window import JournalWindow
 
 log = logging.getLogger("recovery_app")
 
@@ -34,15 +34,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(list(sys.argv[1:] if argv is None else argv), sys.stdout, sys.stderr)
     if isinstance(args, int):
         return args
-    if args.command == "quick-log":
-        from recovery_app.storage.paths import resolve_data_dir
-
-        return run_quick_log(resolve_data_dir(args.data_dir))
-    if args.command is not None:
+    if args.handler is not None:
         return cli.run_command(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     from recovery_app.storage.paths import resolve_data_dir
 
-    return run_gui(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    return run_quick_log(data_dir) if args.window == cli.QUICK_LOG else run_gui(data_dir)
 
 
 def run_gui(data_dir: Path) -> int:
@@ -59,7 +56,7 @@ def run_gui(data_dir: Path) -> int:
     window.show()
     window.start()
     code = app.exec()
-    from recovery_app.ui.worker import wait_for_background_work
+    from recovery_app.ui.kit.worker import wait_for_background_work
 
     wait_for_background_work()  # e.g. a keyring check still running when the person quits
     if instance is not None:
@@ -74,7 +71,7 @@ def run_quick_log(
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.single_instance import QUICK_LOG, SingleInstance
+    from recovery_app.ui.shell.single_instance import QUICK_LOG, SingleInstance
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -95,15 +92,15 @@ def run_quick_log(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.quick_log_session import QuickLogSession
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
     session = QuickLogSession(service, Preferences(paths.ui_settings))
     app.setQuitOnLastWindowClosed(False)  # the session ends itself once its last window closes
     session.start()
     code = app.exec()
-    from recovery_app.ui.worker import wait_for_background_work
+    from recovery_app.ui.kit.worker import wait_for_background_work
 
     wait_for_background_work()
     session.end()  # closes the journal if the app was quit another way
@@ -114,7 +111,7 @@ def _name_app(app: QApplication) -> None:
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setDesktopFileName(APP_SLUG)
-    from recovery_app.ui.style import STYLE_SHEET
+    from recovery_app.ui.kit.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)
 
@@ -134,9 +131,9 @@ def build_window(
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.single_instance import Claim, SingleInstance
-    from recovery_app.ui.window import JournalWindow
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.single_instance import Claim, SingleInstance
+    from recovery_app.ui.shell.window import JournalWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
