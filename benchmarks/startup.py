@@ -207,9 +207,9 @@ REMEMBER = textwrap.dedent(
     from recovery_app.storage.paths import VaultPaths
 
     service = VaultService(VaultPaths(Path(sys.argv[1])), KeyringSecretStore())
-    vault = service.unlock(sys.stdin.readline().rstrip("\\n"))
-    service.remember(vault)
-    vault.close()
+    journal = service.unlock(sys.stdin.readline().rstrip("\\n"))
+    journal.remember()
+    journal.close()
     """
 )
 
