@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(data_dir: Path) -> int:
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()  # one kind line and exit 1 where Qt would abort
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -71,6 +74,9 @@ def run_quick_log(
     data_dir: Path, *, secrets: SecretStore | None = None, kdf: KdfParams | None = None
 ) -> int:
     """The small quick-log window. If the journal's window is running, it shows it instead."""
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
