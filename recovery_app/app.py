@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from recovery_app import APP_DISPLAY_NAME, APP_SLUG
+from recovery_app import APP_DISPLAY_NAME, APP_ID, APP_SLUG
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -119,7 +119,7 @@ def run_quick_log(
 def _name_app(app: QApplication) -> None:
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setDesktopFileName(APP_SLUG)
+    app.setDesktopFileName(APP_ID)  # packaging/io.github.quietjournal.Journal.desktop
     from recovery_app.ui.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)

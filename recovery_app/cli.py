@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from recovery_app import __version__, cli_exercises, cli_memories
+from recovery_app import __version__, cli_desktop_entry, cli_exercises, cli_memories
 from recovery_app.cli_context import (
     Context,
     PasswordReader,
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A private journal. With no command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    cli_desktop_entry.add_arguments(parser)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
