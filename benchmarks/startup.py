@@ -54,6 +54,9 @@ APP_CHILD = textwrap.dedent(
     args = cli.parse(["--data-dir", sys.argv[1]], sys.stdout, sys.stderr)
     data_dir = resolve_data_dir(args.data_dir)
 
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -116,6 +119,9 @@ QUICK_LOG_CHILD = textwrap.dedent(
     args = cli.parse(["--data-dir", sys.argv[1], "quick-log"], sys.stdout, sys.stderr)
     data_dir = resolve_data_dir(args.data_dir)
 
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from recovery_app import APP_DISPLAY_NAME, APP_SLUG
+from recovery_app import APP_DISPLAY_NAME, APP_ID, APP_SLUG
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -43,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(data_dir: Path) -> int:
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()  # one kind line and exit 1 where Qt would abort
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -68,6 +71,9 @@ def run_quick_log(
     data_dir: Path, *, secrets: SecretStore | None = None, kdf: KdfParams | None = None
 ) -> int:
     """The small quick-log window. If the journal's window is running, it shows it instead."""
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
@@ -110,7 +116,7 @@ def run_quick_log(
 def _name_app(app: QApplication) -> None:
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setDesktopFileName(APP_SLUG)
+    app.setDesktopFileName(APP_ID)  # packaging/io.github.quietjournal.Journal.desktop
     from recovery_app.ui.kit.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)

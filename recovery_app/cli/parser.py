@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
-from recovery_app.cli import exercises, lifecycle, memories, today, urges
+from recovery_app.cli import exercises, launcher, lifecycle, memories, today, urges
 from recovery_app.cli.arguments import ArgumentParser, UsageError
 from recovery_app.cli.context import Context, PasswordReader
 from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(change-password: the current one, then the new one, a line each). Other commands "
         "use the key remembered on this computer instead, when there is one",
     )
+    launcher.add_arguments(parser)
     parser.set_defaults(handler=None, window=None)
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", prog="recovery-app [--data-dir DIR] [--password-stdin]"

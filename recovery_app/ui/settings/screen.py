@@ -181,6 +181,11 @@ class SettingsScreen(QWidget):
                 "small",
             )
         )
+        self.about_button = QPushButton(self.tr("About &Journal…"))
+        about_row = QHBoxLayout()
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        about_layout.addLayout(about_row)
         layout.addWidget(about)
         layout.addStretch(1)
 
@@ -219,6 +224,7 @@ class SettingsScreen(QWidget):
         self.remember.toggled.connect(self._set_remembered)
         self.reduce_motion.toggled.connect(self._save_reduce_motion)
         self.change_password.clicked.connect(self._open_change_password)
+        self.about_button.clicked.connect(self._open_about)
 
     def _save_auto_lock(self, minutes: int) -> None:
         self._preferences.auto_lock_minutes = minutes
@@ -264,5 +270,12 @@ class SettingsScreen(QWidget):
                 self.tr("Your password is changed. The old one no longer opens the journal.")
             )
         )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _open_about(self) -> None:
+        from recovery_app.ui.settings.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self._service.paths.data_dir, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
