@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.dialects.sqlite import Insert, insert
 from sqlmodel import Session, col, delete, select
 
 from recovery_app.domain.errors import InvalidInput
@@ -101,11 +102,8 @@ class ReadingCard:
     summary: str
     minutes: int
     has_content_note: bool
-    read_at: datetime | None  # None: not read yet
-
-    @property
-    def read(self) -> bool:
-        return self.read_at is not None
+    read: bool
+    read_at: datetime | None  # None when not read, or when the time kept is unreadable
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,7 @@ class ReadingPage:
     """A reading as the reader shows it, with its tools named as the app names them."""
 
     reading: Reading
+    read: bool
     read_at: datetime | None
     tools: tuple[ToolButton, ...]
     not_therapy: str
@@ -156,15 +155,25 @@ class ReadingService(JournalPart):
         """Every reading, or those holding every word of `query` (best matches first)."""
         read = self._read_at()
         return [
-            ReadingCard(r.id, r.title, r.summary, r.minutes, bool(r.content_note), read.get(r.id))
+            ReadingCard(
+                r.id,
+                r.title,
+                r.summary,
+                r.minutes,
+                bool(r.content_note),
+                r.id in read,
+                read.get(r.id),
+            )
             for r in search_readings(self.library.readings, query)
         ]
 
     def page(self, reading_id: str) -> ReadingPage:
         reading = self.reading(reading_id)
+        read = self._read_at()
         return ReadingPage(
             reading,
-            self._read_at().get(reading_id),
+            reading_id in read,
+            read.get(reading_id),
             tool_buttons(reading, self._exercises, self._texts),
             self._texts.reader["not_therapy"],
         )
@@ -178,12 +187,12 @@ class ReadingService(JournalPart):
         """Marked read (again: the first time is kept). Returns when it was first read."""
         self.reading(reading_id)
         with self._vault.session() as session:
+            # INSERT OR IGNORE: the window and a command can both mark it, and the first wins.
+            session.exec(_insert_new(_READ + reading_id, self._now().isoformat()))
+            session.commit()
             row = session.get(VaultInfo, _READ + reading_id)
-            if row is None:
-                row = VaultInfo(key=_READ + reading_id, value=self._now().isoformat())
-                session.add(row)
-                session.commit()
-            return datetime.fromisoformat(row.value)
+            assert row is not None
+            return _moment(row.value) or self._now()
 
     def mark_not_read(self, reading_id: str) -> None:
         with self._vault.session() as session:
@@ -223,9 +232,8 @@ class ReadingService(JournalPart):
         """Never suggest this reading again. It stays in the library, to read any time."""
         self.reading(reading_id)
         with self._vault.session() as session:
-            if session.get(VaultInfo, _DISMISSED + reading_id) is None:
-                session.add(VaultInfo(key=_DISMISSED + reading_id, value=self._now().isoformat()))
-                session.commit()
+            session.exec(_insert_new(_DISMISSED + reading_id, self._now().isoformat()))
+            session.commit()
 
     def dismissed(self) -> frozenset[str]:
         with self._vault.session() as session:
@@ -243,13 +251,11 @@ class ReadingService(JournalPart):
 
     # ----- helpers ----------------------------------------------------------------------------
 
-    def _read_at(self) -> dict[str, datetime]:
+    def _read_at(self) -> dict[str, datetime | None]:
+        """Every reading marked read, with when (None if the time kept can't be read: the
+        row itself still says it was read)."""
         with self._vault.session() as session:
-            return {
-                reading_id: moment
-                for reading_id, value in _ids_under(session, _READ).items()
-                if (moment := _moment(value)) is not None
-            }
+            return {k: _moment(v) for k, v in _ids_under(session, _READ).items()}
 
     def _state(self, session: Session) -> SuggestionState:
         last = session.get(VaultInfo, _LAST_OFFER)
@@ -261,6 +267,10 @@ class ReadingService(JournalPart):
             last_offer_at=None if last is None else _moment(last.value),
             enabled=enabled is None or enabled.value != "off",
         )
+
+
+def _insert_new(key: str, value: str) -> Insert:
+    return insert(VaultInfo).values(key=key, value=value).on_conflict_do_nothing()
 
 
 def _ids_under(session: Session, prefix: str) -> dict[str, str]:

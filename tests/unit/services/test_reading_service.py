@@ -103,8 +103,12 @@ def test_a_damaged_row_reads_as_not_known_never_a_crash(vault, readings: Reading
         session.add(VaultInfo(key="readings.offers.signs", value="lots"))
         session.add(VaultInfo(key="readings.last_offer", value="yesterday"))
         session.commit()
-    assert readings.read_ids() == frozenset()
-    assert readings.offer(Moment.HARD_URGE) is not None
+    grief = next(c for c in readings.cards() if c.id == "grief")
+    assert grief.read  # the row says so, even if its time can't be read
+    assert grief.read_at is None
+    assert readings.read_ids() == {"grief"}
+    assert readings.offer(Moment.HARD_URGE) is not None  # an unreadable last offer: no quiet
+    assert readings.mark_read("grief") == NOW  # a time is still given back
 
 
 # ----- search and the page -----------------------------------------------------------------------
@@ -123,6 +127,7 @@ def test_a_page_carries_its_read_state_tools_and_the_not_therapy_line(
     readings: ReadingService,
 ) -> None:
     page = readings.page("withdrawal")
+    assert not page.read
     assert page.read_at is None
     assert page.reading.title == "Why no contact can feel like withdrawal"
     assert [(b.tool, b.exercise_id) for b in page.tools] == [
@@ -137,6 +142,7 @@ def test_a_page_carries_its_read_state_tools_and_the_not_therapy_line(
     ]
     assert "not therapy" in page.not_therapy
     readings.mark_read("withdrawal")
+    assert readings.page("withdrawal").read
     assert readings.page("withdrawal").read_at == NOW
 
 
