@@ -25,6 +25,7 @@ from recovery_app.services.urges import UrgeService
 
 if TYPE_CHECKING:
     from recovery_app.services.exercises import ExerciseService
+    from recovery_app.services.readings import ReadingService
     from recovery_app.storage.vault import Vault
 
 
@@ -45,6 +46,7 @@ class Journal:
         self.promises = PromiseService(vault, now)
         self.hunches = HunchService(vault, now)
         self._exercises: ExerciseService | None = None
+        self._readings: ReadingService | None = None
 
     @property
     def exercises(self) -> ExerciseService:
@@ -54,6 +56,18 @@ class Journal:
 
             self._exercises = ExerciseService(self._vault, load_library(), self._now)
         return self._exercises
+
+    @property
+    def readings(self) -> ReadingService:
+        """Built on first use, like the exercises (a reading names exercises by id)."""
+        if self._readings is None:
+            from recovery_app.services.readings import ReadingService, load_readings
+
+            library = self.exercises.library
+            self._readings = ReadingService(
+                self._vault, load_readings(exercises=library), library, self._now
+            )
+        return self._readings
 
     @property
     def data_dir(self) -> Path:
