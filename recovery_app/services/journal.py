@@ -18,6 +18,7 @@ from recovery_app.services.clocks import ClockService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.journal_part import utc_now
 from recovery_app.services.memories import MemoryService
+from recovery_app.services.notices import TodayNotices
 from recovery_app.services.promises import PromiseService
 from recovery_app.services.secrets import SecretStore
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
@@ -47,6 +48,8 @@ class Journal:
         self.hunches = HunchService(vault, now)
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
+        # Today's one notice: each part that has something to say adds its source here.
+        self.notices = TodayNotices()
 
     @property
     def exercises(self) -> ExerciseService:

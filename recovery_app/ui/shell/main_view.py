@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from recovery_app.domain.notices import NoticeAction
 from recovery_app.services.journal import Journal
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.preferences import Preferences
@@ -49,6 +50,8 @@ class MainView(QWidget):
         self._tray_available = tray_available
         self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
         self._built: dict[int, QWidget] = {}
+        # What a notice's button on Today can open, by `NoticeAction.kind`.
+        self._notice_actions: dict[str, Callable[[str], None]] = {}
         self._builders: dict[int, Callable[[], QWidget]] = {
             TODAY: self._build_today,
             URGES: self._build_urges,
@@ -167,7 +170,17 @@ class MainView(QWidget):
         from recovery_app.ui.today.screen import TodayScreen
 
         journal = self._journal
-        return TodayScreen(journal.clocks, journal.check_ins, journal.urges)
+        today = TodayScreen(
+            journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
+        )
+        today.notice_card.action_requested.connect(self._notice_action)
+        return today
+
+    def _notice_action(self, action: NoticeAction) -> None:
+        """A notice's button on Today: the section or the window it names."""
+        handler = self._notice_actions.get(action.kind)
+        if handler is not None:
+            handler(action.target)
 
     def _build_urges(self) -> QWidget:
         from recovery_app.ui.urges.section import UrgesSection

@@ -11,13 +11,12 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -25,22 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
+from recovery_app.domain.check_in import NoContactAnswer
+from recovery_app.domain.notices import Notice, NoticeKind, choose
 from recovery_app.services.check_ins import CheckInService, SavedCheckIn
 from recovery_app.services.clock_records import ClockSummary, RemovedClock
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.notices import TodayNotices
 from recovery_app.services.texts import today_texts
 from recovery_app.services.urges import UrgeService
 from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.undo_bar import UndoBar
-from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.today.check_in_card import CheckInCard
 from recovery_app.ui.today.check_in_dialog import CheckInDialog
 from recovery_app.ui.today.clock_card import ClockCard, long_date
 from recovery_app.ui.today.clock_dialog import ClockDialog
 from recovery_app.ui.today.contact_dialog import ContactDialog
 from recovery_app.ui.today.contact_history_dialog import ContactHistoryDialog
+from recovery_app.ui.today.notice_card import NoticeCard
 
 CARD_MIN_WIDTH = 300
 DAY_CHECK_MS = 60_000
@@ -53,11 +56,14 @@ class TodayScreen(QWidget):
         check_ins: CheckInService,
         urges: UrgeService | None = None,
         parent: QWidget | None = None,
+        *,
+        notices: TodayNotices | None = None,  # every other part's notice, chosen in one place
     ) -> None:
         super().__init__(parent)
         self.clocks = clocks
         self.check_ins = check_ins
         self.urges = urges
+        self.notices = notices
         self.texts = today_texts()
         self.summaries: list[ClockSummary] = []
         self.cards: list[ClockCard] = []
@@ -91,34 +97,19 @@ class TodayScreen(QWidget):
         self.gentle_line = paragraph("", "gentle")
         column.addWidget(self.gentle_line)
 
-        self.notice = their_words("", "note")  # milestone lines hold the person's labels
-        self.notice.hide()
-        column.addWidget(self.notice)
+        self.notice_card = NoticeCard()
+        self.notice = self.notice_card.text
+        column.addWidget(self.notice_card)
 
         self.message = MessageLine(self.clocks.data_dir)
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         column.addWidget(self.message)
 
-        self.check_in_card = QFrame()
-        self.check_in_card.setObjectName("card")
-        check_layout = QHBoxLayout(self.check_in_card)
-        check_layout.setContentsMargins(20, 14, 20, 14)
-        check_texts = QVBoxLayout()
-        title = QLabel(self.tr("Today's check-in"))
-        bold = QFont(title.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        title.setFont(bold)
-        check_texts.addWidget(title)
-        self.check_in_status = paragraph("", "hint")
-        check_texts.addWidget(self.check_in_status)
-        self.urge_week = paragraph("", "hint")
-        self.urge_week.hide()
-        check_texts.addWidget(self.urge_week)
-        check_layout.addLayout(check_texts, 1)
-        self.check_in_button = QPushButton()
-        self.check_in_button.setToolTip(self.tr("Check in (Ctrl+K)"))
-        check_layout.addWidget(self.check_in_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.check_in_card = CheckInCard()
+        self.check_in_status = self.check_in_card.status  # by name, as the tests read them
+        self.check_in_button = self.check_in_card.button
+        self.urge_week = self.check_in_card.urge_week
         column.addWidget(self.check_in_card)
 
         self.empty_state = QFrame()
@@ -166,6 +157,7 @@ class TodayScreen(QWidget):
         self.add_button.clicked.connect(self.add_clock)
         self.empty_add_button.clicked.connect(self.add_clock)
         self.check_in_button.clicked.connect(self.open_check_in)
+        self.notice_card.dismiss_requested.connect(self._dismiss_notice)
         self.undo_bar.undone.connect(lambda _restored: self.refresh())
         self.undo_bar.bind_shortcut(self)
         self._day_timer.timeout.connect(self._refresh_if_day_changed)
@@ -182,59 +174,17 @@ class TodayScreen(QWidget):
     def refresh(self) -> None:
         today = self.clocks.today()
         self._shown_day = today
-        self.show_notice("")
         self.date_label.setText(long_date(today, weekday=True))
         self.gentle_line.setText(self.texts.gentle_line(today))
         summaries = self.message.attempt(self.clocks.summaries)
         self.summaries = summaries or []
         self.check_in = self.message.attempt(self.check_ins.get)
-        self._show_check_in()
-        self._show_urge_week()
+        self.check_in_card.show_check_in(self.check_in)
+        weeks = None if self.urges is None else self.message.attempt(self.urges.week_comparison)
+        self.check_in_card.show_weeks(weeks)
         archived = self._show_archived()
         self._show_clocks(has_archived=archived > 0)
-        self._acknowledge_new_milestones()
-
-    def _show_check_in(self) -> None:
-        if self.check_in is None:
-            self.check_in_status.setText(
-                self.tr("Not done yet. About a minute; every question can be skipped.")
-            )
-            self.check_in_button.setText(self.tr("Check in"))
-        else:
-            self.check_in_status.setText(self._check_in_summary(self.check_in))
-            self.check_in_button.setText(self.tr("Edit check-in"))
-
-    def _show_urge_week(self) -> None:
-        urges = self.urges
-        weeks = None if urges is None else self.message.attempt(urges.week_comparison)
-        self.urge_week.setVisible(weeks is not None)
-        if weeks is None:
-            return
-        this_week, last_week = weeks
-        self.urge_week.setText(
-            self.tr("Urges noted this week: %1 (last week: %2).")
-            .replace("%1", str(this_week.count))
-            .replace("%2", str(last_week.count))
-        )
-
-    def _check_in_summary(self, saved: SavedCheckIn) -> str:
-        a = saved.answers
-        parts = [self.tr("Done.")]
-        if a.mood is not None:
-            parts.append(self.tr("Mood %1 of 5.").replace("%1", str(a.mood)))
-        if a.pull is not None:
-            parts.append(self.tr("Pull %1 of 10.").replace("%1", str(a.pull)))
-        if a.no_contact is NoContactAnswer.YES:
-            parts.append(self.tr("No contact today."))
-        elif a.no_contact is NoContactAnswer.THEM:
-            parts.append(self.tr("They reached out."))
-        elif a.no_contact is NoContactAnswer.NO:
-            parts.append(self.tr("There was contact."))
-        if a.yesterday_promise is PromiseOutcome.KEPT:
-            parts.append(self.tr("Yesterday's promise kept."))
-        if a.promise:
-            parts.append(self.tr("Promise made for today."))
-        return " ".join(parts)
+        self._show_notice(self._milestone_notice())
 
     def _show_clocks(self, *, has_archived: bool) -> None:
         for card in self.cards:
@@ -287,22 +237,28 @@ class TodayScreen(QWidget):
         self.archived_button.setVisible(bool(archived))
         return len(archived or [])
 
-    def _acknowledge_new_milestones(self) -> None:
+    def _milestone_notice(self) -> Notice | None:
+        """New milestones, said once, calmly: acknowledged as soon as they are shown."""
         lines = [
             self.texts.milestone(max(s.new_milestones), s.name)
             for s in self.summaries
             if s.new_milestones
         ]
-        if lines:
-            self.show_notice("\n".join(lines))
         for summary in self.summaries:
             if summary.new_milestones:
                 self.message.run(partial(self.clocks.acknowledge_milestones, summary.clock_id))
+        return Notice(NoticeKind.MILESTONE, "\n".join(lines)) if lines else None
 
-    def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setAccessibleName(text)
-        self.notice.setVisible(bool(text))
+    def _show_notice(self, *offered: Notice | None) -> None:
+        """Today's one notice: what only this screen knows now, and every other source's."""
+        extra = [n for n in offered if n is not None]
+        chosen = self.notices.choose(extra) if self.notices is not None else choose(extra)
+        self.notice_card.show_notice(chosen)
+
+    def _dismiss_notice(self, notice: Notice) -> None:
+        notices = self.notices
+        if notices is not None and self.message.run(lambda: notices.dismiss(notice)):
+            self._show_notice()
 
     def undo(self) -> None:
         self.undo_bar.undo()
@@ -333,7 +289,10 @@ class TodayScreen(QWidget):
             line = self.texts.stretch_ended(
                 dialog.days_before, dialog.new_since, today=self.clocks.today()
             )
-            self.show_notice("\n".join(part for part in (line, self.notice.text()) if part))
+            shown = self.notice_card.notice  # the new stretch's first milestones stay said
+            below = shown.text if shown is not None and shown.kind is NoticeKind.MILESTONE else ""
+            text = "\n".join(part for part in (line, below) if part)
+            self._show_notice(Notice(NoticeKind.STRETCH, text))
 
     def show_history(self, clock_id: int) -> None:
         dialog = ContactHistoryDialog(self.clocks, clock_id, parent=self)

@@ -993,3 +993,50 @@ def test_an_undo_that_cannot_be_saved_says_why_and_stays_on_offer(
     assert not screen.undo_bar.isVisible()
     assert not screen.message.isVisible()
     assert only_card(screen).summary.name == "Sam"
+
+
+# ----- one notice at a time ---------------------------------------------------------------------
+
+
+def test_today_shows_one_notice_chosen_in_one_place_with_its_button(
+    qtbot: QtBot, clocks: ClockService, check_ins: CheckInService, today: date
+) -> None:
+    from recovery_app.domain.notices import Notice, NoticeAction, NoticeKind
+    from recovery_app.services.notices import TodayNotices
+
+    dismissed: list[str] = []
+    offers = {"reading": True}
+
+    def reading() -> Notice | None:
+        if not offers["reading"]:
+            return None
+        action = NoticeAction("reading", "Read it", "several_tries")
+        return Notice(NoticeKind.READING, "A reading may help.", action, True, "several_tries")
+
+    def forget(notice: Notice) -> None:
+        dismissed.append(notice.key)
+        offers["reading"] = False
+
+    notices = TodayNotices()
+    notices.add_source(NoticeKind.READING, reading, forget)
+    notices.add_source(NoticeKind.BACKUP, lambda: None)
+    screen = TodayScreen(clocks, check_ins, notices=notices)
+    qtbot.addWidget(screen)
+    screen.resize(900, 600)
+    screen.show()
+    qtbot.waitExposed(screen)
+    card = screen.notice_card
+    assert card.isVisible() and screen.notice.text() == "A reading may help."
+    with qtbot.waitSignal(card.action_requested) as acted:
+        qtbot.mouseClick(card.action_button, LEFT)
+    assert acted.args[0].target == "several_tries"
+
+    # A milestone reached comes before the reading: one notice at a time.
+    clocks.add_clock("Sam", today - timedelta(days=3))
+    screen.refresh()
+    assert screen.notice.text().startswith("Three days of distance")
+    assert not card.dismiss_button.isVisible() and not card.action_button.isVisible()
+    screen.refresh()  # said once: the reading comes back
+    assert screen.notice.text() == "A reading may help."
+    qtbot.mouseClick(card.dismiss_button, LEFT)
+    assert dismissed == ["several_tries"] and not card.isVisible()
