@@ -24,13 +24,13 @@ from recovery_app.domain.instincts import (
     counted_hunch_figures,
 )
 from recovery_app.domain.review_days import (
-    CheckInDay,
     CheckInMark,
     CheckInPeriod,
+    CheckInSeries,
+    CheckInTotals,
     PromiseDayTally,
     PromisePeriod,
-    check_in_days,
-    check_in_periods,
+    check_in_series,
     promise_periods,
 )
 from recovery_app.domain.review_distance import ClockHistory, ClockReview, review_clocks
@@ -43,10 +43,10 @@ from recovery_app.domain.review_urges import (
     TriggerTally,
     UrgeDayTally,
     UrgePeriod,
+    UrgeTotals,
     WeekdayHourGrid,
     rank_did_instead,
     triggers_then_and_now,
-    urge_periods,
     weekday_hour_grid,
 )
 
@@ -120,7 +120,7 @@ class Review:
     weekday_hour: WeekdayHourGrid  # 7 x 24 counts, or empty
     triggers: TriggersThenAndNow | None
     did_instead: tuple[InsteadRank, ...]
-    check_in_days: tuple[CheckInDay, ...]
+    check_ins: CheckInSeries | None  # mood and pull per day, gaps as None
     check_in_weeks: tuple[CheckInPeriod, ...]
     promise_weeks: tuple[PromisePeriod, ...]
     self_trust: HunchFigures
@@ -138,13 +138,13 @@ def _rolling(span: DayRange, unit: PeriodUnit, back: int) -> DayRange:
 
 
 def then_and_now_figures(
-    span: DayRange | None,
+    part: DayRange | None,
     urges_first: date | None,
-    urge_days: tuple[UrgeDayTally, ...],
-    check_ins: tuple[CheckInMark, ...],
+    urges: UrgeTotals,
+    check_ins: CheckInTotals,
 ) -> ThenAndNowFigures | None:
-    part = urge_span(span, urges_first)
-    if part is None or not any(t.day in part for t in urge_days):
+    """`part`: the urges' part of the range, with at least one urge in it."""
+    if part is None:
         return None
     unit = comparison_unit(part.days)
     if unit is None:
@@ -153,8 +153,8 @@ def then_and_now_figures(
     first = DayRange(part.first, part.first + timedelta(days=unit.days - 1))
     last = _rolling(part, unit, 0)
     periods = [first, last] + ([_rolling(part, unit, 1)] if units >= 3 else [])
-    counted = urge_periods(urge_days, periods)
-    pulls = check_in_periods(check_ins, [first, last])
+    counted = urges.periods(periods)
+    pulls = check_ins.periods([first, last])
     return ThenAndNowFigures(
         unit=unit,
         units=units,
@@ -183,16 +183,18 @@ def build_review(inputs: ReviewInputs) -> Review:
     urges_part = urge_span(span, inputs.urges_first)
     urge_days = _inside(inputs.urge_days, urges_part)
     has_urges = any(t.count for t in urge_days)
-    urges_total = urge_periods(urge_days, [urges_part])[0] if urges_part and has_urges else None
+    urges = UrgeTotals(urge_days)
+    urges_total = urges.periods([urges_part])[0] if urges_part and has_urges else None
     cut = thirds(urges_part)
     triggers = None
     if cut is not None and has_urges:
-        then, now = urge_periods(urge_days, cut)
+        then, now = urges.periods(cut)
         triggers = triggers_then_and_now(
             inputs.trigger_tallies, *cut, then_urges=then.count, now_urges=now.count
         )
     check_part = series_span(span, inputs.check_ins_first)
     check_ins = _inside(inputs.check_ins, check_part)
+    check_in_totals = CheckInTotals(check_ins)
     promise_part = series_span(span, inputs.promises_first)
     promise_days = _inside(inputs.promise_days, promise_part)
     return Review(
@@ -200,17 +202,19 @@ def build_review(inputs: ReviewInputs) -> Review:
         today=today,
         clocks=review_clocks(inputs.clocks, span, today),
         urges=urges_total,
-        urge_weeks=tuple(urge_periods(urge_days, weeks_of(urges_part))) if has_urges else (),
+        urge_weeks=tuple(urges.periods(weeks_of(urges_part))) if has_urges else (),
         weekday_hour=weekday_hour_grid(inputs.hour_cells) if has_urges else (),
         triggers=triggers,
         did_instead=tuple(rank_did_instead(inputs.did_instead)) if has_urges else (),
-        check_in_days=tuple(check_in_days(check_ins, check_part)),
-        check_in_weeks=(
-            tuple(check_in_periods(check_ins, weeks_of(check_part))) if check_ins else ()
-        ),
+        check_ins=check_in_series(check_ins, check_part),
+        check_in_weeks=(tuple(check_in_totals.periods(weeks_of(check_part))) if check_ins else ()),
         promise_weeks=(
             tuple(promise_periods(promise_days, weeks_of(promise_part))) if promise_days else ()
         ),
         self_trust=counted_hunch_figures(inputs.hunches, inputs.urge_checks),
-        then_and_now=then_and_now_figures(span, inputs.urges_first, urge_days, check_ins),
+        then_and_now=(
+            then_and_now_figures(urges_part, inputs.urges_first, urges, check_in_totals)
+            if has_urges
+            else None
+        ),
     )

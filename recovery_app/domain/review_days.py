@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from recovery_app.domain.review_range import DayRange, within
+from recovery_app.domain.review_range import DayRange, DayTotals
 
 
 @dataclass(frozen=True)
@@ -21,28 +21,41 @@ class CheckInMark:
 
 
 @dataclass(frozen=True)
-class CheckInDay:
-    day: date
-    checked_in: bool
-    mood: int | None  # None: no check-in that day, or the question skipped
-    pull: int | None
+class CheckInSeries:
+    """Mood and pull day by day from `first`, one entry per day: ten years are three short
+    tuples, not 3,650 records. A day without a check-in, or a question skipped, is None."""
+
+    first: date
+    checked_in: tuple[bool, ...]
+    moods: tuple[int | None, ...]
+    pulls: tuple[int | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.checked_in)
+
+    @property
+    def last(self) -> date:
+        return self.first + timedelta(days=len(self) - 1)
+
+    def day(self, index: int) -> date:
+        return self.first + timedelta(days=index)
 
 
-def check_in_days(marks: Iterable[CheckInMark], span: DayRange | None) -> list[CheckInDay]:
-    """Every day of the range, oldest first; empty when no check-in falls in it."""
+def check_in_series(marks: Iterable[CheckInMark], span: DayRange | None) -> CheckInSeries | None:
+    """Every day of the range, oldest first; None when no check-in falls in it."""
     if span is None:
-        return []
-    by_day = {m.day: m for m in marks if m.day in span}
-    if not by_day:
-        return []
-    found = []
-    for day in span.each_day():
-        mark = by_day.get(day)
-        if mark is None:
-            found.append(CheckInDay(day, False, None, None))
-        else:
-            found.append(CheckInDay(day, True, mark.mood, mark.pull))
-    return found
+        return None
+    by_offset = {(m.day - span.first).days: m for m in marks if m.day in span}
+    if not by_offset:
+        return None
+    days = range(span.days)
+    found = [by_offset.get(offset) for offset in days]
+    return CheckInSeries(
+        span.first,
+        checked_in=tuple(mark is not None for mark in found),
+        moods=tuple(None if mark is None else mark.mood for mark in found),
+        pulls=tuple(None if mark is None else mark.pull for mark in found),
+    )
 
 
 @dataclass(frozen=True)
@@ -64,29 +77,27 @@ class CheckInPeriod:
         return self.pull_sum / self.pulls if self.pulls else None
 
 
+class CheckInTotals:
+    """The check-ins made ready to add up over any periods."""
+
+    def __init__(self, marks: Iterable[CheckInMark]) -> None:
+        self._totals = DayTotals(
+            (
+                (m.day, (1, m.mood is not None, m.mood or 0, m.pull is not None, m.pull or 0))
+                for m in marks
+            ),
+            5,
+        )
+
+    def periods(self, periods: Sequence[DayRange]) -> list[CheckInPeriod]:
+        """Per period, the check-ins and the mean mood and pull of those that answered."""
+        return [CheckInPeriod(p.first, p.last, *self._totals.over(p)) for p in periods]
+
+
 def check_in_periods(
     marks: Iterable[CheckInMark], periods: Sequence[DayRange]
 ) -> list[CheckInPeriod]:
-    """Per period, the check-ins and the mean mood and pull of those that answered."""
-    ordered = sorted(marks, key=lambda m: m.day)
-    days = [m.day for m in ordered]
-    found = []
-    for period in periods:
-        part = ordered[within(days, period)]
-        moods = [m.mood for m in part if m.mood is not None]
-        pulls = [m.pull for m in part if m.pull is not None]
-        found.append(
-            CheckInPeriod(
-                period.first,
-                period.last,
-                days_checked_in=len(part),
-                moods=len(moods),
-                mood_sum=sum(moods),
-                pulls=len(pulls),
-                pull_sum=sum(pulls),
-            )
-        )
-    return found
+    return CheckInTotals(marks).periods(periods)
 
 
 # ----- promises ---------------------------------------------------------------------------------
@@ -125,19 +136,5 @@ class PromisePeriod:
 def promise_periods(
     tallies: Iterable[PromiseDayTally], periods: Sequence[DayRange]
 ) -> list[PromisePeriod]:
-    ordered = sorted(tallies, key=lambda t: t.day)
-    days = [t.day for t in ordered]
-    found = []
-    for period in periods:
-        part = ordered[within(days, period)]
-        found.append(
-            PromisePeriod(
-                period.first,
-                period.last,
-                kept=sum(t.kept for t in part),
-                not_kept=sum(t.not_kept for t in part),
-                let_go=sum(t.let_go for t in part),
-                open=sum(t.open for t in part),
-            )
-        )
-    return found
+    totals = DayTotals(((t.day, (t.kept, t.not_kept, t.let_go, t.open)) for t in tallies), 4)
+    return [PromisePeriod(p.first, p.last, *totals.over(p)) for p in periods]

@@ -15,12 +15,13 @@ the first day of the new stretch, while here it is the one day that the contact 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from recovery_app.domain.milestones import milestones_reached, reached_on
-from recovery_app.domain.review_range import DayRange, months_of, weeks_of, within
+from recovery_app.domain.review_range import DayRange, months_of, weeks_of
 from recovery_app.domain.stretches import (
     Contact,
     ContactKind,
@@ -113,16 +114,16 @@ def distance_periods(
     """Days of distance in each period; a period wholly outside the clock's days counts 0
     of 0 (its share is None, never 0)."""
     reached_out = sorted(_reach_out_days_counted(history, today))
-    yesterday = today - timedelta(days=1)
+    since, yesterday = history.since, today - timedelta(days=1)
     found = []
     for period in periods:
-        counted = period.clipped(first=history.since, last=yesterday)
-        if counted is None:
+        first, last = max(period.first, since), min(period.last, yesterday)
+        if first > last:
             found.append(DistancePeriod(period.first, period.last, 0, 0))
             continue
-        part = within(reached_out, counted)
-        costs = part.stop - part.start
-        found.append(DistancePeriod(period.first, period.last, counted.days - costs, counted.days))
+        costs = bisect.bisect_right(reached_out, last) - bisect.bisect_left(reached_out, first)
+        counted = (last - first).days + 1
+        found.append(DistancePeriod(period.first, period.last, counted - costs, counted))
     return found
 
 

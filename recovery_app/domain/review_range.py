@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
+from itertools import accumulate
 
 from recovery_app.domain.urges import week_start
 
@@ -104,30 +106,33 @@ def series_span(span: DayRange | None, series_first: date | None) -> DayRange | 
     return span.clipped(first=series_first)
 
 
-def weeks_of(span: DayRange | None) -> list[DayRange]:
-    """Calendar weeks (Monday to Sunday), cut at the range's ends, oldest first."""
+@cache
+def weeks_of(span: DayRange | None) -> tuple[DayRange, ...]:
+    """Calendar weeks (Monday to Sunday), cut at the range's ends, oldest first. (Cached: a
+    review cuts the same range into weeks for every clock and every section.)"""
     if span is None:
-        return []
+        return ()
     weeks = []
     first = span.first
     while first <= span.last:
         sunday = week_start(first) + timedelta(days=6)
         weeks.append(DayRange(first, min(sunday, span.last)))
         first = sunday + timedelta(days=1)
-    return weeks
+    return tuple(weeks)
 
 
-def months_of(span: DayRange | None) -> list[DayRange]:
-    """Calendar months, cut at the range's ends, oldest first."""
+@cache
+def months_of(span: DayRange | None) -> tuple[DayRange, ...]:
+    """Calendar months, cut at the range's ends, oldest first (cached, as weeks are)."""
     if span is None:
-        return []
+        return ()
     months = []
     first = span.first
     while first <= span.last:
         month_end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         months.append(DayRange(first, min(month_end, span.last)))
         first = month_end + timedelta(days=1)
-    return months
+    return tuple(months)
 
 
 def thirds(span: DayRange | None) -> tuple[DayRange, DayRange] | None:
@@ -145,3 +150,18 @@ def thirds(span: DayRange | None) -> tuple[DayRange, DayRange] | None:
 def within(days: Sequence[date], period: DayRange) -> slice:
     """The part of a sorted list of days that falls in `period`, as a slice."""
     return slice(bisect.bisect_left(days, period.first), bisect.bisect_right(days, period.last))
+
+
+class DayTotals:
+    """Sums of a few counts over any run of days, each found in O(log n) from prefix sums:
+    a review adds up the same daily counts for every week, month and third of ten years."""
+
+    def __init__(self, rows: Iterable[tuple[date, Sequence[int]]], width: int) -> None:
+        ordered = sorted(rows, key=lambda row: row[0])
+        self._days = [day for day, _ in ordered]
+        columns = list(zip(*(values for _, values in ordered), strict=True)) or [()] * width
+        self._sums = [[0, *accumulate(column)] for column in columns]
+
+    def over(self, period: DayRange) -> tuple[int, ...]:
+        part = within(self._days, period)
+        return tuple(sums[part.stop] - sums[part.start] for sums in self._sums)

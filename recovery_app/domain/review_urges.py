@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from recovery_app.domain.review_range import DayRange, within
+from recovery_app.domain.review_range import DayRange, DayTotals
 from recovery_app.domain.urges import UrgeMark, UrgeOutcome
 
 TOP_TRIGGERS = 5
@@ -68,26 +68,23 @@ class UrgePeriod:
         return self.passed / self.decided if self.decided else None
 
 
-def urge_periods(tallies: Iterable[UrgeDayTally], periods: Sequence[DayRange]) -> list[UrgePeriod]:
-    """The urges of each period (in the order given); a day outside every period is not
-    counted, and a day in two overlapping periods counts in both."""
-    ordered = sorted(tallies, key=lambda t: t.day)
-    days = [t.day for t in ordered]
-    found = []
-    for period in periods:
-        part = ordered[within(days, period)]
-        found.append(
-            UrgePeriod(
-                period.first,
-                period.last,
-                count=sum(t.count for t in part),
-                rated=sum(t.rated for t in part),
-                intensity_sum=sum(t.intensity_sum for t in part),
-                decided=sum(t.decided for t in part),
-                passed=sum(t.passed for t in part),
-            )
+class UrgeTotals:
+    """The day tallies made ready to add up over any periods, each in O(log n)."""
+
+    def __init__(self, tallies: Iterable[UrgeDayTally]) -> None:
+        self._totals = DayTotals(
+            ((t.day, (t.count, t.rated, t.intensity_sum, t.decided, t.passed)) for t in tallies),
+            5,
         )
-    return found
+
+    def periods(self, periods: Sequence[DayRange]) -> list[UrgePeriod]:
+        """The urges of each period (in the order given); a day outside every period is not
+        counted, and a day in two overlapping periods counts in both."""
+        return [UrgePeriod(p.first, p.last, *self._totals.over(p)) for p in periods]
+
+
+def urge_periods(tallies: Iterable[UrgeDayTally], periods: Sequence[DayRange]) -> list[UrgePeriod]:
+    return UrgeTotals(tallies).periods(periods)
 
 
 # ----- when they come ---------------------------------------------------------------------------

@@ -6,15 +6,18 @@ the urges themselves. The rule is domain/hard_dates.py.
 
 from __future__ import annotations
 
-from datetime import date
-
 import sqlalchemy
 from sqlalchemy import func
 from sqlmodel import col
 
 from recovery_app.domain.hard_dates import ClusterSearch, DayCount, find_clusters
 from recovery_app.services.journal_part import JournalPart
-from recovery_app.services.local_days import grouped, local_day_sql, offsets_between
+from recovery_app.services.local_days import (
+    day_of_number,
+    grouped,
+    local_day_sql,
+    offsets_between,
+)
 from recovery_app.storage.models import Urge
 
 
@@ -31,7 +34,7 @@ class HardDateService(JournalPart):
             rows = connection.execute(
                 sqlalchemy.select(day, func.count()).group_by(by_day).order_by(by_day)
             ).all()
-        return [DayCount(date.fromisoformat(text), count) for text, count in rows]
+        return [DayCount(day_of_number(number), count) for number, count in rows]
 
     def clusters(self) -> ClusterSearch:
         """The windows of the year the person's urges have gathered in, as of today."""

@@ -39,9 +39,10 @@ from recovery_app.domain.urges import UrgeOutcome
 from recovery_app.services.journal_part import JournalPart
 from recovery_app.services.local_days import (
     day_bounds,
+    day_of_number,
     grouped,
+    hour_of_week_sql,
     local_day_sql,
-    local_weekday_hour_sql,
     offsets_between,
     weekday_hour,
 )
@@ -175,13 +176,13 @@ def _clock_histories(
         at = col(ContactEvent.at)
         offsets = offsets_between(min(contact_first, now), max(contact_first, now))
         day, by_day = grouped(local_day_sql(at, offsets), "local_day")
-        for clock_id, text in _rows(
+        for clock_id, number in _rows(
             connection,
             sqlalchemy.select(col(ContactEvent.clock_id), day)
             .where(col(ContactEvent.kind) == ContactKind.ME.value)
             .group_by(col(ContactEvent.clock_id), by_day),
         ):
-            reach_outs.setdefault(clock_id, set()).add(date.fromisoformat(text))
+            reach_outs.setdefault(clock_id, set()).add(day_of_number(number))
     return tuple(
         ClockHistory(
             clock_id, name, since, archived_at is not None, frozenset(reach_outs.get(clock_id, ()))
@@ -227,18 +228,18 @@ class _UrgeCounts:
             .group_by(by_day)
         )
         return tuple(
-            UrgeDayTally(date.fromisoformat(text), *counts)
-            for text, *counts in _rows(self.connection, statement)
+            UrgeDayTally(day_of_number(number), *counts)
+            for number, *counts in _rows(self.connection, statement)
         )
 
     def hours(self) -> tuple[HourCell, ...]:
         if self.span is None:
             return ()
-        cell, by_cell = grouped(local_weekday_hour_sql(self.at, self.offsets), "cell")
+        cell, by_cell = grouped(hour_of_week_sql(self.at, self.offsets), "hour_of_week")
         statement = sqlalchemy.select(cell, func.count()).where(*self.where).group_by(by_cell)
         return tuple(
-            HourCell(*weekday_hour(text), count)
-            for text, count in _rows(self.connection, statement)
+            HourCell(*weekday_hour(hour), count)
+            for hour, count in _rows(self.connection, statement)
         )
 
     def triggers(self) -> tuple[TriggerTally, ...]:
@@ -333,22 +334,21 @@ def _check_ins(connection: Connection, span: DayRange) -> tuple[CheckInMark, ...
 def _promise_days(connection: Connection, span: DayRange) -> tuple[PromiseDayTally, ...]:
     day, outcome = col(Promise.day), col(Promise.outcome)
 
-    def counted(value: str | None) -> Any:
-        matches = outcome.is_(None) if value is None else outcome == value
-        return func.sum(case((matches, 1), else_=0))
-
     statement = (
         sqlalchemy.select(
-            day,
-            counted(PromiseOutcome.KEPT.value),
-            counted(PromiseOutcome.NOT_KEPT.value),
-            counted(PromiseOutcome.LET_GO.value),
-            counted(None),
+            type_coerce(day, String),  # as text, read by date.fromisoformat (see _check_ins)
+            _count_where(outcome == PromiseOutcome.KEPT.value),
+            _count_where(outcome == PromiseOutcome.NOT_KEPT.value),
+            _count_where(outcome == PromiseOutcome.LET_GO.value),
+            _count_where(outcome.is_(None)),
         )
         .where(day >= span.first, day <= span.last)
         .group_by(day)
     )
-    return tuple(PromiseDayTally(*row) for row in _rows(connection, statement))
+    return tuple(
+        PromiseDayTally(date.fromisoformat(text), *counts)
+        for text, *counts in _rows(connection, statement)
+    )
 
 
 def _hunches(connection: Connection, start: datetime, end: datetime) -> tuple[HunchTally, ...]:

@@ -151,19 +151,27 @@ def test_no_share_or_mean_without_something_behind_it(entries: dict) -> None:
 def test_a_day_without_a_check_in_is_a_gap_not_a_zero(entries: dict) -> None:
     review = _review(entries)
     answered = {c.day: c for c in entries["check_ins"]}
-    for point in review.check_in_days:
-        if point.day not in answered:
-            assert not point.checked_in
-            assert point.mood is None
-            assert point.pull is None
+    series = review.check_ins
+    if series is None:
+        assert review.check_in_weeks == ()
+        return
+    assert len(series) == len(series.moods) == len(series.pulls)
+    for index in range(len(series)):
+        day = series.day(index)
+        if day not in answered:
+            assert not series.checked_in[index]
+            assert series.moods[index] is None
+            assert series.pulls[index] is None
         else:
-            assert (point.mood, point.pull) == (answered[point.day].mood, answered[point.day].pull)
-    if review.check_in_days:
-        assert review.check_in_days[-1].day == review.span.last  # type: ignore[union-attr]
-        checked = sum(p.checked_in for p in review.check_in_days)
-        assert checked == sum(w.days_checked_in for w in review.check_in_weeks)
-        for week in review.check_in_weeks:
-            assert (week.mean_mood is None) == (week.moods == 0)
+            assert series.checked_in[index]
+            assert (series.moods[index], series.pulls[index]) == (
+                answered[day].mood,
+                answered[day].pull,
+            )
+    assert series.last == review.span.last  # type: ignore[union-attr]
+    assert sum(series.checked_in) == sum(w.days_checked_in for w in review.check_in_weeks)
+    for week in review.check_in_weeks:
+        assert (week.mean_mood is None) == (week.moods == 0)
 
 
 @settings(max_examples=150, deadline=None)
@@ -186,7 +194,8 @@ def test_a_range_after_everything_is_empty_not_an_error(entries: dict) -> None:
     review = _review(entries)
     assert review.span is None
     assert review.urges is None
-    assert review.urge_weeks == review.check_in_days == review.promise_weeks == ()
+    assert review.urge_weeks == review.promise_weeks == ()
+    assert review.check_ins is None
     assert review.weekday_hour == ()
     assert review.triggers is None
     assert review.then_and_now is None
@@ -209,7 +218,8 @@ def test_weeks_before_the_first_urge_are_not_drawn_as_zero_urges() -> None:
     review = _review({"choice": RangeChoice.ALL, "urges": [urge], "check_ins": [check_in]})
     assert review.span.first == check_in.day  # type: ignore[union-attr]
     assert review.urge_weeks[0].first == urge.day
-    assert len(review.check_in_days) == 61
+    assert review.check_ins is not None
+    assert len(review.check_ins) == 61
 
 
 def test_then_and_now_compares_the_first_and_last_unit() -> None:

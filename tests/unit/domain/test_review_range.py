@@ -93,16 +93,16 @@ def test_weeks_run_monday_to_sunday_cut_at_the_ends() -> None:
     assert weeks[0] == DayRange(date(2026, 11, 4), date(2026, 11, 8))
     assert weeks[1] == DayRange(date(2026, 11, 9), date(2026, 11, 15))
     assert weeks[-1] == DayRange(date(2026, 11, 23), date(2026, 11, 23))
-    assert weeks_of(None) == []
+    assert weeks_of(None) == ()
 
 
 def test_months_are_calendar_months_cut_at_the_ends() -> None:
     months = months_of(DayRange(date(2024, 1, 31), date(2024, 3, 2)))
-    assert months == [
+    assert months == (
         DayRange(date(2024, 1, 31), date(2024, 1, 31)),
         DayRange(date(2024, 2, 1), date(2024, 2, 29)),
         DayRange(date(2024, 3, 1), date(2024, 3, 2)),
-    ]
+    )
 
 
 def test_a_range_ends_on_or_after_its_start() -> None:
