@@ -163,5 +163,6 @@ class DayTotals:
         self._sums = [[0, *accumulate(column)] for column in columns]
 
     def over(self, period: DayRange) -> tuple[int, ...]:
-        part = within(self._days, period)
-        return tuple(sums[part.stop] - sums[part.start] for sums in self._sums)
+        start = bisect.bisect_left(self._days, period.first)
+        stop = bisect.bisect_right(self._days, period.last, lo=start)
+        return tuple([sums[stop] - sums[start] for sums in self._sums])
