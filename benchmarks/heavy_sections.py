@@ -1,5 +1,6 @@
-"""The heavy journal's later sections: promises, hunches, exercise runs, letters, reasons and
-support people, so the Exercises screen, the guide and the review are measured loaded.
+"""The heavy journal's later sections: memories, promises, hunches, exercise runs, letters,
+reasons and support people, so the whole-relationship view, the Exercises screen, the guide
+and the review are measured loaded.
 
 Each section has its own random stream (heavy_vault.fill_vault seeds it with the section's
 name), so these change nothing the earlier sections make. Rows that come in thousands go in
@@ -13,7 +14,7 @@ import random
 from datetime import date, datetime, timedelta
 
 import heavy_words as words
-from heavy_parts import Build, Section, local_moment, noon_of, sentences
+from heavy_parts import Build, Section, local_moment, noon_of, note, sentences
 
 
 def _moment_in(build: Build, rng: random.Random, *, days_back: int | None = None) -> datetime:
@@ -21,6 +22,56 @@ def _moment_in(build: Build, rng: random.Random, *, days_back: int | None = None
     span = days_back or build.sizes.days
     day = build.today - timedelta(days=rng.randint(1, span))
     return local_moment(day, rng.randint(7, 23), rng.randint(0, 59))
+
+
+def add_memories(build: Build) -> None:
+    """Memories over fifteen years, dates as rough as people remember them; bulk inserted."""
+    from sqlalchemy import insert
+    from sqlmodel import SQLModel
+
+    from recovery_app.domain import fuzzy_dates
+
+    rng, sizes = build.rng, build.sizes
+    span = sizes.memory_years * 365
+    first = build.today - timedelta(days=span)
+    kinds = [k for k, _ in words.MEMORY_KINDS]
+    kind_weights = [w for _, w in words.MEMORY_KINDS]
+    precisions = [p for p, _ in words.DATE_PRECISION]
+    precision_weights = [w for _, w in words.DATE_PRECISION]
+    created = local_moment(build.today, 12, 0)
+    rows = []
+    for _ in range(sizes.memories):
+        kind = rng.choices(kinds, kind_weights)[0]
+        day = first + timedelta(days=rng.randrange(span - 400))  # ranges end before today
+        precision = rng.choices(precisions, precision_weights)[0]
+        if precision == "day":
+            when = fuzzy_dates.day(day)
+        elif precision == "month":
+            when = fuzzy_dates.month(day.year, day.month)
+        elif precision == "season":
+            when = fuzzy_dates.season(rng.choice(fuzzy_dates.SEASONS), day.year)
+        elif precision == "year":
+            when = fuzzy_dates.year(day.year)
+        else:
+            months = day.year * 12 + day.month - 1 + rng.randint(1, 8)
+            end = fuzzy_dates.month(months // 12, months % 12 + 1)
+            when = fuzzy_dates.between(fuzzy_dates.month(day.year, day.month), end)
+        rows.append(
+            {
+                "clock_id": rng.choice(build.clocks).id if rng.random() < 0.8 else None,
+                "kind": kind,
+                "title": rng.choice(words.MEMORY_TITLES[kind]),
+                "what_happened": note(rng) if rng.random() < 0.4 else "",
+                "feeling": rng.randint(0, 10) if rng.random() < 0.7 else None,
+                "tags": "[]",
+                "date_text": when.text,
+                "date_start": when.start,
+                "date_end": when.end,
+                "created_at": created,
+                "updated_at": created,
+            }
+        )
+    build.session.connection().execute(insert(SQLModel.metadata.tables["memory"]), rows)
 
 
 def add_promises(build: Build) -> None:
@@ -204,6 +255,7 @@ def add_support_people(build: Build) -> None:
 
 
 SECTIONS: tuple[Section, ...] = (
+    add_memories,
     add_promises,
     add_hunches,
     add_exercise_runs,

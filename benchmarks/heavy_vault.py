@@ -290,63 +290,12 @@ def _urge_row(rng: random.Random, sizes: Sizes, at: datetime, progress: float) -
     }
 
 
-def add_memories(build: Build) -> None:
-    """Memories over fifteen years, dates as rough as people remember them; bulk inserted."""
-    from sqlalchemy import insert
-    from sqlmodel import SQLModel
-
-    from recovery_app.domain import fuzzy_dates
-
-    rng, sizes = build.rng, build.sizes
-    span = sizes.memory_years * 365
-    first = build.today - timedelta(days=span)
-    kinds = [k for k, _ in words.MEMORY_KINDS]
-    kind_weights = [w for _, w in words.MEMORY_KINDS]
-    precisions = [p for p, _ in words.DATE_PRECISION]
-    precision_weights = [w for _, w in words.DATE_PRECISION]
-    created = local_moment(build.today, 12, 0)
-    rows = []
-    for _ in range(sizes.memories):
-        kind = rng.choices(kinds, kind_weights)[0]
-        day = first + timedelta(days=rng.randrange(span - 400))  # ranges end before today
-        precision = rng.choices(precisions, precision_weights)[0]
-        if precision == "day":
-            when = fuzzy_dates.day(day)
-        elif precision == "month":
-            when = fuzzy_dates.month(day.year, day.month)
-        elif precision == "season":
-            when = fuzzy_dates.season(rng.choice(fuzzy_dates.SEASONS), day.year)
-        elif precision == "year":
-            when = fuzzy_dates.year(day.year)
-        else:
-            months = day.year * 12 + day.month - 1 + rng.randint(1, 8)
-            end = fuzzy_dates.month(months // 12, months % 12 + 1)
-            when = fuzzy_dates.between(fuzzy_dates.month(day.year, day.month), end)
-        rows.append(
-            {
-                "clock_id": rng.choice(build.clocks).id if rng.random() < 0.8 else None,
-                "kind": kind,
-                "title": rng.choice(words.MEMORY_TITLES[kind]),
-                "what_happened": note(rng) if rng.random() < 0.4 else "",
-                "feeling": rng.randint(0, 10) if rng.random() < 0.7 else None,
-                "tags": "[]",
-                "date_text": when.text,
-                "date_start": when.start,
-                "date_end": when.end,
-                "created_at": created,
-                "updated_at": created,
-            }
-        )
-    build.session.connection().execute(insert(SQLModel.metadata.tables["memory"]), rows)
-
-
 SECTIONS: tuple[Section, ...] = (
     add_clocks,
     add_contact_events,
     add_check_ins,
     add_urges,
-    add_memories,
-    *heavy_sections.SECTIONS,
+    *heavy_sections.SECTIONS,  # memories, promises, hunches, exercise runs, letters, lists
 )
 
 
