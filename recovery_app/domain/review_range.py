@@ -147,11 +147,6 @@ def thirds(span: DayRange | None) -> tuple[DayRange, DayRange] | None:
     )
 
 
-def within(days: Sequence[date], period: DayRange) -> slice:
-    """The part of a sorted list of days that falls in `period`, as a slice."""
-    return slice(bisect.bisect_left(days, period.first), bisect.bisect_right(days, period.last))
-
-
 class DayTotals:
     """Sums of a few counts over any run of days, each found in O(log n) from prefix sums:
     a review adds up the same daily counts for every week, month and third of ten years."""
