@@ -1,12 +1,13 @@
 """A synthetic heavy journal: what ten years of daily use leaves behind, for benchmarks.
 
-    python benchmarks/heavy_vault.py DIR [--password-stdin] [--cheap-kdf] [--seed N]
+    python benchmarks/heavy_vault.py DIR [--password-stdin] [--cheap-kdf] [--seed N] [--scale N]
 
 The journal is created through storage's own door (`create_vault`, with the real Argon2 cost
 unless --cheap-kdf), then filled in one session, one transaction per section, then
 `ClockService.summaries()` runs once so the milestone records are there, as the app would
 have written them over the years, and they are acknowledged, as someone who opened Today
-every day has seen them. Contents (the figures are `Sizes`):
+every day has seen them. Contents at scale 1 (the figures are `Sizes`; `--scale N`, or
+`sizes=HEAVY.scaled(N)`, makes N times the years and N times every count made over them):
 
 - 3 clocks labelled "A", "B", "C", started about ten years before today;
 - 2,000 contact events spread over those years and clocks, mostly "they reached out" and
@@ -14,6 +15,8 @@ every day has seen them. Contents (the figures are `Sizes`):
   has had several stretches and the recent ones are long); some carry a note, the "I reached
   out" ones often a reflection, of the lengths people write;
 - one check-in a day for 3,650 days up to today, every answer sometimes skipped, some notes;
+  about every other one makes "today's promise", which the next day's check-in marks kept,
+  not kept or let go (or leaves open);
 - 50,000 urges over the same ten years, thinning out as the years pass and coming mostly in
   the evening: the trigger list is the app's suggestions (through `UrgeService.triggers()`)
   plus a few of the person's own, 0-3 triggers each; intensity mostly 3-9 and easing, some
@@ -24,7 +27,12 @@ every day has seen them. Contents (the figures are `Sizes`):
 - 5,000 memories over fifteen years (the relationship began before the clocks): about a third
   good moments, a third harm, the rest making up, tension and other; dates as rough as people
   remember them (half exact days, then months, seasons, years and ranges of a few months);
-  most linked to a clock; bulk inserted too.
+  most linked to a clock; bulk inserted too;
+- and, from heavy_sections.py: 1,000 promises made on the Exercises screen (kept, not kept,
+  let go, some open), 1,200 instincts and predictions (many of the predictions fears; most
+  checked after their day, with every outcome), 2,000 runs of the shipped exercises with
+  answers that fit each step (some left half-way), 200 unsent letters, 24 reasons and
+  8 support people (the last two through the app's services; lists, not scaled).
 
 Everything follows from `seed`. The contents are made by `SECTIONS`, a list of functions that
 each add one kind of row; each section draws from its own random stream (seeded with the seed
@@ -42,63 +50,25 @@ import getpass
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from datetime import time as clock_time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import heavy_sections
+import heavy_words as words
+from heavy_parts import HEAVY, Build, Section, Sizes, local_moment, noon_of, note, sentences
 
 from recovery_app.services.secrets import SecretStoreError, SecretStoreStatus
 from recovery_app.storage.kdf import DEFAULT_KDF, KdfParams
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from recovery_app.storage.models import Clock
     from recovery_app.storage.vault import Vault
+
+__all__ = ["CHEAP_KDF", "HEAVY", "NoSecretStore", "Sizes", "build_heavy_vault", "count_rows"]
 
 # Milliseconds instead of the real cost's ~0.6 s, for benchmarks whose setup creates journals
 # and does not measure unlocking. Never for a real journal.
 CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """How much the journal holds. Later issues add their own counts here."""
-
-    days: int = 3_650  # ten years: clocks start about this long ago
-    clock_labels: tuple[str, ...] = ("A", "B", "C")
-    clock_weights: tuple[float, ...] = (0.5, 0.3, 0.2)  # share of the contact events
-    contact_events: int = 2_000
-    reached_out_share: float = 0.04  # of contact events; more in early years, fewer later
-    contact_note_share: float = 0.35
-    check_ins: int = 3_650  # one a day, the last one today
-    check_in_note_share: float = 0.3
-    urges: int = 50_000  # over `days`, thinning out as the years pass
-    urge_note_share: float = 0.2
-    memories: int = 5_000  # over `memory_years`: the relationship began before the clocks
-    memory_years: int = 15
-
-
-HEAVY = Sizes()
-
-
-@dataclass
-class Build:
-    """What a section sees: the vault (for the app's services), the open session (a fresh
-    transaction), its random stream, the day the journal is built for, the sizes, and the rows
-    earlier sections added."""
-
-    vault: Vault
-    session: Session
-    rng: random.Random
-    today: date
-    sizes: Sizes
-    clocks: list[Clock] = field(default_factory=list)
-
-
-Section = Callable[[Build], None]
 
 
 class NoSecretStore:
@@ -117,126 +87,6 @@ class NoSecretStore:
         pass
 
 
-# ----- text people write ------------------------------------------------------------------------
-
-_NOTE_SENTENCES = (
-    "It was short and I kept it polite.",
-    "I didn't answer straight away, and that felt right.",
-    "They asked about the paperwork again.",
-    "I noticed my shoulders were tense for the rest of the afternoon.",
-    "Afterwards I went for a walk around the block.",
-    "It was about the car, nothing else.",
-    "I felt the old pull, then it passed.",
-    "I wrote down what I wanted to say before replying.",
-    "A message arrived late in the evening and I left it until morning.",
-    "We ran into each other at the shop; I said hello and moved on.",
-    "It brought back a lot, more than I expected.",
-    "I told a friend about it and felt lighter.",
-    "Nothing dramatic, just tiring.",
-    "I kept to the one topic we had agreed on.",
-    "I slept badly that night but the next day was fine.",
-    "I'm proud that I didn't explain myself over and over.",
-    "The call lasted four minutes.",
-    "I reminded myself why the distance matters.",
-)
-_WHAT_HAPPENED = (
-    "I was tired and lonely after a long week.",
-    "I saw an old photo and wanted to know how they were.",
-    "It was their birthday and I told myself one message couldn't hurt.",
-    "I had a drink and my guard was down.",
-    "Something at work reminded me of them.",
-    "I was worried and wanted reassurance.",
-    "I told myself it was only about the practical things.",
-)
-_WHAT_HELPED = (
-    "Calling my sister afterwards.",
-    "Writing here instead of sending a second message.",
-    "Going to bed early.",
-    "Reading my list of reasons.",
-    "Getting out of the flat for an hour.",
-)
-_TRY_NEXT = (
-    "Put my phone in another room on Friday evenings.",
-    "Text a friend first when the urge comes.",
-    "Wait twenty minutes and check in here before deciding.",
-    "Mute the old chat so it doesn't come up.",
-    "Plan something for the evenings around that date.",
-)
-_PROMISES = (
-    "Go for a walk before work.",
-    "Eat a proper lunch.",
-    "Call Mum.",
-    "Leave the phone outside the bedroom.",
-    "Be kind to myself if it's a hard day.",
-    "Don't check their profile.",
-    "Finish one small thing on my list.",
-    "Drink water and go to bed before eleven.",
-)
-
-_OWN_TRIGGERS = (  # added to the suggestions, as a person's list grows
-    "Sunday evenings",
-    "Seeing a car like theirs",
-    "Payday weekend",
-    "A wedding invitation",
-    "Our old street",
-)
-_FEELINGS = (
-    "Lonely",
-    "Restless",
-    "Sad and tired",
-    "Missing them",
-    "Anxious, tight chest",
-    "Angry, then sad",
-    "Numb",
-    "Guilty for no reason",
-    "Hopeful, which scared me",
-)
-_PLACES = ("At home", "In bed", "On the bus", "At work", "In the car", "At the shops", "Outside")
-_COMPANY = ("Alone", "With friends", "With my kids", "With colleagues", "With my sister")
-_DID_INSTEAD = (
-    "Went for a walk",
-    "Called a friend",
-    "Wrote here",
-    "Had a shower",
-    "Read my reasons",
-    "Made tea and waited",
-    "Put the phone in a drawer",
-    "Breathed with the timer",
-)
-_URGE_NOTES = (
-    "It came out of nowhere.",
-    "I wanted to ask how they were.",
-    "I typed a message and deleted it.",
-    "It was strongest for the first few minutes.",
-    "I noticed I was hungry and tired too.",
-    "I remembered how the last time went.",
-    "It eased once I got up and moved.",
-    "I kept picturing their face.",
-    "It was a quiet one, but it lasted.",
-    "I told myself I could decide in an hour, and by then I didn't want to.",
-)
-# Evenings and late nights are when the pull comes most; weights for hours 0..23.
-_URGE_HOURS = (4, 3, 2, 1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 6, 7, 8, 9, 9, 7)
-_URGE_MINUTES = (2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 240)
-_URGE_MINUTE_WEIGHTS = (4, 10, 14, 14, 12, 12, 8, 7, 4, 3, 1)
-
-
-def _sentences(rng: random.Random, bank: Sequence[str], low: int, high: int) -> str:
-    return " ".join(rng.sample(bank, rng.randint(low, high)))
-
-
-def _note(rng: random.Random) -> str:
-    """Mostly a line or three; now and then a long paragraph."""
-    if rng.random() < 0.1:
-        return _sentences(rng, _NOTE_SENTENCES, 6, 12)
-    return _sentences(rng, _NOTE_SENTENCES, 1, 3)
-
-
-def _local_moment(day: date, hour: int, minute: int) -> datetime:
-    """An aware UTC moment at a local clock time of `day` (DST-aware, like the app's input)."""
-    return datetime.combine(day, clock_time(hour, minute)).astimezone().astimezone(UTC)
-
-
 # ----- sections ---------------------------------------------------------------------------------
 
 
@@ -250,7 +100,7 @@ def add_clocks(build: Build) -> None:
             name=label,
             since=since,
             allowed_contact="Practical matters by message" if index == 1 else "",
-            created_at=_local_moment(since, build.rng.randint(8, 22), build.rng.randint(0, 59)),
+            created_at=local_moment(since, build.rng.randint(8, 22), build.rng.randint(0, 59)),
         )
         build.clocks.append(clock)
     build.session.add_all(build.clocks)
@@ -279,58 +129,88 @@ def add_contact_events(build: Build) -> None:
             if reached_out
             else rng.choices([ContactKind.THEM, ContactKind.UNAVOIDABLE], weights=[0.6, 0.4])[0]
         )
-        at = _local_moment(day, rng.randint(7, 23), rng.randint(0, 59))
+        at = local_moment(day, rng.randint(7, 23), rng.randint(0, 59))
         (channel,) = rng.choices(channels, weights=channel_weights)
         event = ContactEvent(
             clock_id=clock.id,
             kind=kind.value,
             at=at,
             channel=None if channel is None else channel.value,
-            note=_note(rng) if rng.random() < sizes.contact_note_share else "",
+            note=note(rng) if rng.random() < sizes.contact_note_share else "",
             created_at=at + timedelta(minutes=rng.randint(1, 600)),
         )
         if kind is ContactKind.ME and rng.random() < 0.7:
-            event.what_happened = _sentences(rng, _WHAT_HAPPENED, 1, 3)
-            event.what_helped = _sentences(rng, _WHAT_HELPED, 0, 2)
-            event.try_next = _sentences(rng, _TRY_NEXT, 0, 2)
+            event.what_happened = sentences(rng, words.WHAT_HAPPENED, 1, 3)
+            event.what_helped = sentences(rng, words.WHAT_HELPED, 0, 2)
+            event.try_next = sentences(rng, words.TRY_NEXT, 0, 2)
         events.append(event)
     build.session.add_all(events)
 
 
 def add_check_ins(build: Build) -> None:
+    """A check-in a day, with "today's promise" in the promise table (check_in_day set), as
+    the check-in writes it, and marked by the next day's "yesterday's promise" answer."""
+    from sqlalchemy import insert
+    from sqlmodel import SQLModel
+
     from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
     from recovery_app.storage.models import CheckIn
 
     rng, sizes = build.rng, build.sizes
     first = build.today - timedelta(days=sizes.check_ins - 1)
     rows = []
+    promises: list[dict[str, object]] = []
     for offset in range(sizes.check_ins):
         day = first + timedelta(days=offset)
         progress = offset / sizes.check_ins  # the pull eases over the years
         pull_peak = round(9 - 6 * progress)
-        created = _local_moment(day, rng.randint(19, 23), rng.randint(0, 59))
+        created = local_moment(day, rng.randint(19, 23), rng.randint(0, 59))
         no_contact = rng.choices(
             [NoContactAnswer.YES, NoContactAnswer.THEM, NoContactAnswer.NO, None],
             weights=[0.8, 0.06, 0.04, 0.1],
         )[0]
-        promise_kept = rng.choices(
+        yesterdays = rng.choices(
             [PromiseOutcome.KEPT, PromiseOutcome.NOT_KEPT, PromiseOutcome.SKIPPED, None],
             weights=[0.5, 0.1, 0.1, 0.3],
         )[0]
+        # The draws in the order the first version of this section made them, so the
+        # check-ins stay the same journal they were.
+        mood = None if rng.random() < 0.08 else rng.choices(range(1, 6), [1, 2, 4, 3, 1])[0]
+        pull = None if rng.random() < 0.1 else rng.randint(0, pull_peak)
+        promise = rng.choice(words.PROMISES) if rng.random() < 0.5 else ""
         rows.append(
             CheckIn(
                 day=day,
-                mood=None if rng.random() < 0.08 else rng.choices(range(1, 6), [1, 2, 4, 3, 1])[0],
+                mood=mood,
                 no_contact=None if no_contact is None else no_contact.value,
-                pull=None if rng.random() < 0.1 else rng.randint(0, pull_peak),
-                yesterday_promise=None if promise_kept is None else promise_kept.value,
-                promise=rng.choice(_PROMISES) if rng.random() < 0.5 else "",
-                note=_note(rng) if rng.random() < sizes.check_in_note_share else "",
+                pull=pull,
+                note=note(rng) if rng.random() < sizes.check_in_note_share else "",
                 created_at=created,
                 updated_at=created + timedelta(minutes=rng.choice([0, 0, 0, 5, 90])),
             )
         )
+        made_yesterday = promises[-1] if promises else None
+        if (
+            made_yesterday
+            and made_yesterday["day"] == day - timedelta(days=1)
+            and yesterdays in (PromiseOutcome.KEPT, PromiseOutcome.NOT_KEPT)
+        ):
+            made_yesterday["outcome"] = yesterdays.value
+            made_yesterday["marked_at"] = created
+        if promise:
+            promises.append(
+                {
+                    "text": promise,
+                    "day": day,
+                    "check_in_day": day,
+                    "outcome": None,
+                    "created_at": created,
+                    "marked_at": None,
+                }
+            )
     build.session.add_all(rows)
+    build.session.flush()
+    build.session.connection().execute(insert(SQLModel.metadata.tables["promise"]), promises)
 
 
 def add_urges(build: Build) -> None:
@@ -345,7 +225,7 @@ def add_urges(build: Build) -> None:
     first = build.today - timedelta(days=sizes.days)
     # The list as the app makes it: its suggestions on first use, then the person's own.
     service = UrgeService(build.vault, now=noon_of(first))
-    for name in _OWN_TRIGGERS:
+    for name in words.OWN_TRIGGERS:
         service.add_trigger(name)
     names = service.triggers()
     rows = build.session.exec(select(Trigger.name, Trigger.id))
@@ -358,8 +238,8 @@ def add_urges(build: Build) -> None:
         # Dense early, a quarter as dense at the end: a mix of a falling and a flat density.
         progress = rng.triangular(0, 1, 0) if rng.random() < 0.6 else rng.random()
         day = first + timedelta(days=min(int(progress * sizes.days), sizes.days - 1))
-        (hour,) = rng.choices(range(24), weights=_URGE_HOURS)
-        moments.append((_local_moment(day, hour, rng.randint(0, 59)), progress))
+        (hour,) = rng.choices(range(24), weights=words.URGE_HOURS)
+        moments.append((local_moment(day, hour, rng.randint(0, 59)), progress))
     moments.sort()  # ids in time order, as the app would have given them
 
     urges: list[dict[str, object]] = []
@@ -383,114 +263,31 @@ def _urge_row(rng: random.Random, sizes: Sizes, at: datetime, progress: float) -
     """One urge's columns; `progress` (0 to 1 over the years) eases the intensity."""
     from recovery_app.domain.urges import UrgeOutcome
 
+    notes = words.URGE_NOTES
     peak = 8 - 2 * progress
     intensity = None if rng.random() < 0.1 else max(0, min(10, round(rng.gauss(peak - 2, 1.8))))
     (outcome,) = rng.choices([UrgeOutcome.PASSED, UrgeOutcome.REACHED_OUT, None], [80, 8, 12])
-    minutes = rng.choices(_URGE_MINUTES, _URGE_MINUTE_WEIGHTS)[0] if rng.random() < 0.75 else None
+    minutes = (
+        rng.choices(words.URGE_MINUTES, words.URGE_MINUTE_WEIGHTS)[0]
+        if rng.random() < 0.75
+        else None
+    )
     predicted = rng.random() < 0.3
     return {
         "at": at,
         "intensity": intensity,
-        "feelings": rng.choice(_FEELINGS) if rng.random() < 0.5 else "",
-        "place": rng.choice(_PLACES) if rng.random() < 0.4 else "",
-        "company": rng.choice(_COMPANY) if rng.random() < 0.25 else "",
-        "did_instead": rng.choice(_DID_INSTEAD) if rng.random() < 0.4 else "",
+        "feelings": rng.choice(words.FEELINGS) if rng.random() < 0.5 else "",
+        "place": rng.choice(words.PLACES) if rng.random() < 0.4 else "",
+        "company": rng.choice(words.COMPANY) if rng.random() < 0.25 else "",
+        "did_instead": rng.choice(words.DID_INSTEAD) if rng.random() < 0.4 else "",
         "outcome": None if outcome is None else outcome.value,
         "minutes": minutes,
         # People tend to expect an urge to last longer than it does.
-        "predicted_minutes": rng.choice(_URGE_MINUTES[3:]) if predicted else None,
+        "predicted_minutes": rng.choice(words.URGE_MINUTES[3:]) if predicted else None,
         "predicted_reach_out": rng.random() < 0.4 if predicted and rng.random() < 0.8 else None,
-        "note": _sentences(rng, _URGE_NOTES, 1, 3) if rng.random() < sizes.urge_note_share else "",
+        "note": sentences(rng, notes, 1, 3) if rng.random() < sizes.urge_note_share else "",
         "created_at": at + timedelta(minutes=rng.choice((0, 0, 0, 1, 2, 5, 30, 240))),
     }
-
-
-_MEMORY_KINDS = (("good", 35), ("harm", 30), ("apology", 12), ("tension", 15), ("other", 8))
-_MEMORY_TITLES = {
-    "good": (
-        "A walk by the river",
-        "Dinner at our place",
-        "Laughing in the car",
-        "A weekend away",
-        "Birthday surprise",
-        "Dancing in the kitchen",
-        "Sunday morning coffee",
-    ),
-    "harm": (
-        "Shouting after the party",
-        "Phone checked again",
-        "Told I was too sensitive",
-        "Money taken",
-        "Kept from my friends",
-        "The broken door",
-        "Silent for a week",
-    ),
-    "apology": (
-        "Flowers and sorry",
-        "Promised to change",
-        "Crying and apologising",
-        "A long letter",
-        "Couples weekend",
-    ),
-    "tension": (
-        "Walking on eggshells",
-        "Questions about where I was",
-        "Cold all evening",
-        "Jealous about work",
-    ),
-    "other": ("Moving flats", "New job", "Started counselling", "Holiday with family"),
-}
-_DATE_PRECISION = (("day", 50), ("month", 25), ("season", 10), ("year", 8), ("range", 7))
-
-
-def add_memories(build: Build) -> None:
-    """Memories over fifteen years, dates as rough as people remember them; bulk inserted."""
-    from sqlalchemy import insert
-    from sqlmodel import SQLModel
-
-    from recovery_app.domain import fuzzy_dates
-
-    rng, sizes = build.rng, build.sizes
-    span = sizes.memory_years * 365
-    first = build.today - timedelta(days=span)
-    kinds = [k for k, _ in _MEMORY_KINDS]
-    kind_weights = [w for _, w in _MEMORY_KINDS]
-    precisions = [p for p, _ in _DATE_PRECISION]
-    precision_weights = [w for _, w in _DATE_PRECISION]
-    created = _local_moment(build.today, 12, 0)
-    rows = []
-    for _ in range(sizes.memories):
-        kind = rng.choices(kinds, kind_weights)[0]
-        day = first + timedelta(days=rng.randrange(span - 400))  # ranges end before today
-        precision = rng.choices(precisions, precision_weights)[0]
-        if precision == "day":
-            when = fuzzy_dates.day(day)
-        elif precision == "month":
-            when = fuzzy_dates.month(day.year, day.month)
-        elif precision == "season":
-            when = fuzzy_dates.season(rng.choice(fuzzy_dates.SEASONS), day.year)
-        elif precision == "year":
-            when = fuzzy_dates.year(day.year)
-        else:
-            months = day.year * 12 + day.month - 1 + rng.randint(1, 8)
-            end = fuzzy_dates.month(months // 12, months % 12 + 1)
-            when = fuzzy_dates.between(fuzzy_dates.month(day.year, day.month), end)
-        rows.append(
-            {
-                "clock_id": rng.choice(build.clocks).id if rng.random() < 0.8 else None,
-                "kind": kind,
-                "title": rng.choice(_MEMORY_TITLES[kind]),
-                "what_happened": _note(rng) if rng.random() < 0.4 else "",
-                "feeling": rng.randint(0, 10) if rng.random() < 0.7 else None,
-                "tags": "[]",
-                "date_text": when.text,
-                "date_start": when.start,
-                "date_end": when.end,
-                "created_at": created,
-                "updated_at": created,
-            }
-        )
-    build.session.connection().execute(insert(SQLModel.metadata.tables["memory"]), rows)
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -498,17 +295,11 @@ SECTIONS: tuple[Section, ...] = (
     add_contact_events,
     add_check_ins,
     add_urges,
-    add_memories,
+    *heavy_sections.SECTIONS,  # memories, promises, hunches, exercise runs, letters, lists
 )
 
 
 # ----- building ---------------------------------------------------------------------------------
-
-
-def noon_of(day: date) -> Callable[[], datetime]:
-    """A `now` for the services that puts them on `day` (noon: no DST change can move it)."""
-    moment = _local_moment(day, 12, 0)
-    return lambda: moment
 
 
 def local_today() -> date:
@@ -558,15 +349,21 @@ def build_heavy_vault(
     return data_dir
 
 
-def counts_in(data_dir: Path, password: str) -> dict[str, int]:
-    """Rows per table of the journal in `data_dir`, opened with storage's own door."""
+def open_storage(data_dir: Path, password: str) -> Vault:
+    """The journal in `data_dir` opened with storage's own door, for a benchmark that times
+    one service on its own (the app's door hands out a Journal instead)."""
     from recovery_app.storage.keyfile import read_keyfile
     from recovery_app.storage.paths import VaultPaths
     from recovery_app.storage.vault import open_vault
 
     paths = VaultPaths(data_dir)
     keyfile = read_keyfile(paths.keyfile)
-    vault = open_vault(paths, keyfile, keyfile.unwrap(password))
+    return open_vault(paths, keyfile, keyfile.unwrap(password))
+
+
+def counts_in(data_dir: Path, password: str) -> dict[str, int]:
+    """Rows per table of the journal in `data_dir`, opened with storage's own door."""
+    vault = open_storage(data_dir, password)
     try:
         return count_rows(vault)
     finally:
@@ -617,7 +414,16 @@ def main() -> int:
         help="a near-free key derivation instead of the real Argon2 cost (benchmark setup only)",
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        metavar="N",
+        help="N times the years and the entries made over them (default 1: ten years)",
+    )
     args = parser.parse_args()
+    if args.scale < 1:
+        parser.error("--scale is a whole number from 1")
     password = _read_password(args.password_stdin)
 
     from recovery_app.services.messages import message_for
@@ -635,16 +441,16 @@ def main() -> int:
         return 1
     created = time.perf_counter()
     try:
-        fill_vault(vault, seed=args.seed)
+        fill_vault(vault, seed=args.seed, sizes=HEAVY.scaled(args.scale))
         filled = time.perf_counter()
         counts = count_rows(vault)
     finally:
         vault.close()
-    print(f"Heavy journal in {data_dir} (seed {args.seed})")
+    print(f"Heavy journal in {data_dir} (seed {args.seed}, scale {args.scale})")
     print(f"  created in {created - started:.2f} s ({'cheap' if args.cheap_kdf else 'real'} KDF)")
     print(f"  filled in  {filled - created:.2f} s")
     for name, count in counts.items():
-        print(f"  {name:<16} {count:>6} rows")
+        print(f"  {name:<17} {count:>7} rows")
     return 0
 
 

@@ -39,6 +39,16 @@ class HunchMark:
 
 
 @dataclass(frozen=True)
+class UrgeCheck:
+    """An urge's predictions beside what happened: all the figures need from one urge."""
+
+    predicted_reach_out: bool | None
+    outcome: UrgeOutcome | None
+    # None when no length was predicted or noted
+    lasted_less_than_predicted: bool | None
+
+
+@dataclass(frozen=True)
 class UrgePrediction:
     """What the figures need from one urge."""
 
@@ -46,6 +56,26 @@ class UrgePrediction:
     outcome: UrgeOutcome | None
     predicted_minutes: int | None
     minutes: int | None
+
+    def check(self) -> UrgeCheck:
+        shorter = None
+        if self.predicted_minutes is not None and self.minutes is not None:
+            shorter = self.predicted_minutes > self.minutes
+        return UrgeCheck(self.predicted_reach_out, self.outcome, shorter)
+
+
+@dataclass(frozen=True)
+class HunchTally:
+    """How many instincts or predictions were checked with the same outcome (from SQL)."""
+
+    mark: HunchMark
+    count: int
+
+
+@dataclass(frozen=True)
+class UrgeCheckTally:
+    check: UrgeCheck
+    count: int
 
 
 @dataclass(frozen=True)
@@ -64,41 +94,53 @@ def is_waiting(check_after: date, checked: bool, today: date) -> bool:
     return not checked and check_after <= today
 
 
-def _fear_outcomes(urge: UrgePrediction) -> list[CheckOutcome]:
+def _fear_outcomes(urge: UrgeCheck) -> list[CheckOutcome]:
     """An urge's predictions as fears checked: "I will reach out" and "it will last long"."""
     outcomes: list[CheckOutcome] = []
     if urge.predicted_reach_out and urge.outcome is not None:
         outcomes.append(
             CheckOutcome.WRONG if urge.outcome is UrgeOutcome.PASSED else CheckOutcome.RIGHT
         )
-    if urge.predicted_minutes is not None and urge.minutes is not None:
+    if urge.lasted_less_than_predicted is not None:
         outcomes.append(
-            CheckOutcome.WRONG if urge.predicted_minutes > urge.minutes else CheckOutcome.RIGHT
+            CheckOutcome.WRONG if urge.lasted_less_than_predicted else CheckOutcome.RIGHT
         )
     return outcomes
 
 
-def _share(outcomes: list[CheckOutcome], wanted: CheckOutcome) -> Share:
-    counted = [o for o in outcomes if o is not CheckOutcome.CANT_TELL]
+def _share(outcomes: dict[CheckOutcome, int], wanted: CheckOutcome) -> Share:
+    counted = sum(n for o, n in outcomes.items() if o is not CheckOutcome.CANT_TELL)
     if not counted:
         return Share(0, None)
-    return Share(len(counted), sum(o is wanted for o in counted) / len(counted))
+    return Share(counted, outcomes.get(wanted, 0) / counted)
 
 
 def hunch_figures(
     hunches: Iterable[HunchMark], urges: Iterable[UrgePrediction] = ()
 ) -> HunchFigures:
-    instincts: list[CheckOutcome] = []
-    fears: list[CheckOutcome] = []
-    for hunch in hunches:
+    return counted_hunch_figures(
+        (HunchTally(h, 1) for h in hunches), (UrgeCheckTally(u.check(), 1) for u in urges)
+    )
+
+
+def counted_hunch_figures(
+    hunches: Iterable[HunchTally], urges: Iterable[UrgeCheckTally] = ()
+) -> HunchFigures:
+    """The same figures from counts, so a service can count in SQL instead of reading every
+    urge with a prediction."""
+    instincts: dict[CheckOutcome, int] = {}
+    fears: dict[CheckOutcome, int] = {}
+    for tally in hunches:
+        hunch = tally.mark
         if hunch.outcome is None:
             continue
         if hunch.kind is HunchKind.INSTINCT:
-            instincts.append(hunch.outcome)
+            instincts[hunch.outcome] = instincts.get(hunch.outcome, 0) + tally.count
         elif hunch.fearful:
-            fears.append(hunch.outcome)
-    for urge in urges:
-        fears.extend(_fear_outcomes(urge))
+            fears[hunch.outcome] = fears.get(hunch.outcome, 0) + tally.count
+    for urge_tally in urges:
+        for outcome in _fear_outcomes(urge_tally.check):
+            fears[outcome] = fears.get(outcome, 0) + urge_tally.count
     return HunchFigures(
         instincts_right=_share(instincts, CheckOutcome.RIGHT),
         fears_wrong=_share(fears, CheckOutcome.WRONG),

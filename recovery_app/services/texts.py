@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from recovery_app.domain.words import Words
 from recovery_app.resource_files import resources_dir
 
 
@@ -109,3 +110,23 @@ def exercise_texts(folder: Path | None = None) -> ExerciseTexts:
         promises={k: str(v) for k, v in data["promises"].items()},
         hunches={k: str(v) for k, v in data["hunches"].items()},
     )
+
+
+@cache
+def review_words(folder: Path | None = None) -> Words:
+    """The review's "then and now" sentences (domain/then_and_now.py fills them in)."""
+    from recovery_app.domain.then_and_now import WORD_KEYS
+
+    data = _read((folder or resources_dir() / "texts") / "review.toml")["then_and_now"]
+    return Words({k: str(v) for k, v in data.items()}).require(WORD_KEYS)
+
+
+@cache
+def hard_date_words(folder: Path | None = None) -> tuple[Words, Words]:
+    """The words for clusters, and for the days to go (domain/hard_dates.py fills them in)."""
+    from recovery_app.domain.hard_dates import AHEAD_WORD_KEYS, CLUSTER_WORD_KEYS
+
+    data = _read((folder or resources_dir() / "texts") / "hard_dates.toml")
+    clusters = Words({k: str(v) for k, v in data["clusters"].items()})
+    ahead = Words({k: str(v) for k, v in data["ahead"].items()})
+    return clusters.require(CLUSTER_WORD_KEYS), ahead.require(AHEAD_WORD_KEYS)

@@ -1,8 +1,11 @@
 """The self-trust line (promises kept) and the figures of instincts and predictions."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
@@ -10,7 +13,10 @@ from recovery_app.domain.instincts import (
     CheckOutcome,
     HunchKind,
     HunchMark,
+    HunchTally,
+    UrgeCheckTally,
     UrgePrediction,
+    counted_hunch_figures,
     hunch_figures,
     is_waiting,
 )
@@ -99,3 +105,31 @@ def test_waiting_to_check_once_the_day_has_come_and_until_checked() -> None:
     assert is_waiting(MONDAY, checked=False, today=MONDAY)
     assert not is_waiting(MONDAY + timedelta(days=1), checked=False, today=MONDAY)
     assert not is_waiting(MONDAY, checked=True, today=MONDAY)
+
+
+# ----- the same figures from counts (what the review's SQL hands over) --------------------------
+
+_marks = st.builds(
+    HunchMark,
+    st.sampled_from(list(HunchKind)),
+    st.booleans(),
+    st.one_of(st.none(), st.sampled_from(list(CheckOutcome))),
+)
+_predictions = st.builds(
+    UrgePrediction,
+    st.one_of(st.none(), st.booleans()),
+    st.one_of(st.none(), st.sampled_from(list(UrgeOutcome))),
+    st.one_of(st.none(), st.integers(0, 300)),
+    st.one_of(st.none(), st.integers(0, 300)),
+)
+
+
+@given(st.lists(_marks, max_size=40), st.lists(_predictions, max_size=40))
+def test_counted_figures_equal_the_figures_of_each_entry(
+    hunches: list[HunchMark], urges: list[UrgePrediction]
+) -> None:
+    counted = counted_hunch_figures(
+        [HunchTally(mark, n) for mark, n in Counter(hunches).items()],
+        [UrgeCheckTally(check, n) for check, n in Counter(u.check() for u in urges).items()],
+    )
+    assert counted == hunch_figures(hunches, urges)

@@ -1,12 +1,19 @@
 """Promises to myself (one store, shared with the check-in) and instincts and predictions."""
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from recovery_app.domain.check_in import CheckInAnswers, PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
-from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.instincts import (
+    CheckOutcome,
+    HunchKind,
+    HunchMark,
+    UrgePrediction,
+    hunch_figures,
+)
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.hunches import HunchService
@@ -167,6 +174,38 @@ def test_urge_predictions_count_in_the_fears_figure(vault, hunches: HunchService
     figures = hunches.figures()
     assert figures.fears_wrong.count == 3
     assert figures.fears_wrong.share == pytest.approx(2 / 3)
+
+
+def test_the_figures_counted_in_sql_equal_those_of_every_row(vault, hunches: HunchService) -> None:
+    rng = random.Random(11)
+    urges = UrgeService(vault, now=lambda: NOW)
+    logged = []
+    for _ in range(40):
+        details = UrgeDetails(
+            at=NOW,
+            outcome=rng.choice([None, *UrgeOutcome]),
+            minutes=rng.choice([None, 5, 30, 90]),
+            predicted_minutes=rng.choice([None, 10, 30, 60]),
+            predicted_reach_out=rng.choice([None, True, False]),
+        )
+        urges.log_urge(details)
+        logged.append(
+            UrgePrediction(
+                details.predicted_reach_out,
+                details.outcome,
+                details.predicted_minutes,
+                details.minutes,
+            )
+        )
+    marks = []
+    for _ in range(15):
+        kind, fearful = rng.choice(list(HunchKind)), rng.random() < 0.5
+        noted = hunches.note(kind, "A feeling", fearful=fearful)
+        outcome = rng.choice([None, *CheckOutcome])
+        if outcome is not None:
+            hunches.check(noted.id, outcome)
+        marks.append(HunchMark(kind, noted.fearful, outcome))
+    assert hunches.figures() == hunch_figures(marks, logged)
 
 
 def test_a_hunch_needs_words_and_a_day_not_in_the_past(hunches: HunchService) -> None:
