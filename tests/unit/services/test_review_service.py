@@ -123,9 +123,9 @@ def entries(vault: Vault) -> dict:
             c.since,
             c.archived_at is not None,
             frozenset(
-                local_day(e.at)
+                local_day(e.details.at)
                 for e in clock_service.list_contacts(c.id or 0)
-                if e.kind == ContactKind.ME.value
+                if e.details.kind is ContactKind.ME
             ),
         )
         for c in sorted(
