@@ -235,7 +235,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         from heavy_vault import counts_in
         from PySide6.QtWidgets import QApplication
 
-        from recovery_app.ui.kit.style import STYLE_SHEET
+        from recovery_app.ui.kit.theme import LIGHT, style_sheet
 
         counts = counts_in(base / "heavy", PASSWORD)
         print(
@@ -245,7 +245,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         )
         app = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(app, QApplication)
-        app.setStyleSheet(STYLE_SHEET)
+        app.setStyleSheet(style_sheet(LIGHT))
         quiet_offscreen_warning()
         try:
             from recovery_app.ui.today.screen import TodayScreen  # noqa: F401

@@ -183,7 +183,7 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
         from PySide6.QtWidgets import QApplication
         from today import PASSWORD
 
-        from recovery_app.ui.kit.style import STYLE_SHEET
+        from recovery_app.ui.kit.theme import LIGHT, style_sheet
 
         counts = counts_in(base / "heavy", PASSWORD)
         triggers = empty.urges.triggers()  # seeds the empty journal's list
@@ -195,7 +195,7 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
         print(f"Journals in {base} (each save waits for the disk there)")
         app = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(app, QApplication)
-        app.setStyleSheet(STYLE_SHEET)
+        app.setStyleSheet(style_sheet(LIGHT))
         quiet_offscreen_warning()
 
         try:

@@ -132,12 +132,12 @@ def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
 def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from recovery_app.ui.kit.style import STYLE_SHEET
+    from recovery_app.ui.kit.theme import LIGHT, style_sheet
     from recovery_app.ui.whole.timeline.layout import ZOOMS
 
     quiet_offscreen_warning()
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(LIGHT))
     heavy, empty, built = open_journals(base, seed)
     try:
         heavy_count, empty_count = without_warning(heavy), without_warning(empty)

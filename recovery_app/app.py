@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from recovery_app.services.secrets import SecretStore
     from recovery_app.storage.kdf import KdfParams
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.appearance import Appearance
     from recovery_app.ui.shell.single_instance import SingleInstance
     from recovery_app.ui.shell.window import JournalWindow
 
@@ -82,8 +84,11 @@ def run_quick_log(
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     sys.excepthook = _excepthook
-    _name_app(app)
     paths = VaultPaths(data_dir)
+    from recovery_app.ui.kit.preferences import Preferences
+
+    preferences = Preferences(paths.ui_settings)
+    _name_app(app, preferences)
     if SingleInstance(paths.data_dir, paths.instance_lock).ask_running_instance(QUICK_LOG):
         return 0
     if not paths.vault_exists():
@@ -98,11 +103,10 @@ def run_quick_log(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.kit.preferences import Preferences
     from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
-    session = QuickLogSession(service, Preferences(paths.ui_settings))
+    session = QuickLogSession(service, preferences)
     app.setQuitOnLastWindowClosed(False)  # the session ends itself once its last window closes
     session.start()
     code = app.exec()
@@ -113,13 +117,16 @@ def run_quick_log(
     return code
 
 
-def _name_app(app: QApplication) -> None:
+def _name_app(app: QApplication, preferences: Preferences) -> Appearance:
+    """Neutral names, and the look the person chose (or the desktop's)."""
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setDesktopFileName(APP_ID)  # packaging/io.github.quietjournal.Journal.desktop
-    from recovery_app.ui.kit.style import STYLE_SHEET
+    from recovery_app.ui.shell.appearance import Appearance
 
-    app.setStyleSheet(STYLE_SHEET)
+    appearance = Appearance(app, preferences)
+    appearance.start()
+    return appearance
 
 
 def build_window(
@@ -143,8 +150,9 @@ def build_window(
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    _name_app(app)
     paths = VaultPaths(data_dir)
+    preferences = Preferences(paths.ui_settings)
+    appearance = _name_app(app, preferences)
     instance: SingleInstance | None = None
     if single_instance:
         instance = SingleInstance(paths.data_dir, paths.instance_lock)
@@ -162,7 +170,9 @@ def build_window(
             )
             return None, None
     service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
-    window = JournalWindow(service, Preferences(paths.ui_settings), tray_available=tray_available)
+    window = JournalWindow(
+        service, preferences, tray_available=tray_available, choose_theme=appearance.choose
+    )
     if tray_available:
         app.setQuitOnLastWindowClosed(False)  # quick exit hides to the tray without quitting
     if instance is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.exercises import Exercise, answer_text
 from recovery_app.services.exercises import Run
 from recovery_app.services.texts import exercise_texts
+from recovery_app.ui.kit import theme
 from recovery_app.ui.kit.widgets import heading, paragraph
 
 
@@ -30,12 +31,13 @@ def run_html(exercise: Exercise, run: Run, *, yes: str = "Yes", no: str = "No") 
     """The same, with each prompt in bold. Every text is escaped, so what a person typed
     shows exactly as typed, markup included."""
     parts = []
+    muted = theme.current().text_muted
     for index, step in enumerate(exercise.steps):
         answer = answer_text(step, run.answers.get(index), yes=yes, no=no)
         shown = (
             f'<p style="white-space: pre-wrap; margin-top: 2px">{html.escape(answer)}</p>'
             if answer
-            else '<p style="color: #6b6b6b; margin-top: 2px"><i>(skipped)</i></p>'
+            else f'<p style="color: {muted}; margin-top: 2px"><i>(skipped)</i></p>'
         )
         parts.append(f'<p style="margin-bottom: 0"><b>{html.escape(step.prompt)}</b></p>{shown}')
     return "".join(parts)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from recovery_app.domain.promises import WeekShare
-
-LINE = QColor("#3f5f6d")
-GRID = QColor("#e3ded6")
-TEXT = QColor("#55606a")
+from recovery_app.ui.kit import theme
 
 
 class SelfTrustLine(QWidget):
@@ -35,22 +32,24 @@ class SelfTrustLine(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        palette = theme.current()
+        line, grid, text = (palette.colour(r) for r in ("accent", "border", "text_muted"))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         left = metrics.horizontalAdvance("100%") + 10
         area = QRectF(left, 8, self.width() - left - 16, self.height() - 8 - metrics.height() - 10)
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(grid, 1))
         for share in (0.0, 0.5, 1.0):
             y = area.bottom() - share * area.height()
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-            painter.setPen(TEXT)
+            painter.setPen(text)
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, left - 6, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{round(share * 100)}%",
             )
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(grid, 1))
         if not self.weeks:
             return
         count = len(self.weeks)
@@ -65,12 +64,12 @@ class SelfTrustLine(QWidget):
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
-        painter.setPen(QPen(LINE, 2.5))
+        painter.setPen(QPen(line, 2.5))
         painter.drawPath(path)
-        painter.setBrush(LINE)
+        painter.setBrush(line)
         for point in points:
             painter.drawEllipse(point, 4, 4)
-        painter.setPen(TEXT)
+        painter.setPen(text)
         baseline = area.bottom() + 6
         first, last = self.weeks[0].monday, self.weeks[-1].monday
         height = metrics.height()

@@ -17,15 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-# Rows with room to breathe, in the app's colours (see style.py).
-LIST_STYLE = """
-QListWidget { background: #ffffff; border: 1px solid #e3ded6; border-radius: 8px; padding: 4px 8px;
-    outline: 0; }
-QListWidget:focus { border: 2px solid #4f6d7a; }
-QListWidget::item { padding: 7px 2px; border-bottom: 1px solid #eeeae4; color: #24323a; }
-QListWidget::item:selected { background: #d6e2e7; color: #17262e; }
-QListWidget::item:hover:!selected { background: #f5f3ef; }
-"""
 
 
 class WrappedRows(QStyledItemDelegate):
@@ -54,7 +45,7 @@ def entry_list(accessible_name: str = "") -> QListWidget:
     """A list of the person's entries: plain-text rows that wrap, never clipped."""
     entries = QListWidget()
     entries.setAccessibleName(accessible_name)
-    entries.setStyleSheet(LIST_STYLE)
+    entries.setObjectName("entries")  # rows with room to breathe (theme.py)
     entries.setWordWrap(True)
     entries.setUniformItemSizes(False)
     entries.setResizeMode(QListView.ResizeMode.Adjust)

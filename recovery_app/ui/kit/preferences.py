@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from recovery_app.ui.kit.theme import ThemeChoice
+
 DEFAULT_AUTO_LOCK_MINUTES = 5
 DEFAULT_REMINDER_TIME = time(20, 0)
 
@@ -81,6 +83,19 @@ class Preferences:
     def reminder_last_shown(self, day: date) -> None:
         self._store().setValue("reminder/last_shown", day.isoformat())
         self.sync()
+
+    @property
+    def theme(self) -> ThemeChoice:
+        """Light, dark, or (by default) as the desktop is."""
+        value = str(self._store().value("display/theme", ThemeChoice.SYSTEM.value))
+        try:
+            return ThemeChoice(value)
+        except ValueError:
+            return ThemeChoice.SYSTEM
+
+    @theme.setter
+    def theme(self, choice: ThemeChoice) -> None:
+        self._store().setValue("display/theme", ThemeChoice(choice).value)
 
     @property
     def reduce_motion(self) -> bool:

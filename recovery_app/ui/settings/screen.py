@@ -8,11 +8,13 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.scroll_page import in_scroll_page
+from recovery_app.ui.kit.theme import ThemeChoice
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
 
@@ -40,8 +43,10 @@ class SettingsScreen(QWidget):
         parent: QWidget | None = None,
         *,
         tray_available: bool = False,
+        choose_theme: Callable[[ThemeChoice], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._choose_theme = choose_theme
         self._tray_available = tray_available
         self._service = service
         self._journal = journal
@@ -132,8 +137,25 @@ class SettingsScreen(QWidget):
             )
         layout.addWidget(reminder)
 
-        display = QGroupBox(self.tr("Motion"))
+        display = QGroupBox(self.tr("Look and motion"))
         display_layout = QVBoxLayout(display)
+        look_row = QHBoxLayout()
+        look_label = QLabel(self.tr("Look:"))
+        look_row.addWidget(look_label)
+        self.theme_buttons = QButtonGroup(self)
+        self.theme_choices: dict[ThemeChoice, QRadioButton] = {}
+        for choice, words in (
+            (ThemeChoice.SYSTEM, self.tr("As my &desktop is")),
+            (ThemeChoice.LIGHT, self.tr("&Light")),
+            (ThemeChoice.DARK, self.tr("Dar&k")),
+        ):
+            button = QRadioButton(words)
+            button.setAccessibleName(self.tr("Look: %1").replace("%1", words.replace("&", "")))
+            self.theme_buttons.addButton(button)
+            self.theme_choices[choice] = button
+            look_row.addWidget(button)
+        look_row.addStretch(1)
+        display_layout.addLayout(look_row)
         self.reduce_motion = QCheckBox(self.tr("Re&duce motion"))
         display_layout.addWidget(self.reduce_motion)
         display_layout.addWidget(
@@ -193,6 +215,7 @@ class SettingsScreen(QWidget):
         self.auto_lock.setValue(self._preferences.auto_lock_minutes)
         self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
         self.reduce_motion.setChecked(self._preferences.reduce_motion)
+        self.theme_choices[self._preferences.theme].setChecked(True)
         self.reminder.setChecked(self._preferences.reminder_enabled and self._tray_available)
         at = self._preferences.reminder_time
         self.reminder_time.setTime(QTime(at.hour, at.minute))
@@ -223,6 +246,8 @@ class SettingsScreen(QWidget):
         self.reminder_time.timeChanged.connect(lambda _at: self._save_reminder())
         self.remember.toggled.connect(self._set_remembered)
         self.reduce_motion.toggled.connect(self._save_reduce_motion)
+        for choice, button in self.theme_choices.items():
+            button.toggled.connect(lambda on, c=choice: self._theme_chosen(c) if on else None)
         self.change_password.clicked.connect(self._open_change_password)
         self.about_button.clicked.connect(self._open_about)
 
@@ -237,6 +262,13 @@ class SettingsScreen(QWidget):
         self._preferences.reminder_enabled = on
         self._preferences.reminder_time = time(picked.hour(), picked.minute())
         self._preferences.sync()
+
+    def _theme_chosen(self, choice: ThemeChoice) -> None:
+        if self._choose_theme is not None:
+            self._choose_theme(choice)  # kept and worn at once
+        else:
+            self._preferences.theme = choice
+            self._preferences.sync()
 
     def _save_reduce_motion(self, on: bool) -> None:
         self._preferences.reduce_motion = on

@@ -23,6 +23,7 @@ from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, U
 
 if TYPE_CHECKING:
     from recovery_app.ui.exercises.screen import ExercisesScreen
+    from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
     from recovery_app.ui.urges.section import UrgesSection
@@ -41,8 +42,10 @@ class MainView(QWidget):
         parent: QWidget | None = None,
         *,
         tray_available: bool = False,
+        choose_theme: Callable[[ThemeChoice], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._choose_theme = choose_theme
         self._door = door
         self._journal = journal
         self._preferences = preferences
@@ -223,4 +226,5 @@ class MainView(QWidget):
             self._preferences,
             self._on_locking_changed,
             tray_available=self._tray_available,
+            choose_theme=self._choose_theme,
         )

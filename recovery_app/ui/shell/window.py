@@ -37,6 +37,7 @@ from recovery_app.ui.shell.unlock import UnlockScreen
 
 if TYPE_CHECKING:
     from recovery_app.services.journal import Journal
+    from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.shell.first_run import FirstRunScreen
     from recovery_app.ui.shell.main_view import MainView
 
@@ -53,11 +54,13 @@ class JournalWindow(QMainWindow):
         *,
         tray_available: bool,
         clock: Callable[[], float] = time.monotonic,
+        choose_theme: Callable[[ThemeChoice], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.preferences = preferences
+        self._choose_theme = choose_theme
         self.journal: Journal | None = None
         self.main_view: MainView | None = None
         self._clock = clock
@@ -295,6 +298,7 @@ class JournalWindow(QMainWindow):
             self.preferences,
             on_locking_changed=self._apply_locking_prefs,
             tray_available=self.tray is not None,
+            choose_theme=self._choose_theme,
         )
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)

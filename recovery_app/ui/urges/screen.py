@@ -37,18 +37,6 @@ from recovery_app.ui.urges.table_model import UrgeTableModel
 from recovery_app.ui.urges.urge_dialog import UrgeDialog
 from recovery_app.ui.urges.week_comparison import WeekComparison
 
-# The list's look, beside the app's STYLE_SHEET (which has no table yet): calm, and the
-# chosen row and a switched-off date plainly visible.
-SCREEN_STYLE = """
-QTableView { background: #ffffff; alternate-background-color: #f7f5f1; color: #24323a;
-    border: 1px solid #e3ded6; border-radius: 8px; selection-background-color: #d6e2e7;
-    selection-color: #17262e; }
-QTableView:focus { border: 2px solid #4f6d7a; }
-QTableView::item { padding: 0 6px; }
-QHeaderView::section { background: #ece8e1; color: #24323a; border: none;
-    border-bottom: 1px solid #ddd7ce; padding: 4px 8px; }
-QDateEdit:disabled { color: #6b6b6b; background: #ece8e1; }
-"""
 TABLE, NOTHING_YET, NO_MATCH = range(3)
 
 
@@ -66,7 +54,6 @@ class UrgesScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the app's background
-        self.setStyleSheet(SCREEN_STYLE)
         self.urges = urges
         self.navigation = navigation
         self.model = UrgeTableModel(urges, parent=self)

@@ -134,7 +134,6 @@ class WholeViewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Whole relationship"))
         self.setObjectName("whole-view")
-        self.setStyleSheet("QDialog#whole-view { background: #f5f3ef; }")  # as in the window
         self.resize(1040, 680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)

@@ -45,7 +45,7 @@ from recovery_app.services.texts import today_texts
 from recovery_app.storage.errors import DiskFull
 from recovery_app.storage.models import CheckIn
 from recovery_app.storage.vault import Vault
-from recovery_app.ui.kit.style import STYLE_SHEET
+from recovery_app.ui.kit.theme import LIGHT, style_sheet
 from recovery_app.ui.shell.sections import TODAY
 from recovery_app.ui.today.check_in_dialog import CheckInDialog
 from recovery_app.ui.today.clock_card import ClockCard
@@ -877,7 +877,7 @@ def test_cards_fit_side_by_side(
     for name, days in (("Sam", 12), ("Alex with a rather long label", 130), ("J.", 400)):
         add_clock(clocks, name, today - timedelta(days=days), "only about the children")
     screen = make_screen(width, height)
-    screen.setStyleSheet(STYLE_SHEET)
+    screen.setStyleSheet(style_sheet(LIGHT))
     screen.refresh()
     qtbot.waitUntil(lambda: all(card.isVisible() for card in screen.cards), timeout=WAIT_MS)
 

@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.storage.vault import Vault
-from recovery_app.ui.kit.style import STYLE_SHEET
+from recovery_app.ui.kit.theme import LIGHT, style_sheet
 from recovery_app.ui.urges import letter_pad
 from recovery_app.ui.urges.letter_pad import LetterPad, LetterPadDialog
 from recovery_app.ui.urges.letters_screen import LettersScreen
@@ -84,7 +84,7 @@ def styled() -> Iterator[None]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before = app.styleSheet()
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(LIGHT))
     yield
     app.setStyleSheet(before)
 

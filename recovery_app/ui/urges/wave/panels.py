@@ -4,7 +4,7 @@ reasons, a kind word, the people I can reach and the way to the letter pad."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.wave import Breath, BreathPhase
 from recovery_app.services.support import SavedPerson, SavedReason
 from recovery_app.services.texts import GuideTexts
+from recovery_app.ui.kit import theme
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
-
-_CIRCLE = QColor("#9fbac4")
-_CIRCLE_EDGE = QColor("#3f5f6d")
 
 
 class BreathingPacer(QWidget):
@@ -55,10 +53,12 @@ class BreathingPacer(QWidget):
         diameter = smallest + (side - smallest) * self._fullness
         centre = self.rect().center()
         outline = QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
-        painter.setPen(QPen(_CIRCLE_EDGE, 1, Qt.PenStyle.DotLine))
+        palette = theme.current()
+        edge, fill = palette.colour("accent"), palette.colour("selection")
+        painter.setPen(QPen(edge, 1, Qt.PenStyle.DotLine))
         painter.drawEllipse(outline)
-        painter.setPen(QPen(_CIRCLE_EDGE, 2))
-        painter.setBrush(_CIRCLE)
+        painter.setPen(QPen(edge, 2))
+        painter.setBrush(fill)
         painter.drawEllipse(
             QRectF(centre.x() - diameter / 2, centre.y() - diameter / 2, diameter, diameter)
         )

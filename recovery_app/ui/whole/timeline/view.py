@@ -47,7 +47,7 @@ from recovery_app.ui.whole.timeline.layout import (
     lay_out,
     ticks,
 )
-from recovery_app.ui.whole.timeline.look import BACKGROUND, COLOURS, look
+from recovery_app.ui.whole.timeline.look import background, colour_of, look
 
 
 class TimelineView(QAbstractScrollArea):
@@ -224,7 +224,7 @@ class TimelineView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         left = float(self.horizontalScrollBar().value())
         width = self.viewport().width()
-        painter.fillRect(self.viewport().rect(), BACKGROUND)
+        painter.fillRect(self.viewport().rect(), background())
         self._paint_window(painter, left)
         self._paint_axis(painter, left, width)
         if not self._memories:
@@ -275,7 +275,7 @@ class TimelineView(QAbstractScrollArea):
         ringed = memory.id in self._highlighted
         pen, brush = look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
         if chosen or ringed:
-            ring = self.palette().text().color() if chosen else COLOURS[memory.kind].darker(140)
+            ring = self.palette().text().color() if chosen else colour_of(memory.kind).darker(140)
             pen = QPen(ring, 3)
         painter.setBrush(brush)
         painter.setPen(pen)
@@ -290,7 +290,7 @@ class TimelineView(QAbstractScrollArea):
             y = rect.top() - 3 if rect.width() > 2 * DOT_RADIUS + 0.5 else rect.bottom() - 1
             if chosen or ringed:  # on a plain ground, so it reads over its neighbours
                 box = QRectF(self._metrics.boundingRect(text)).translated(x, y)
-                painter.fillRect(box.adjusted(-3, -1, 3, 1), BACKGROUND)
+                painter.fillRect(box.adjusted(-3, -1, 3, 1), background())
             painter.setPen(self.palette().text().color())
             painter.drawText(QPointF(x, y), text)
 
