@@ -22,6 +22,7 @@ EXIT_NOT_A_VAULT = 5
 
 def message_for(error: BaseException, data_dir: Path) -> str:
     folder = str(data_dir)
+    backups = str(data_dir / "backups")
     match error:
         case InvalidInput():
             return error.message  # already kind, and never repeats what was typed
@@ -31,17 +32,26 @@ def message_for(error: BaseException, data_dir: Path) -> str:
             return f"There is no journal in {folder} yet."
         case errors.VaultAlreadyExists():
             return f"There is already a journal in {folder}. Nothing was changed."
+        case errors.KeyFileMissing():
+            return (
+                f"The journal's key file (journal.key) is missing from {folder}, so the journal "
+                "can't be opened. Your password is probably fine. A copy of both files may be "
+                f"in {backups}. Nothing was changed; please keep journal.db."
+            )
         case errors.KeyFileDamaged():
             return (
-                f"The journal's key file (journal.key in {folder}) is missing or damaged, so the "
-                "journal can't be opened. Nothing was changed; please keep both files."
+                f"The journal's key file (journal.key in {folder}) is damaged: it changed since "
+                "it was written, so the journal can't be opened. Your password is probably "
+                f"fine. A copy of both files may be in {backups}. Nothing was changed; please "
+                "keep both files."
             )
         case errors.NotAVault():
             return f"journal.db in {folder} isn't a journal this app can open. Nothing was changed."
         case errors.VaultDamaged():
             return (
-                "Your password is right, but the journal file looks damaged and can't be read. "
-                f"Nothing was changed. Please keep the file; copies may be in {folder}/backups."
+                "Your password is right, but the journal file (journal.db) is damaged and can't "
+                f"be read safely. Nothing was changed. Please keep the file; copies may be in "
+                f"{backups}."
             )
         case errors.RememberedKeyStale():
             return (
@@ -58,13 +68,32 @@ def message_for(error: BaseException, data_dir: Path) -> str:
                 "The disk is full, so nothing could be saved. Please free some space and try "
                 "again. Your journal is as it was."
             )
+        case errors.DiskReadOnly():
+            return (
+                f"The disk that holds {folder} is read-only just now, so nothing could be "
+                "saved. Your journal is as it was."
+            )
+        case errors.NotYours():
+            return (
+                f"This computer account isn't allowed to change {folder}: it or the journal's "
+                "files may belong to another account. Your journal is as it was."
+            )
         case errors.NotWritable():
             return (
                 f"The app can't write to {folder}. Please check that the folder is yours and "
                 "the disk isn't read-only, or choose another folder with --data-dir."
             )
+        case errors.DiskTrouble():
+            return (
+                f"The disk that holds {folder} reported a problem reading or writing, so that "
+                "didn't finish. What you saved before is as it was. If this keeps happening, "
+                "the disk may need a check."
+            )
         case errors.VaultBusy():
-            return "The journal is busy with another window or command. Please try again shortly."
+            return (
+                "The journal is busy: another window or command is saving to it. Please try "
+                "again in a moment. Nothing was changed."
+            )
         case SecretStoreError():
             return str(error)
         case _:
