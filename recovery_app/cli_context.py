@@ -77,11 +77,12 @@ def existing_vault_service(ctx: Context) -> VaultService:
 
 @contextlib.contextmanager
 def open_vault(ctx: Context) -> Iterator[Vault]:
-    """The unlocked vault, closed afterwards: with the key remembered on this computer if
-    there is one (as the window does), else with the password."""
+    """The unlocked vault, checked page by page, closed afterwards: with the key remembered
+    on this computer if there is one (as the window does), else with the password."""
     service = existing_vault_service(ctx)
     vault = service.unlock_remembered() or service.unlock(ctx.passwords.read("Password: "))
     try:
+        service.check_integrity(vault)  # damage is named before anything is read or written
         yield vault
     finally:
         vault.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage import errors
+from recovery_app.storage.failures import storage_error
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -23,9 +24,9 @@ EXIT_NOT_A_VAULT = 5
 def message_for(error: BaseException, data_dir: Path) -> str:
     folder = str(data_dir)
     backups = str(data_dir / "backups")
-    match error:
+    match named := _named(error, data_dir):
         case InvalidInput():
-            return error.message  # already kind, and never repeats what was typed
+            return named.message  # already kind, and never repeats what was typed
         case errors.WrongPassword():
             return "That password didn't open the journal. Please check it and try again."
         case errors.VaultMissing():
@@ -101,7 +102,7 @@ def message_for(error: BaseException, data_dir: Path) -> str:
 
 
 def exit_code_for(error: BaseException) -> int:
-    match error:
+    match _named(error, Path()):
         case errors.WrongPassword() | errors.RememberedKeyStale():
             return EXIT_WRONG_PASSWORD
         case errors.VaultMissing():
@@ -110,3 +111,11 @@ def exit_code_for(error: BaseException) -> int:
             return EXIT_NOT_A_VAULT
         case _:
             return EXIT_ERROR
+
+
+def _named(error: BaseException, data_dir: Path) -> BaseException:
+    """A system or SQLite error that reached this far (a folder that can't be looked into,
+    say) gets its storage name, so a full disk is never "something went wrong"."""
+    if isinstance(error, (InvalidInput, errors.VaultError, SecretStoreError)):
+        return error
+    return storage_error(error, data_dir) or error
