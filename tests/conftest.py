@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
@@ -62,15 +64,21 @@ class NoKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point every per-user location at the test's own folder."""
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every per-user location at the test's own folder.
+
+    The runtime folder (where the window's socket lives) is a short one of its own: socket
+    paths are limited to 108 bytes, and tmp_path alone can be longer than that."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("RECOVERY_APP_DATA_DIR", raising=False)
-    return home
+    runtime = Path(tempfile.mkdtemp(prefix="rt-"))  # made 0700 by mkdtemp
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
