@@ -25,6 +25,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+# No stretch starts, and no contact happens, before this day. Far older dates are typos
+# (0001-01-01), and near the edge of the calendar local times can't even be computed.
+EARLIEST_DAY = date(1900, 1, 1)
+
 
 class ContactKind(StrEnum):
     ME = "me"  # I reached out: ends the running stretch
