@@ -63,6 +63,18 @@ class NoKeyring(KeyringBackend):
         raise NoKeyringError("no keyring")
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The attack suite's counts (tests/reliability), one line per test, at the end."""
+    import sys
+
+    counts = sys.modules.get("reliability_counts")
+    reported = getattr(counts, "REPORTED", [])
+    if reported:
+        terminalreporter.section("reliability counts")
+        for line in reported:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point every per-user location at the test's own folder.

@@ -99,9 +99,10 @@ class VaultService:
         return True
 
     def unlock(self, password: str) -> Vault:
+        checked = self.check_password(password)
+        # Only now: a damaged key file or a wrong password is told without loading SQL.
         from recovery_app.storage.vault import open_vault
 
-        checked = self.check_password(password)
         return open_vault(self.paths, checked.keyfile, checked.data_key)
 
     def unlock_remembered(self) -> Vault | None:
