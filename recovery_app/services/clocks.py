@@ -14,10 +14,10 @@ from sqlmodel import Session, col, delete, select, update
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
 from recovery_app.domain.stretches import (
-    EARLIEST_DAY,
     Contact,
     ContactKind,
     StretchFigures,
+    check_not_too_long_ago,
     local_day,
     stretch_figures,
     stretches,
@@ -26,10 +26,6 @@ from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Clock, ContactEvent, Memory, Milestone
 
 NAME_MAX_CHARS = 200
-_BEFORE_EARLIEST_DAY = (
-    f"That day is very long ago. Please choose a day from {EARLIEST_DAY.year} on; "
-    "if you aren't sure of it, a rough day is fine."
-)
 
 
 class Channel(StrEnum):
@@ -300,8 +296,7 @@ class ClockService(JournalPart):
     def _checked_since(self, since: date) -> date:
         if since > self.today():
             raise InvalidInput("The start date can't be in the future. Today or an earlier day.")
-        if since < EARLIEST_DAY:
-            raise InvalidInput(_BEFORE_EARLIEST_DAY)
+        check_not_too_long_ago(since)
         return since
 
     def _checked(self, details: ContactDetails) -> ContactDetails:
@@ -312,9 +307,7 @@ class ClockService(JournalPart):
             raise InvalidInput("Please choose what kind of contact it was.") from None
         if details.at.tzinfo is None:
             raise ValueError("contact moments must be time-zone aware")
-        # Compared before any local-time arithmetic, which fails near the calendar's edge.
-        if details.at.date() < EARLIEST_DAY:
-            raise InvalidInput(_BEFORE_EARLIEST_DAY)
+        check_not_too_long_ago(details.at.date())  # before local-time arithmetic, which fails
         if local_day(details.at) > self.today():
             raise InvalidInput("That day hasn't come yet. Please choose a moment that has passed.")
         reflection = (details.what_happened, details.what_helped, details.try_next)
