@@ -94,7 +94,7 @@ class VaultService:
                     return False  # changed by another window meanwhile: leave theirs
                 write_keyfile(self.paths.keyfile, upgraded)
         except VaultError as error:
-            log.warning("the key file stays at version 1 for now: %s", type(error).__name__)
+            log.info("the key file stays at version 1 for now: %s", type(error).__name__)
             return False
         return True
 

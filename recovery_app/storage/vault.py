@@ -132,7 +132,7 @@ def _checkpoint_quietly(engine: Engine) -> None:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     except (VaultError, exc.SQLAlchemyError, OSError) as error:
         # Closing must never fail: what was committed is safe in the WAL either way.
-        log.warning("checkpoint at close did not run: %s", type(error).__name__)
+        log.info("checkpoint at close did not run: %s", type(error).__name__)
 
 
 @contextlib.contextmanager
