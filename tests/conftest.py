@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
@@ -62,16 +64,34 @@ class NoKeyring(KeyringBackend):
         raise NoKeyringError("no keyring")
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The attack suite's counts (tests/reliability), one line per test, at the end."""
+    import sys
+
+    counts = sys.modules.get("reliability_counts")
+    reported = getattr(counts, "REPORTED", [])
+    if reported:
+        terminalreporter.section("reliability counts")
+        for line in reported:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point every per-user location at the test's own folder."""
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every per-user location at the test's own folder.
+
+    The runtime folder (where the window's socket lives) is a short one of its own: socket
+    paths are limited to 108 bytes, and tmp_path alone can be longer than that."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("RECOVERY_APP_DATA_DIR", raising=False)
-    return home
+    runtime = Path(tempfile.mkdtemp(prefix="rt-"))  # made 0700 by mkdtemp
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

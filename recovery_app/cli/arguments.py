@@ -65,7 +65,21 @@ def moment(text: str) -> datetime:
 
 
 def whole_number(text: str) -> int:
+    """Plain ASCII digits only: "٣", "５", "1_0" and "+5" are refused, never misread."""
+    from recovery_app.domain.errors import InvalidInput
+    from recovery_app.domain.text_input import parse_whole_number
+
     try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("please give a whole number, for example 3") from None
+        return parse_whole_number(text)
+    except InvalidInput:
+        raise argparse.ArgumentTypeError(
+            "please give a whole number in plain digits, for example 3"
+        ) from None
+
+
+def folder(text: str) -> str:
+    """A folder named on the command line; an empty one is refused rather than read as none
+    (the journal in the default folder would open instead)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("please name a folder, or leave --data-dir out")
+    return text

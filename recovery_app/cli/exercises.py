@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli.arguments import day, whole_number
-from recovery_app.cli.context import Context, json_text, open_journal
+from recovery_app.cli.context import Context, json_text, open_journal, shown
 from recovery_app.domain.kinds import PromiseOutcome
 from recovery_app.services.messages import EXIT_OK
 
@@ -32,7 +32,9 @@ def register(commands: Any) -> None:
         dest="promise_command", metavar="ACTION", required=True
     )
     add = promise_commands.add_parser("add", help="make a small promise to yourself")
-    add.add_argument("text", metavar="TEXT", help="what you promise yourself, in quotes")
+    add.add_argument(
+        "text", metavar="TEXT", help="what you promise yourself, in quotes (- reads it from stdin)"
+    )
     add.add_argument(
         "--day", type=day, metavar="DATE", help="the day it is for, YYYY-MM-DD (default: today)"
     )
@@ -88,7 +90,7 @@ def exercises_list(ctx: Context) -> int:
 def promise_add(ctx: Context) -> int:
     with open_journal(ctx) as journal:
         promises = journal.promises
-        saved = promises.add(ctx.args.text, ctx.args.day)
+        saved = promises.add(ctx.text(text=ctx.args.text)["text"], ctx.args.day)
         today = promises.today()
     when = "today" if saved.day == today else saved.day.isoformat()
     print(f"Promise {saved.id} made for {when}. Mark it later: ", end="", file=ctx.out)
@@ -121,7 +123,7 @@ def promise_list(ctx: Context) -> int:
         return EXIT_OK
     lines = [
         f"{p.id:>4}  {p.day}  {_MARK_WORDS.get(p.outcome.value if p.outcome else '', 'open'):<8}"
-        f"  {p.text}"
+        f"  {shown(p.text)}"
         for p in listed
     ]
     print("\n".join(lines), file=ctx.out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from recovery_app.cli.context import Context, existing_door
+from recovery_app.cli.context import Context, existing_door, with_password
 from recovery_app.services.messages import EXIT_ERROR, EXIT_OK
 
 
@@ -49,7 +49,7 @@ def init(ctx: Context) -> int:
 def change_password(ctx: Context) -> int:
     door = existing_door(ctx)
     # Checked before asking for the new one, so a wrong password is said at once.
-    checked = door.check_password(ctx.passwords.read("Current password: "))
+    checked = with_password(ctx, "Current password: ", door.check_password)
     new = _new_password(ctx, "New password: ")
     if new is None:
         return EXIT_ERROR

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli.arguments import choices, whole_number
-from recovery_app.cli.context import Context, json_text, open_journal
+from recovery_app.cli.context import Context, json_text, open_journal, shown
 from recovery_app.domain.kinds import MemoryKind
 from recovery_app.services.messages import EXIT_OK
 
@@ -50,9 +50,13 @@ def register(commands: Any) -> None:
         metavar="WHEN",
         help="2023-05-14, 2023-05, summer-2021, 2021 or 2021-03..2021-06",
     )
-    memory_add.add_argument("--title", required=True, metavar="TEXT", help="a few words")
+    memory_add.add_argument(
+        "--title", required=True, metavar="TEXT", help="a few words (- reads them from stdin)"
+    )
     memory_add.add_argument("--clock", metavar="NAME", help="the clock (person) it belongs to")
-    memory_add.add_argument("--what", default="", metavar="TEXT", help="what happened")
+    memory_add.add_argument(
+        "--what", default="", metavar="TEXT", help="what happened (- reads it from stdin)"
+    )
     memory_add.add_argument(
         "--feeling", type=whole_number, metavar="N", help="how it felt, 0 to 10"
     )
@@ -86,19 +90,20 @@ def memory_add_command(ctx: Context) -> int:
 
     args = ctx.args
     with open_journal(ctx) as journal:
+        texts = ctx.text(title=args.title, what=args.what)
         memories = journal.memories
         clock_id = None if args.clock is None else journal.clocks.find_clock(args.clock).id
         details = MemoryDetails(
             kind=MemoryKind(args.kind),
-            title=args.title,
+            title=texts["title"],
             when=memories.parse_date(args.date),
-            what_happened=args.what,
+            what_happened=texts["what"],
             feeling=args.feeling,
             tags=tuple(args.tag),
             clock_id=clock_id,
         )
         saved = memories.add_memory(details)
-    print(_KEPT.format(title=saved.details.title, when=label(saved.when)), file=ctx.out)
+    print(_KEPT.format(title=shown(saved.details.title), when=label(saved.when)), file=ctx.out)
     return EXIT_OK
 
 
@@ -142,10 +147,10 @@ def whole_relationship(ctx: Context) -> int:
     lines = [_WARNING, ""] if settings.content_warning else []
     for view in views:
         good = view.remembered
-        lines.append(_REMEMBER.format(title=good.details.title, when=label(good.when)))
+        lines.append(_REMEMBER.format(title=shown(good.details.title), when=label(good.when)))
         if view.harm_around:
             lines.append(_AROUND_IT)
-            lines += [f"  - {label(h.when)}: {h.details.title}" for h in view.harm_around]
+            lines += [f"  - {label(h.when)}: {shown(h.details.title)}" for h in view.harm_around]
         else:
             lines.append(_NOTHING_AROUND.format(days=days))
         lines.append("")
@@ -158,9 +163,9 @@ def _line(memory: Memory) -> str:
 
     details = memory.details
     parts = [f"{memory.id:>5}", f"{label(memory.when):<24}", f"{_KIND_WORDS[details.kind]:<19}"]
-    parts.append(details.title)
+    parts.append(shown(details.title))
     if details.tags:
-        parts.append("[" + ", ".join(details.tags) + "]")
+        parts.append("[" + ", ".join(shown(tag) for tag in details.tags) + "]")
     return "  ".join(parts)
 
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
 from recovery_app.cli import exercises, launcher, lifecycle, memories, today, urges
-from recovery_app.cli.arguments import ArgumentParser, UsageError
-from recovery_app.cli.context import Context, PasswordReader
+from recovery_app.cli.arguments import ArgumentParser, UsageError, folder
+from recovery_app.cli.context import Context, PasswordReader, TextReader
 from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
 
 if TYPE_CHECKING:
@@ -36,10 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="recovery-app",
         usage="%(prog)s [--data-dir DIR] [--password-stdin] [COMMAND]",
         description="A private journal. With no command, the window opens.",
+        epilog="While a command runs, its arguments can be seen by other users of this "
+        "computer. Give a text as - to type it, or pipe it, on standard input instead "
+        "(after the password lines, with --password-stdin): e.g. --note -",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",
+        type=folder,
         metavar="DIR",
         help="folder that holds the journal (default: RECOVERY_APP_DATA_DIR, "
         "else your user data folder)",
@@ -127,7 +131,7 @@ def run_command(
         secrets = KeyringSecretStore()
     door = VaultService.for_folder(data_dir, secrets, kdf)
     passwords = PasswordReader(args.password_stdin, stdin, prompt)
-    ctx = Context(door, passwords, stdout, stderr, args)
+    ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin))
     try:
         return handler(ctx)
     except UsageError as error:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli.arguments import choices, day, moment, whole_number
-from recovery_app.cli.context import Context, json_text, open_journal
+from recovery_app.cli.context import Context, json_text, open_journal, shown
 from recovery_app.domain.kinds import Channel, ContactKind, NoContactAnswer
 from recovery_app.services.messages import EXIT_OK
 from recovery_app.services.texts import days_text
@@ -58,7 +58,9 @@ def register(commands: Any) -> None:
         help="date and time, e.g. 2026-03-01T18:30 (default: now)",
     )
     contact.add_argument("--channel", choices=choices(Channel), help="how it happened")
-    contact.add_argument("--note", default="", metavar="TEXT", help="a note for yourself")
+    contact.add_argument(
+        "--note", default="", metavar="TEXT", help="a note for yourself (- reads it from stdin)"
+    )
     contact.set_defaults(handler=log_contact)
 
     check_in = commands.add_parser(
@@ -76,7 +78,9 @@ def register(commands: Any) -> None:
         choices=choices(NoContactAnswer),
         help="kept no contact today: yes, no, or them (they reached out)",
     )
-    check_in.add_argument("--note", metavar="TEXT", help="a note for yourself")
+    check_in.add_argument(
+        "--note", metavar="TEXT", help="a note for yourself (- reads it from stdin)"
+    )
     check_in.set_defaults(handler=check_in_today)
 
     status_parser = commands.add_parser("status", help="each clock's stretch and next milestone")
@@ -86,12 +90,14 @@ def register(commands: Any) -> None:
 
 def clock_add(ctx: Context) -> int:
     with open_journal(ctx) as journal:
+        texts = ctx.text(name=ctx.args.name, allowed=ctx.args.allowed)
         clocks = journal.clocks
         since = clocks.today() if ctx.args.since is None else ctx.args.since
-        clock = clocks.add_clock(ctx.args.name, since, ctx.args.allowed)
+        clock = clocks.add_clock(texts["name"], since, texts["allowed"])
         days = clocks.figures(clock.id).current_days
     print(
-        f"Added {clock.name}, counting from {clock.since}: {days_text(days)} so far.", file=ctx.out
+        f"Added {shown(clock.name)}, counting from {clock.since}: {days_text(days)} so far.",
+        file=ctx.out,
     )
     return EXIT_OK
 
@@ -103,7 +109,7 @@ def clock_list(ctx: Context) -> int:
         print(_NO_CLOCKS_YET, file=ctx.out)
     for summary in summaries:
         days = days_text(summary.figures.current_days)
-        print(f"{summary.name}: since {summary.since}, current stretch {days}", file=ctx.out)
+        print(f"{shown(summary.name)}: since {summary.since}, current stretch {days}", file=ctx.out)
     return EXIT_OK
 
 
@@ -124,7 +130,8 @@ def log_contact(ctx: Context) -> int:
         clocks = journal.clocks
         clock = clocks.find_clock(args.clock)
         before = clocks.figures(clock.id)
-        details = ContactDetails(ContactKind(args.kind), at, channel, args.note)
+        note = ctx.text(note=args.note)["note"]
+        details = ContactDetails(ContactKind(args.kind), at, channel, note)
         clocks.log_contact(clock.id, details)
         after = clocks.figures(clock.id)
         today = clocks.today()
@@ -155,7 +162,7 @@ def check_in_today(ctx: Context) -> int:
             mood=kept.mood if args.mood is None else args.mood,
             pull=kept.pull if args.pull is None else args.pull,
             no_contact=kept.no_contact if no_contact is None else no_contact,
-            note=kept.note if args.note is None else args.note,
+            note=kept.note if args.note is None else ctx.text(note=args.note)["note"],
         )
         saved = check_ins.save(answers).answers
     words = {
@@ -196,7 +203,7 @@ def status(ctx: Context) -> int:
             else f"in {days_text(s.days_to_next_milestone)}"
         )
         print(
-            f"{s.name}: {days_text(f.current_days)} "
+            f"{shown(s.name)}: {days_text(f.current_days)} "
             f"(longest {f.longest_days}, total {f.total_days}). "
             f"Next milestone: {days_text(s.next_milestone)}, {when}.",
             file=ctx.out,

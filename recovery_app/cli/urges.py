@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli.arguments import choices, day, moment, whole_number
-from recovery_app.cli.context import Context, json_text, open_journal
+from recovery_app.cli.context import Context, json_text, open_journal, shown
 from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.messages import EXIT_OK
 
@@ -42,7 +42,9 @@ def register(commands: Any) -> None:
         metavar="T",
         help="what set it off; repeat for more than one (a new one joins your list)",
     )
-    log.add_argument("--note", default="", metavar="TEXT", help="a note for yourself")
+    log.add_argument(
+        "--note", default="", metavar="TEXT", help="a note for yourself (- reads it from stdin)"
+    )
     log.add_argument(
         "--outcome",
         choices=choices(UrgeOutcome),
@@ -73,15 +75,15 @@ def log_urge(ctx: Context) -> int:
 
     args = ctx.args
     at = datetime.now(UTC) if args.at is None else args.at
-    details = UrgeDetails(
-        at=at,
-        intensity=args.intensity,
-        triggers=tuple(args.trigger),
-        outcome=None if args.outcome is None else UrgeOutcome(args.outcome),
-        minutes=args.minutes,
-        note=args.note,
-    )
     with open_journal(ctx) as journal:
+        details = UrgeDetails(
+            at=at,
+            intensity=args.intensity,
+            triggers=tuple(args.trigger),
+            outcome=None if args.outcome is None else UrgeOutcome(args.outcome),
+            minutes=args.minutes,
+            note=ctx.text(note=args.note)["note"],
+        )
         saved = journal.urges.log_urge(details).details
         today = journal.today()
     print(_NOTED.format(intensity=saved.intensity, when=_when(saved.at, today)), file=ctx.out)
@@ -135,7 +137,7 @@ def _urge_line(details: UrgeDetails) -> str:
     if details.minutes is not None:
         parts.append(f"{details.minutes} min")
     if details.triggers:
-        parts.append("triggers: " + ", ".join(details.triggers))
+        parts.append("triggers: " + ", ".join(shown(t) for t in details.triggers))
     return "  ".join(parts)
 
 

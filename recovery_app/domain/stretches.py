@@ -24,8 +24,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from recovery_app.domain.errors import InvalidInput
+
 # The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
 from recovery_app.domain.kinds import ContactKind as ContactKind
+
+# No stretch starts, and no contact happens, before this day. Far older dates are typos
+# (0001-01-01), and near the edge of the calendar local times can't even be computed.
+EARLIEST_DAY = date(1900, 1, 1)
+
+
+def check_not_too_long_ago(day: date) -> None:
+    if day < EARLIEST_DAY:
+        raise InvalidInput(
+            f"That day is very long ago. Please choose a day from {EARLIEST_DAY.year} on; "
+            "if you aren't sure of it, a rough day is fine."
+        )
 
 
 @dataclass(frozen=True)

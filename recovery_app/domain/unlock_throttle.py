@@ -1,17 +1,22 @@
 """A growing pause after wrong passwords, so guessing at the keyboard is slow.
 
 The key derivation already costs about half a second per try; this adds a pause that
-doubles from the third wrong try on and never exceeds half a minute. It lives in memory
-only: a wrong password changes nothing on disk.
+doubles from the third wrong try on and never exceeds half a minute. The window keeps it in
+memory; the command line, a new process for every try, keeps it in a small file beside the
+journal (storage/unlock_delay.py), so the pause is never more than half a minute whatever
+that file says: a damaged file or a clock set back can't lock the person out. A wrong
+password never changes the journal's own files.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 FREE_TRIES = 2
 FIRST_PAUSE_SECONDS = 2.0
 MAX_PAUSE_SECONDS = 30.0
+MAX_REMEMBERED_FAILURES = 1_000_000
 
 
 def pause_after(failures: int) -> float:
@@ -38,4 +43,14 @@ class UnlockThrottle:
         self.not_before = 0.0
 
     def seconds_left(self, now: float) -> float:
-        return max(0.0, self.not_before - now)
+        return min(MAX_PAUSE_SECONDS, max(0.0, self.not_before - now))
+
+    @classmethod
+    def restored(cls, failures: object, not_before: object) -> UnlockThrottle:
+        """A throttle from figures read back from a file: anything odd counts as nothing."""
+        if type(failures) is not int or type(not_before) not in (int, float):
+            return cls()
+        assert isinstance(not_before, int | float)
+        if not 0 <= failures <= MAX_REMEMBERED_FAILURES or not math.isfinite(not_before):
+            return cls()
+        return cls(failures, float(not_before))

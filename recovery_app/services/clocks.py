@@ -16,6 +16,7 @@ from recovery_app.domain.stretches import (
     Contact,
     ContactKind,
     StretchFigures,
+    check_not_too_long_ago,
     local_day,
     stretch_figures,
     stretches,
@@ -292,6 +293,7 @@ class ClockService(JournalPart):
     def _checked_since(self, since: date) -> date:
         if since > self.today():
             raise InvalidInput("The start date can't be in the future. Today or an earlier day.")
+        check_not_too_long_ago(since)
         return since
 
     def _checked(self, details: ContactDetails) -> ContactDetails:
@@ -302,6 +304,7 @@ class ClockService(JournalPart):
             raise InvalidInput("Please choose what kind of contact it was.") from None
         if details.at.tzinfo is None:
             raise ValueError("contact moments must be time-zone aware")
+        check_not_too_long_ago(details.at.date())  # before local-time arithmetic, which fails
         if local_day(details.at) > self.today():
             raise InvalidInput("That day hasn't come yet. Please choose a moment that has passed.")
         reflection = (details.what_happened, details.what_helped, details.try_next)

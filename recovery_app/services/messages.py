@@ -11,6 +11,7 @@ from pathlib import Path
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage import errors
+from recovery_app.storage.failures import storage_error
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -22,26 +23,36 @@ EXIT_NOT_A_VAULT = 5
 
 def message_for(error: BaseException, data_dir: Path) -> str:
     folder = str(data_dir)
-    match error:
+    backups = str(data_dir / "backups")
+    match named := _named(error, data_dir):
         case InvalidInput():
-            return error.message  # already kind, and never repeats what was typed
+            return named.message  # already kind, and never repeats what was typed
         case errors.WrongPassword():
             return "That password didn't open the journal. Please check it and try again."
         case errors.VaultMissing():
             return f"There is no journal in {folder} yet."
         case errors.VaultAlreadyExists():
             return f"There is already a journal in {folder}. Nothing was changed."
+        case errors.KeyFileMissing():
+            return (
+                f"The journal's key file (journal.key) is missing from {folder}, so the journal "
+                "can't be opened. Your password is probably fine. A copy of both files may be "
+                f"in {backups}. Nothing was changed; please keep journal.db."
+            )
         case errors.KeyFileDamaged():
             return (
-                f"The journal's key file (journal.key in {folder}) is missing or damaged, so the "
-                "journal can't be opened. Nothing was changed; please keep both files."
+                f"The journal's key file (journal.key in {folder}) is damaged: it changed since "
+                "it was written, so the journal can't be opened. Your password is probably "
+                f"fine. A copy of both files may be in {backups}. Nothing was changed; please "
+                "keep both files."
             )
         case errors.NotAVault():
             return f"journal.db in {folder} isn't a journal this app can open. Nothing was changed."
         case errors.VaultDamaged():
             return (
-                "Your password is right, but the journal file looks damaged and can't be read. "
-                f"Nothing was changed. Please keep the file; copies may be in {folder}/backups."
+                "Your password is right, but the journal file (journal.db) is damaged and can't "
+                f"be read safely. Nothing was changed. Please keep the file; copies may be in "
+                f"{backups}."
             )
         case errors.RememberedKeyStale():
             return (
@@ -58,13 +69,32 @@ def message_for(error: BaseException, data_dir: Path) -> str:
                 "The disk is full, so nothing could be saved. Please free some space and try "
                 "again. Your journal is as it was."
             )
+        case errors.DiskReadOnly():
+            return (
+                f"The disk that holds {folder} is read-only just now, so nothing could be "
+                "saved. Your journal is as it was."
+            )
+        case errors.NotYours():
+            return (
+                f"This computer account isn't allowed to change {folder}: it or the journal's "
+                "files may belong to another account. Your journal is as it was."
+            )
         case errors.NotWritable():
             return (
                 f"The app can't write to {folder}. Please check that the folder is yours and "
                 "the disk isn't read-only, or choose another folder with --data-dir."
             )
+        case errors.DiskTrouble():
+            return (
+                f"The disk that holds {folder} reported a problem reading or writing, so that "
+                "didn't finish. What you saved before is as it was. If this keeps happening, "
+                "the disk may need a check."
+            )
         case errors.VaultBusy():
-            return "The journal is busy with another window or command. Please try again shortly."
+            return (
+                "The journal is busy: another window or command is saving to it. Please try "
+                "again in a moment. Nothing was changed."
+            )
         case SecretStoreError():
             return str(error)
         case _:
@@ -72,7 +102,7 @@ def message_for(error: BaseException, data_dir: Path) -> str:
 
 
 def exit_code_for(error: BaseException) -> int:
-    match error:
+    match _named(error, Path()):
         case errors.WrongPassword() | errors.RememberedKeyStale():
             return EXIT_WRONG_PASSWORD
         case errors.VaultMissing():
@@ -81,3 +111,11 @@ def exit_code_for(error: BaseException) -> int:
             return EXIT_NOT_A_VAULT
         case _:
             return EXIT_ERROR
+
+
+def _named(error: BaseException, data_dir: Path) -> BaseException:
+    """A system or SQLite error that reached this far (a folder that can't be looked into,
+    say) gets its storage name, so a full disk is never "something went wrong"."""
+    if isinstance(error, (InvalidInput, errors.VaultError, SecretStoreError)):
+        return error
+    return storage_error(error, data_dir) or error

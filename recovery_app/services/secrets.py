@@ -6,10 +6,19 @@ tests install an in-memory `keyring` backend and exercise this same class.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-from typing import Protocol
+from types import ModuleType
+from typing import Any, Protocol
 
 from recovery_app import APP_SLUG
+
+# keyring's own detection imports every backend it ships; the macOS one calls
+# ctypes.util.find_library at import, which on Linux runs ldconfig and gcc/ld three times
+# (about 50 ms and a dozen processes on every command). Elsewhere than macOS and Windows,
+# the backends of those systems are skipped, and so is the chainer, whose priority loads
+# them all again.
+_FOREIGN_BACKENDS = {"macOS", "Windows", "chainer"}
 
 NO_KEYRING_REASON = (
     "This computer has no secure password store (system keyring), so the journal "
@@ -43,9 +52,7 @@ class KeyringSecretStore:
 
     def status(self) -> SecretStoreStatus:
         try:
-            import keyring
-
-            backend = keyring.get_keyring()
+            backend = _keyring().get_keyring()
             priority = float(getattr(backend, "priority", 0))
         except Exception:  # a broken backend must never stop the journal opening
             return SecretStoreStatus(False, KEYRING_ERROR_REASON)
@@ -56,8 +63,7 @@ class KeyringSecretStore:
     def load_key(self, vault_id: str) -> bytes | None:
         if not self.status().available:
             return None
-        import keyring
-
+        keyring = _keyring()
         try:
             stored = keyring.get_password(self._service, _username(vault_id))
         except Exception:
@@ -73,17 +79,16 @@ class KeyringSecretStore:
         status = self.status()
         if not status.available:
             raise SecretStoreError(status.reason)
-        import keyring
-
+        keyring = _keyring()
         try:
             keyring.set_password(self._service, _username(vault_id), key.hex())
         except Exception as error:
             raise SecretStoreError(KEYRING_ERROR_REASON) from error
 
     def forget_key(self, vault_id: str) -> None:
-        import keyring
         from keyring.errors import PasswordDeleteError
 
+        keyring = _keyring()
         try:
             keyring.delete_password(self._service, _username(vault_id))
         except PasswordDeleteError:
@@ -94,3 +99,50 @@ class KeyringSecretStore:
 
 def _username(vault_id: str) -> str:
     return f"journal-{vault_id}"
+
+
+def _keyring() -> ModuleType:
+    """The `keyring` module, its backend chosen among this platform's own on first use.
+
+    A backend already chosen (set by a test, or by keyring itself) is kept as it is."""
+    import keyring
+    from keyring import core
+
+    if getattr(core, "_keyring_backend", None) is None and sys.platform not in {"darwin", "win32"}:
+        core.set_keyring(_backend_of_this_platform())
+    return keyring
+
+
+def _backend_of_this_platform() -> Any:
+    """What keyring's own detection picks, without importing the other systems' backends:
+    the environment variable or keyringrc first, then the viable backend of top priority."""
+    from importlib import metadata
+
+    from keyring import backend, core
+    from keyring.backends import fail
+
+    configured = core.load_env() or core.load_config()
+    if configured is not None:
+        return configured
+    for entry_point in metadata.entry_points(group="keyring.backends"):
+        if entry_point.name in _FOREIGN_BACKENDS:
+            continue
+        try:
+            initialise = entry_point.load()
+            if callable(initialise):
+                initialise()
+        except Exception:  # a broken plugin must never stop the journal opening
+            continue
+    viable = [
+        kind
+        for kind in backend.KeyringBackend.get_viable_backends()
+        if kind.__module__.rpartition(".")[2] not in _FOREIGN_BACKENDS
+    ]
+    candidates: list[Any] = []
+    for kind in viable:
+        try:
+            candidates.append(kind())
+        except TypeError:
+            continue  # needs arguments: keyring's own detection skips these too
+    nothing: Any = fail.Keyring
+    return max(candidates, default=nothing(), key=backend.by_priority)

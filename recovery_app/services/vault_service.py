@@ -6,6 +6,7 @@ service. Nothing above the services layer ever sees the vault itself.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ from recovery_app.storage.errors import (
     KeyFileDamaged,
     RememberedKeyStale,
     VaultBusy,
+    VaultError,
     VaultMissing,
 )
 from recovery_app.storage.kdf import DEFAULT_KDF, KdfParams
@@ -38,6 +40,11 @@ if TYPE_CHECKING:
     from recovery_app.services.journal import Journal
     from recovery_app.storage.keyfile import KeyFile
     from recovery_app.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+# An upgrade of the key file waits this long for another window's password change at most;
+# it is tried again at the next unlock.
+_UPGRADE_LOCK_WAIT_SECONDS = 1.0
 
 # storage.vault (SQLAlchemy, SQLModel, Alembic: about 0.6 s of imports), storage.keyfile
 # (JSON, HMAC, AES: about 9 ms) and the services a Journal holds are imported inside the
@@ -59,11 +66,16 @@ class VaultState(Enum):
 
 
 def vault_state(paths: VaultPaths) -> VaultState:
-    """Cheap (no SQL, no crypto), so the right first screen shows at once."""
-    if paths.db.exists():
+    """Cheap (no SQL, no crypto), so the right first screen shows at once. A folder that
+    can't be looked into (another account's) counts as holding a journal: trying to open it
+    then names the cause, instead of offering to make a new one over it."""
+    try:
+        if paths.db.exists():
+            return VaultState.PRESENT
+        if paths.keyfile.exists():
+            return VaultState.KEY_ONLY
+    except PermissionError:
         return VaultState.PRESENT
-    if paths.keyfile.exists():
-        return VaultState.KEY_ONLY
     return VaultState.NONE
 
 
@@ -102,12 +114,36 @@ class VaultService:
         if not self.paths.db.exists():
             raise VaultMissing()
         keyfile = read_keyfile(self.paths.keyfile)
-        return CheckedPassword(keyfile, keyfile.unwrap(password))
+        opened = keyfile.open(password)
+        if opened.upgraded and self._upgrade_keyfile(keyfile, opened.current):
+            keyfile = opened.current
+        return CheckedPassword(keyfile, opened.data_key)
+
+    def _upgrade_keyfile(self, old: KeyFile, upgraded: KeyFile) -> bool:
+        """Replace a version-1 key file by its version-2 copy (checksum, wider associated
+        data), atomically and under the maintenance lock, as a password change writes it.
+        Best effort: if the disk can't take it now, the old file still opens the journal."""
+        from recovery_app.storage.keyfile import read_keyfile, write_keyfile
+        from recovery_app.storage.vault import maintenance_lock, translate_io_errors
+
+        try:
+            with (
+                translate_io_errors(self.paths),
+                maintenance_lock(self.paths, timeout=_UPGRADE_LOCK_WAIT_SECONDS),
+            ):
+                if read_keyfile(self.paths.keyfile) != old:
+                    return False  # changed by another window meanwhile: leave theirs
+                write_keyfile(self.paths.keyfile, upgraded)
+        except VaultError as error:
+            log.info("the key file stays at version 1 for now: %s", type(error).__name__)
+            return False
+        return True
 
     def unlock(self, password: str) -> Journal:
+        checked = self.check_password(password)
+        # Only now: a damaged key file or a wrong password is told without loading SQL.
         from recovery_app.storage.vault import open_vault
 
-        checked = self.check_password(password)
         return self._journal(open_vault(self.paths, checked.keyfile, checked.data_key))
 
     def unlock_remembered(self) -> Journal | None:

@@ -11,8 +11,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import NullPool
+
+# How long a connection waits for another process's write lock before saying "busy":
+# long enough for any save (milliseconds), short enough that nobody waits on a stuck one.
+BUSY_TIMEOUT_SECONDS = 4.0
 
 
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
@@ -28,7 +33,7 @@ def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
 
     def connect() -> Any:
-        conn = dbapi2.connect(uri, uri=True)
+        conn = dbapi2.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             # Order matters: silence SQLCipher's own stderr logging before anything can fail.
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -46,7 +51,7 @@ def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
             raise
         return conn
 
-    return create_engine(
+    engine = create_engine(
         "sqlite://",
         creator=connect,
         module=dbapi2,
@@ -54,3 +59,16 @@ def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
         # Errors and logs never carry what a person wrote.
         hide_parameters=True,
     )
+    data_dir = path.parent
+
+    @event.listens_for(engine, "handle_error")
+    def name_storage_failures(context: ExceptionContext) -> None:
+        """Damage, a busy lock, a full or read-only disk are named on every path: connect,
+        any read, any write, whichever service or screen runs it."""
+        from recovery_app.storage.failures import storage_error
+
+        named = storage_error(context.original_exception, data_dir)
+        if named is not None:
+            raise named from context.original_exception
+
+    return engine

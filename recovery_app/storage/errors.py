@@ -20,7 +20,13 @@ class WrongPassword(VaultError):
 
 
 class KeyFileDamaged(VaultError):
-    """journal.key is missing, unreadable or not ours, while journal.db is there."""
+    """journal.key is unreadable, changed or not ours, while journal.db is there.
+
+    Never raised for a sound file that a password doesn't open: that is WrongPassword."""
+
+
+class KeyFileMissing(KeyFileDamaged):
+    """journal.key is not there at all."""
 
 
 class NotAVault(VaultError):
@@ -39,13 +45,31 @@ class VaultTooNew(VaultError):
     """Made by a newer version of the app than this one."""
 
 
+class KeyFileTooNew(VaultTooNew):
+    """A sound journal.key (its checksum matches) of a version this app doesn't know yet."""
+
+
 class DiskFull(VaultError):
     pass
 
 
 class NotWritable(VaultError):
-    """The data folder cannot be written (permissions, read-only disk)."""
+    """The data folder cannot be written, for a reason the system didn't name."""
+
+
+class DiskReadOnly(NotWritable):
+    """The disk (or the folder's file system) is mounted read-only."""
+
+
+class NotYours(NotWritable):
+    """The system refused for want of permission: the folder or its files belong to someone
+    else, or their permissions keep this user out."""
+
+
+class DiskTrouble(VaultError):
+    """The disk reported a read or write problem while it had room and was writable."""
 
 
 class VaultBusy(VaultError):
-    """Another process is changing the vault right now (creating, migrating, re-keying)."""
+    """Another process holds the vault's write lock (saving, creating, migrating, re-keying)
+    for longer than the bounded wait."""

@@ -55,6 +55,11 @@ class VaultPaths:
         return self.data_dir / ".window.lock"
 
     @property
+    def unlock_delay(self) -> Path:
+        """How many wrong passwords in a row, and until when the next try waits."""
+        return self.data_dir / ".unlock-delay"
+
+    @property
     def ui_settings(self) -> Path:
         """Window size and preferences only; never anything a person wrote."""
         return self.data_dir / "window.ini"

@@ -57,6 +57,13 @@ def test_clock_add_then_list(journal: Path, service: VaultService) -> None:
     assert (clock.name, clock.since, clock.allowed_contact) == ("Sam", since, "pick-ups")
 
 
+def test_a_start_date_before_1900_is_refused_kindly(journal: Path) -> None:
+    code, out, err = app(journal, "clock", "add", "Sam", "--since", "0001-01-01")
+    assert (code, out) == (1, "")
+    assert "from 1900 on" in err and "Traceback" not in err
+    assert ok(journal, "clock", "list").startswith("No clocks yet")
+
+
 def test_a_clock_counts_from_today_by_default(journal: Path) -> None:
     assert (
         ok(journal, "clock", "add", "J.") == f"Added J., counting from {today()}: 0 days so far.\n"

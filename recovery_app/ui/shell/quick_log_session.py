@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from recovery_app.domain.unlock_throttle import UnlockThrottle
-from recovery_app.services.errors import WrongPassword
+from recovery_app.services.errors import VaultError, WrongPassword
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.worker import run_in_background
@@ -93,8 +93,17 @@ class QuickLogSession(QObject):
 
         self._throttle.record_success()
         self.journal = journal
+        run_in_background(journal.check_integrity, lambda _result: None, self._damaged, self)
         self.navigation = JournalNavigation(journal, lambda: self.preferences.reduce_motion)
         self.dialog.set_urges(journal.urges)
+
+    def _damaged(self, error: BaseException) -> None:
+        """A page failed its check: close the journal and say so; the choice stays."""
+        if self.journal is None or not isinstance(error, VaultError):
+            return
+        self.journal.close()
+        self.journal = None
+        self.dialog.ask_password(self.dialog.message.words_for(error))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WrongPassword):

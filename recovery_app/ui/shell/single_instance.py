@@ -1,8 +1,11 @@
-"""One window per data folder: a lock file says who owns it, a local socket raises that window."""
+"""One window per data folder: a lock file says who owns it, a local socket raises that window.
+
+The socket lives in a folder only this user can enter, and only this user's processes are
+listened to or talked to (services/instance_endpoint.py says why).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from enum import Enum
 from pathlib import Path
@@ -10,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from recovery_app import APP_SLUG
+from recovery_app.services.instance_endpoint import endpoint_name, peer_is_this_user
 
 SHOW = b"show"
 QUICK_LOG = b"quick-log"  # `recovery-app quick-log` while the window is already running
@@ -27,11 +30,6 @@ def _make_private(path: Path) -> None:
         path.chmod(0o600)
 
 
-def _server_name(data_dir: Path) -> str:
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"{APP_SLUG}-{digest}"
-
-
 class SingleInstance(QObject):
     """`claim()` once at start. If another window owns the folder, it is asked to show itself."""
 
@@ -40,7 +38,7 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, lock_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = _server_name(data_dir)
+        self._name = endpoint_name(data_dir)
         self._lock_path = lock_path
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
@@ -77,9 +75,14 @@ class SingleInstance(QObject):
 
     def ask_running_instance(self, request: bytes) -> bool:
         """Send `request` to the window that owns the folder; False if none is running."""
+        if self._name is None:
+            return False
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(300):
+            return False
+        if not peer_is_this_user(int(socket.socketDescriptor())):
+            socket.abort()  # someone else listens there: tell them nothing
             return False
         socket.write(request + b"\n")
         socket.waitForBytesWritten(300)
@@ -87,6 +90,8 @@ class SingleInstance(QObject):
         return True
 
     def _listen(self) -> None:
+        if self._name is None:
+            return  # no private place for it: the lock file alone keeps one window
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self._name):
@@ -99,6 +104,9 @@ class SingleInstance(QObject):
         assert self._server is not None
         socket = self._server.nextPendingConnection()
         if socket is None:
+            return
+        if not peer_is_this_user(int(socket.socketDescriptor())):
+            socket.abort()  # another user's process: never obeyed, never answered
             return
 
         def read() -> None:

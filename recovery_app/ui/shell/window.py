@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app import APP_DISPLAY_NAME
 from recovery_app.domain.unlock_throttle import UnlockThrottle
-from recovery_app.services.errors import SecretStoreError, WrongPassword
+from recovery_app.services.errors import SecretStoreError, VaultError, WrongPassword
 from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState
 from recovery_app.ui.kit.lazy_qt import application
@@ -308,9 +308,23 @@ class JournalWindow(QMainWindow):
             self._pending_section = None
         self.main_view.focus_sidebar()
         self._apply_locking_prefs()
+        self._check_integrity(journal)
         if self._pending_quick_log:
             self._pending_quick_log = False
             self.main_view.urges.open_quick_log()
+
+    def _check_integrity(self, journal: Journal) -> None:
+        """Every page checked once per unlock, off the GUI thread, while Today is on screen;
+        damage locks the journal and says so, before anything more is read or written."""
+        generation = self._generation
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation or not isinstance(error, VaultError):
+                return  # locked meanwhile; anything unexpected is for the next unlock to meet
+            self.lock()
+            self.unlock_screen.show_error(self.unlock_screen.message.words_for(error))
+
+        run_in_background(journal.check_integrity, lambda _result: None, failed, self)
 
     # ----- lock and quick exit --------------------------------------------------------------
 

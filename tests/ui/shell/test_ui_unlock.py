@@ -181,3 +181,29 @@ def test_right_password_after_a_wrong_one_opens_and_resets_the_count(
         assert screen.unlock_button.isEnabled()
     assert screen.message.text() == WRONG_WORDS
     close_window(window)
+
+
+def test_damage_found_after_unlocking_locks_and_says_so(
+    qtbot: QtBot, data_dir: Path, monkeypatch
+) -> None:
+    """Every page is checked once per unlock, off the GUI thread; a damaged one locks the
+    journal at once and names the damage, never a wrong password."""
+    from recovery_app.services.errors import VaultDamaged
+    from recovery_app.services.journal import Journal
+
+    checked: list[bool] = []
+
+    def damaged(self: Journal) -> None:
+        checked.append(True)
+        raise VaultDamaged()
+
+    monkeypatch.setattr(Journal, "check_integrity", damaged)
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    _type_and_enter(qtbot, window.unlock_screen, PASSWORD)
+    qtbot.waitUntil(lambda: bool(checked) and window.journal is None, timeout=WAIT_MS)
+    assert window.stack.currentWidget() is window.unlock_screen
+    text = window.unlock_screen.message.text()
+    assert "is damaged" in text and "password is right" in text
+    close_window(window)

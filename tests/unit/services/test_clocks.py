@@ -61,7 +61,22 @@ def test_labels_and_start_dates_are_checked_kindly(clocks) -> None:
         clocks.add_clock("   ", TODAY)
     with pytest.raises(InvalidInput, match="future"):
         clocks.add_clock("A", TODAY + timedelta(days=1))
+    for long_ago in (date(1, 1, 1), date(1899, 12, 31)):
+        with pytest.raises(InvalidInput, match="from 1900 on"):
+            clocks.add_clock("A", long_ago)
     assert clocks.list_clocks() == []
+    clock = clocks.add_clock("A", date(1900, 1, 1))
+    assert clock.id is not None
+    with pytest.raises(InvalidInput, match="from 1900 on"):
+        clocks.update_clock(clock.id, "A", date(1, 1, 1), "")
+
+
+def test_a_contact_before_1900_is_refused_kindly(clocks) -> None:
+    clock = clocks.add_clock("A", days_ago(20))
+    assert clock.id is not None
+    at = datetime(1, 1, 1, 0, 30, tzinfo=UTC)
+    with pytest.raises(InvalidInput, match="from 1900 on"):
+        clocks.log_contact(clock.id, ContactDetails(ContactKind.THEM, at))
 
 
 def test_each_kind_of_contact_and_its_effect_on_the_figures(clocks) -> None:
