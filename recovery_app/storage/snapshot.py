@@ -142,6 +142,8 @@ def copy_database(
                 f"KEY \"x'{source_key.hex()}'\""
             )
             try:
+                if cancel is not None and cancel():
+                    raise Cancelled()
                 conn.execute("BEGIN")
                 snapshot = snapshot_of(conn, "src")  # the first read fixes the moment copied
                 conn.execute("SELECT sqlcipher_export('main', 'src')").fetchall()
