@@ -197,3 +197,23 @@ def test_a_raw_copy_kept_by_an_older_version_becomes_a_checked_backup(
     assert not legacy.exists()
     reasons = sorted(b.manifest.reason for b in list_backups(paths.backups_dir))
     assert reasons == ["before-upgrade", "unlock"]
+
+
+@pytest.mark.parametrize("kind", list(FailureKind))
+def test_each_failure_has_a_calm_line_that_keeps_hope(kind: FailureKind) -> None:
+    from recovery_app.services.messages import backup_failure_message
+    from recovery_app.services.my_data_records import BackupFailure
+
+    line = backup_failure_message(BackupFailure(START, kind, Path("/media/drive"), Trigger.HOURLY))
+    assert line.endswith(".")
+    for cold in ("fail", "error", "invalid", "fatal"):
+        assert cold not in line.lower()
+
+
+def test_a_refused_backup_or_export_exits_with_5() -> None:
+    from recovery_app.services.messages import EXIT_NOT_A_VAULT, EXIT_WRONG_PASSWORD, exit_code_for
+    from recovery_app.storage.errors import FileRefused, OlderPasswordNeeded, RefusedKind
+
+    for kind in RefusedKind:
+        assert exit_code_for(FileRefused(kind)) == EXIT_NOT_A_VAULT == 5
+    assert exit_code_for(OlderPasswordNeeded()) == EXIT_WRONG_PASSWORD

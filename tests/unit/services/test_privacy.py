@@ -101,6 +101,11 @@ def test_a_failed_write_does_not_echo_what_was_written(vault) -> None:
         errors.DiskFull("x"),
         errors.NotWritable("x"),
         errors.VaultBusy(),
+        errors.BackupFolderMissing("/media/drive"),
+        errors.BackupCheckFailed(),
+        errors.Cancelled(),
+        errors.OlderPasswordNeeded(),
+        *(errors.FileRefused(kind, "urge #3: intensity") for kind in errors.RefusedKind),
         RuntimeError("a secret sentence"),
     ],
 )
