@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -70,6 +71,7 @@ FOLDERS_USED_KEY = "backup.folders_used"
 FAILURE_KEY = "backup.last_failure"
 SIZE_CAP_KEY = "backup.size_cap_bytes"
 _LOCK_WAIT_SECONDS = 5.0  # a background backup gives way to a migration or password change
+_log = logging.getLogger(__name__)
 
 
 class BackupService(JournalPart):
@@ -200,6 +202,11 @@ class BackupService(JournalPart):
         except (VaultBusy, Cancelled):
             return BackupOutcome(trigger, skipped=True)
         except Exception as error:
+            if not self._vault.is_open:  # locked meanwhile (auto-lock, quick exit): not a failure
+                return BackupOutcome(trigger, skipped=True)
+            # The kind of error only: its text could hold a path or worse, never content, but
+            # a log is no place to find out.
+            _log.warning("a backup did not complete (%s)", type(error).__name__)
             return BackupOutcome(trigger, failure=self._record_failure(trigger, now, error))
         self._clear_failure()
         return BackupOutcome(trigger, made=made, removed=removed)

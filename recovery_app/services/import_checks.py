@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
@@ -44,16 +45,28 @@ _NOT_NEGATIVE = {("urge", "minutes"), ("urge", "predicted_minutes"), ("milestone
 _MADE_AT = ("created_at", "updated_at", "made_at", "started_at", "hidden_at")
 
 
+def _by_table(pairs: dict[tuple[str, str], Any]) -> dict[str, list[tuple[str, Any]]]:
+    grouped: dict[str, list[tuple[str, Any]]] = {}
+    for (table, name), rule in pairs.items():
+        grouped.setdefault(table, []).append((name, rule))
+    return grouped
+
+
+_CHOICES_BY_TABLE = _by_table(_CHOICES)
+_SCALES_BY_TABLE = _by_table(_SCALES)
+_NOT_NEGATIVE_BY_TABLE = _by_table(dict.fromkeys(_NOT_NEGATIVE))
+
+
 def check_row(table: str, values: dict[str, Any]) -> None:
     """Raise BadValue (naming the field, never the value) for a row the app would not make."""
-    for (t, name), allowed in _CHOICES.items():
-        if t == table and values.get(name) is not None and values[name] not in allowed:
+    for name, allowed in _CHOICES_BY_TABLE.get(table, ()):
+        if values.get(name) is not None and values[name] not in allowed:
             raise BadValue(f"{name} is not one of the kinds this app knows")
-    for (t, name), (low, high) in _SCALES.items():
-        if t == table and values.get(name) is not None and not low <= values[name] <= high:
+    for name, (low, high) in _SCALES_BY_TABLE.get(table, ()):
+        if values.get(name) is not None and not low <= values[name] <= high:
             raise BadValue(f"{name} is not between {low} and {high}")
-    for t, name in _NOT_NEGATIVE:
-        if t == table and values.get(name) is not None and values[name] < 0:
+    for name, _ in _NOT_NEGATIVE_BY_TABLE.get(table, ()):
+        if values.get(name) is not None and values[name] < 0:
             raise BadValue(f"{name} is below zero")
     if table == "clock" and not values["name"].strip():
         raise BadValue("name is empty")
@@ -106,6 +119,7 @@ def filler(
     return fill
 
 
+@cache
 def _has_column(table: str, name: str) -> bool:
     from sqlmodel import SQLModel
 

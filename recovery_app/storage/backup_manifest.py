@@ -161,7 +161,9 @@ def sha256_of(path: Path) -> str:
 
 def moment_text(moment: datetime) -> str:
     """An aware moment as UTC ISO 8601 with microseconds and a Z: exact and sortable."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_moment(text: str) -> datetime:

@@ -29,7 +29,7 @@ from sqlmodel import SQLModel
 
 from recovery_app.storage.errors import Cancelled
 from recovery_app.storage.files import PRIVATE_FILE_MODE, fsync_dir
-from recovery_app.storage.portable import fields_of, order_of, spec_of, to_json
+from recovery_app.storage.portable import fields_of, order_of, spec_of
 from recovery_app.storage.snapshot import Cancel, translate
 from recovery_app.storage.types import UTCDateTime
 
@@ -67,18 +67,22 @@ def rows_of(
     for parent in {f.parent for f in fields if f.parent} - set(uids):
         parent_table = SQLModel.metadata.tables[parent]
         uids[parent] = dict(conn.execute(select(parent_table.c.id, parent_table.c.uid)).all())
-    for row in conn.execute(select(table).order_by(*order_of(table))).mappings():
+    columns = [f.column for f in fields]
+    # Each field's conversion, looked up once: a parent's uid, or the column's own.
+    convert = [
+        (f.key, uids[f.parent].get if f.parent is not None else f.to_doc, f.parent is not None)
+        for f in fields
+    ]
+    query = select(*columns).order_by(*order_of(table))
+    for row in conn.execute(query):
         if cancel is not None and cancel():
             raise Cancelled()
-        if spec.is_local is not None and spec.is_local(dict(row)):
+        out = {
+            key: (None if value is None else to_doc(value)) if is_ref else to_doc(value)
+            for (key, to_doc, is_ref), value in zip(convert, row, strict=True)
+        }
+        if spec.is_local is not None and spec.is_local(out):
             continue
-        out: dict[str, Any] = {}
-        for f in fields:
-            value = row[f.column.name]
-            if f.parent is not None:
-                out[f.key] = None if value is None else uids[f.parent][value]
-            else:
-                out[f.key] = to_json(table, f.column, value)
         yield out
 
 

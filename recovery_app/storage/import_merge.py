@@ -22,14 +22,7 @@ from sqlmodel import SQLModel
 
 from recovery_app.storage.errors import FileRefused, RefusedKind
 from recovery_app.storage.export_writer import EXPORT_FORMAT, EXPORT_VERSION
-from recovery_app.storage.portable import (
-    BadValue,
-    fields_of,
-    from_json,
-    has_uid,
-    spec_of,
-    to_json,
-)
+from recovery_app.storage.portable import BadValue, Field, fields_of, has_uid, spec_of
 
 RowCheck = Callable[[str, dict[str, Any]], None]  # raises BadValue naming a field
 RowFill = Callable[[str, dict[str, Any]], dict[str, Any]]  # what a hand-written row left out
@@ -114,37 +107,38 @@ def _merge_table(
         for f in fields
         if f.parent is not None
     }
-    mine = _existing(conn, table, back)
+    uid_table = has_uid(table)
+    # Rows already in the journal and rows added so far, by identity: (id or None, values).
+    mine = [dict(m) for m in conn.execute(select(table)).mappings()]
     by_uid: dict[str, tuple[int | None, dict[str, Any]]] = {}
     taken: list[dict[tuple[Any, ...], tuple[int | None, dict[str, Any]]]] = [
         {} for _ in spec.natural_keys
     ]
-    for row_id, values, content in mine:
-        if has_uid(table):
-            by_uid[values["uid"]] = (row_id, content)
+    for values in mine:
+        if uid_table:
+            by_uid[values["uid"]] = (values["id"], values)
         for index, names in enumerate(spec.natural_keys):
-            taken[index][_natural(spec, names, values)] = (row_id, content)
+            taken[index][_natural(spec, names, values)] = (values.get("id"), values)
     offset = 0
     if spec.position is not None and mine:
-        offset = 1 + max(v[spec.position] for _, v, _ in mine)
+        offset = 1 + max(v[spec.position] for v in mine)
     table_ids = ids.setdefault(table.name, {uid: rid for uid, (rid, _) in by_uid.items() if rid})
     to_add: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         where = f"{table.name} #{number}"
         if not isinstance(row, dict):
             raise FileRefused(RefusedKind.DAMAGED, where)
-        extra = set(row) - known_keys
-        if extra:
-            raise FileRefused(RefusedKind.DAMAGED, f"{where}: {sorted(extra)[0]}")
-        values = _values(table, fields, row, defaults, ids, where)
+        if not row.keys() <= known_keys:
+            extra = sorted(set(row) - known_keys)[0]
+            raise FileRefused(RefusedKind.DAMAGED, f"{where}: {extra}")
+        values = _values(fields, row, defaults, ids, where)
         try:
             row_check(table.name, values)
         except BadValue as error:
             raise FileRefused(RefusedKind.DAMAGED, f"{where}: {error}") from None
         if spec.is_local is not None and spec.is_local(values):
             continue
-        content = _content(table, values, back)
-        match = by_uid.get(values["uid"]) if has_uid(table) else None
+        match = by_uid.get(values["uid"]) if uid_table else None
         if match is None:
             for index, names in enumerate(spec.natural_keys):
                 key = _natural(spec, names, values)
@@ -152,20 +146,21 @@ def _merge_table(
                     match = taken[index][key]
                     break
         if match is not None:
-            if match[1] == content:
+            same = _content(fields, match[1], back) == _content(fields, values, back)
+            if same:
                 change.already_there += 1
             else:
                 change.kept_yours += 1
-            if has_uid(table) and match[0] is not None:
+            if uid_table and match[0] is not None:
                 table_ids[values["uid"]] = match[0]
             continue
         if spec.position is not None:
             values[spec.position] += offset
         to_add.append(values)
-        if has_uid(table):
-            by_uid[values["uid"]] = (None, content)
+        if uid_table:
+            by_uid[values["uid"]] = (None, values)
         for index, names in enumerate(spec.natural_keys):
-            taken[index][_natural(spec, names, values)] = (None, content)
+            taken[index][_natural(spec, names, values)] = (None, values)
     if to_add:
         conn.execute(insert(table), to_add)
         change.added = len(to_add)
@@ -178,8 +173,7 @@ def _merge_table(
 
 
 def _values(
-    table: Table,
-    fields: list[Any],
+    fields: tuple[Field, ...],
     row: dict[str, Any],
     defaults: dict[str, Callable[[], Any]],
     ids: dict[str, dict[str, int]],
@@ -206,37 +200,26 @@ def _values(
                 values[name] = ids[f.parent][given]
             continue
         try:
-            values[name] = from_json(table, f.column, given)
+            values[name] = f.from_doc(given)
         except BadValue as error:
             raise FileRefused(RefusedKind.DAMAGED, f"{where}: {f.key} {error}") from None
     return values
 
 
-def _existing(
-    conn: Connection, table: Table, back: dict[str, dict[int, str]]
-) -> list[tuple[int | None, dict[str, Any], dict[str, Any]]]:
-    """Each row of the journal: its id, its values as stored, and its content as exported."""
-    found = []
-    for mapping in conn.execute(select(table)).mappings():
-        values = dict(mapping)
-        found.append((values.get("id"), values, _content(table, values, back)))
-    return found
-
-
 def _content(
-    table: Table, values: dict[str, Any], back: dict[str, dict[int, str]]
+    fields: tuple[Field, ...], values: dict[str, Any], back: dict[str, dict[int, str]]
 ) -> dict[str, Any]:
     """What `values` (as stored) export as, without what isn't content. `back` maps each
     parent table's ids to uids."""
     out: dict[str, Any] = {}
-    for f in fields_of(table):
+    for f in fields:
         if f.key in _NOT_CONTENT:
             continue
         value = values[f.column.name]
         if f.parent is not None:
             out[f.key] = None if value is None else back[f.parent].get(value)
         else:
-            out[f.key] = to_json(table, f.column, value)
+            out[f.key] = f.to_doc(value)
     return out
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Integer, String, Table
@@ -83,11 +84,14 @@ class BadValue(ValueError):
 
 @dataclass(frozen=True)
 class Field:
-    """One column as it travels: the document's key, and the parent table for a reference."""
+    """One column as it travels: the document's key, the parent table for a reference, and
+    the two conversions (stored value -> document, document -> value to store)."""
 
     column: Column[Any]
     key: str
     parent: str | None = None
+    to_doc: Callable[[Any], Any] = field(default=lambda value: value, repr=False)
+    from_doc: Callable[[Any], Any] = field(default=lambda value: value, repr=False)
 
 
 def _base_type(kind: Any) -> Any:
@@ -101,8 +105,9 @@ def has_uid(table: Table) -> bool:
     return "uid" in table.c
 
 
-def fields_of(table: Table) -> list[Field]:
-    """The columns that travel, in the table's own order."""
+@cache
+def fields_of(table: Table) -> tuple[Field, ...]:
+    """The columns that travel, in the table's own order (worked out once per table)."""
     found: list[Field] = []
     for column in table.columns:
         if column.primary_key and column.name == "id" and has_uid(table):
@@ -115,18 +120,13 @@ def fields_of(table: Table) -> list[Field]:
             )
             found.append(Field(column, key, parent))
         else:
-            found.append(Field(column, column.name))
-    return found
+            to_doc, from_doc = _converters(table, column)
+            found.append(Field(column, column.name, None, to_doc, from_doc))
+    return tuple(found)
 
 
 def spec_of(table: Table) -> TableSpec:
     return SPECS[table.name]
-
-
-def identity_of(table: Table) -> tuple[str, ...]:
-    if has_uid(table):
-        return ("uid",)
-    return spec_of(table).natural_keys[0]
 
 
 def order_of(table: Table) -> list[Column[Any]]:
@@ -136,53 +136,78 @@ def order_of(table: Table) -> list[Column[Any]]:
     return [table.c[name] for name in spec_of(table).natural_keys[0]]
 
 
-def to_json(table: Table, column: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(column.type, UTCDateTime):
-        assert isinstance(value, datetime)
-        return moment_text(value)
-    if isinstance(column.type, Date):
-        assert isinstance(value, date)
-        return value.isoformat()
-    if column.name in spec_of(table).json_text:
-        return json.loads(value)
+def _converters(
+    table: Table, column: Column[Any]
+) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    kind = _base_type(column.type)
+    encode = spec_of(table).json_text.get(column.name)
+    if encode is not None:
+        return _nullable(json.loads), _checked(column, encode)
+    if isinstance(kind, UTCDateTime):
+        return _nullable(moment_text), _checked(column, parse_moment)
+    if isinstance(kind, Date):
+        return _nullable(date.isoformat), _checked(column, _day)
+    if isinstance(kind, Boolean):
+        return _same, _checked(column, _boolean)
+    if isinstance(kind, Integer):
+        return _same, _checked(column, _whole_number)
+    if isinstance(kind, String):
+        return _same, _checked(column, _text(kind.length))
+    raise TypeError(f"{table.name}.{column.name}: no travel rule for {kind!r}")
+
+
+def _same(value: Any) -> Any:
     return value
 
 
-def from_json(table: Table, column: Column[Any], value: Any) -> Any:
-    """The Python value to store for a document's `value`, or BadValue."""
-    if value is None:
-        if not column.nullable:
-            raise BadValue("is missing")
-        return None
-    kind = _base_type(column.type)
-    encode = spec_of(table).json_text.get(column.name)
-    try:
-        if encode is not None:
-            return encode(value)
-        if isinstance(kind, UTCDateTime):
-            return parse_moment(value)
-        if isinstance(kind, Date):
-            if not isinstance(value, str):
-                raise BadValue("is not a day")
-            return date.fromisoformat(value)
-        if isinstance(kind, Boolean):
-            if not isinstance(value, bool):
-                raise BadValue("is not true or false")
-            return value
-        if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise BadValue("is not a whole number")
-            return value
-        if isinstance(kind, String):
-            if not isinstance(value, str):
-                raise BadValue("is not text")
-            if kind.length is not None and len(value) > kind.length:
-                raise BadValue("is too long")
-            return value
-    except (ValueError, TypeError) as error:
-        if isinstance(error, BadValue):
+def _nullable(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+def _checked(column: Column[Any], convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert`, with None allowed only where the column allows it, and every failure a
+    BadValue that names no value."""
+    nullable = column.nullable
+
+    def from_doc(value: Any) -> Any:
+        if value is None:
+            if not nullable:
+                raise BadValue("is missing")
+            return None
+        try:
+            return convert(value)
+        except BadValue:
             raise
-        raise BadValue("is not in the expected form") from error
-    raise BadValue("has a type this version cannot read")
+        except (ValueError, TypeError) as error:
+            raise BadValue("is not in the expected form") from error
+
+    return from_doc
+
+
+def _day(value: Any) -> date:
+    if not isinstance(value, str):
+        raise BadValue("is not a day")
+    return date.fromisoformat(value)
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue("is not true or false")
+    return value
+
+
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValue("is not a whole number")
+    return value
+
+
+def _text(length: int | None) -> Callable[[Any], str]:
+    def text(value: Any) -> str:
+        if not isinstance(value, str):
+            raise BadValue("is not text")
+        if length is not None and len(value) > length:
+            raise BadValue("is too long")
+        return value
+
+    return text

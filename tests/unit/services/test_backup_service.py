@@ -217,3 +217,22 @@ def test_a_refused_backup_or_export_exits_with_5() -> None:
     for kind in RefusedKind:
         assert exit_code_for(FileRefused(kind)) == EXIT_NOT_A_VAULT == 5
     assert exit_code_for(OlderPasswordNeeded()) == EXIT_WRONG_PASSWORD
+
+
+def test_a_lock_during_a_background_backup_stops_it_quietly(service, clock) -> None:
+    import threading
+
+    from conftest import PASSWORD
+
+    vault = service.create(PASSWORD)
+    backups = BackupService(vault, now=clock, zone=UTC)
+    locked = threading.Event()
+
+    def lock_now() -> bool:  # the quick-exit key pressed while the copy runs
+        vault.close()
+        locked.set()
+        return True
+
+    outcome = backups.run(Trigger.UNLOCK, cancel=lock_now)
+    assert locked.is_set() and outcome.skipped and outcome.failure is None
+    assert list_backups(vault.paths.backups_dir) == []
