@@ -43,7 +43,6 @@ from recovery_app.storage.errors import (
 from recovery_app.storage.files import (
     PRIVATE_FILE_MODE,
     atomic_write_bytes,
-    ensure_private_dir,
     fsync_dir,
     make_private,
 )
@@ -267,10 +266,6 @@ def _legacy_moment(legacy: Path) -> datetime:
         return datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").astimezone(UTC)
     except ValueError:
         return datetime.fromtimestamp(legacy.stat().st_mtime, UTC)
-
-
-def ensure_default_folder(folder: Path) -> None:
-    ensure_private_dir(folder)
 
 
 def _free_name(folder: Path, created_at: datetime, reason: str) -> Path:

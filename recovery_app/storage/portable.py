@@ -3,7 +3,8 @@
 The rules come from the tables themselves (SQLModel metadata), so a new column travels
 without code here; what a table needs beyond that (another unique identity, JSON held as
 text, an order the person chose, rows that belong to this file only) is one `TableSpec`.
-Every table must have one: tests/unit/storage/test_portable_coverage.py fails otherwise.
+Every table must have one: tests/unit/services/test_export_covers_every_table.py fails
+otherwise.
 
 - A table with a `uid` is identified by it; its integer `id` stays behind (it is this file's
   own) and every foreign key `x_id` travels as `x_uid`, the uid of the row it points to.
