@@ -39,19 +39,20 @@ AUTOMATIC = frozenset({Trigger.UNLOCK, Trigger.HOURLY, Trigger.QUIT})
 NEVER = frozenset({Trigger.QUICK_EXIT, Trigger.AUTO_LOCK})
 
 
-def backup_due(trigger: Trigger, last_automatic_at: datetime | None, now: datetime) -> bool:
+def backup_due(trigger: Trigger, last_backup_at: datetime | None, now: datetime) -> bool:
     """Whether `trigger` makes a backup now.
 
-    Automatic backups come at most once an hour (`last_automatic_at` is the last automatic
-    attempt, made or failed, so a missing drive is not retried at every trigger). Backups the
-    person asks for and the safety copies before a destructive step are never held back.
-    A clock set back by more than the gap counts as a new start rather than a long wait.
+    Automatic backups come at most once an hour after the last backup (`last_backup_at`: the
+    newest of any kind, or the last automatic try that failed, so a missing drive is not
+    retried at every trigger). Backups the person asks for and the safety copies before a
+    destructive step are never held back. A clock set back by more than the gap counts as a
+    new start rather than a long wait.
     """
     if trigger in NEVER:
         return False
-    if trigger not in AUTOMATIC or last_automatic_at is None:
+    if trigger not in AUTOMATIC or last_backup_at is None:
         return True
-    elapsed = now - last_automatic_at
+    elapsed = now - last_backup_at
     return elapsed >= MIN_AUTOMATIC_GAP or elapsed <= -MIN_AUTOMATIC_GAP
 
 

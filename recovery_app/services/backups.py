@@ -194,7 +194,7 @@ class BackupService(JournalPart):
         now = self._now()
         if trigger in NEVER:
             return BackupOutcome(trigger, skipped=True)
-        if trigger in AUTOMATIC and not backup_due(trigger, self._last_automatic(), now):
+        if trigger in AUTOMATIC and not backup_due(trigger, self._last_attempt(), now):
             return BackupOutcome(trigger, skipped=True)
         try:
             with maintenance_lock(self._vault.paths, timeout=_LOCK_WAIT_SECONDS):
@@ -286,11 +286,12 @@ class BackupService(JournalPart):
             except (OSError, VaultError):
                 continue  # left as it was; tried again next time
 
-    def _last_automatic(self) -> datetime | None:
+    def _last_attempt(self) -> datetime | None:
+        """The newest backup in the folder, of any kind (one made by hand or before an import
+        ten minutes ago needs no automatic one now), or the last automatic try that failed."""
         moments = [
             b.manifest.created_at
             for b in backup_store.list_backups(self.folder(), self._vault.vault_id)
-            if b.manifest.reason in {t.value for t in AUTOMATIC}
         ]
         failure = self.last_failure()
         if failure is not None and failure.trigger in AUTOMATIC:

@@ -118,7 +118,7 @@ def _simulate_year(seed: int, mean_gap_hours: float, mean_session_hours: float, 
     made: list[BackupStamp] = []
     made_periods: set[date] = set()  # every day, week and month a backup was made in
     existing: dict[int, BackupStamp] = {}
-    last_automatic: datetime | None = None
+    last_backup: datetime | None = None
     automatic_times: list[datetime] = []
     now = start
     while now < end:
@@ -132,13 +132,13 @@ def _simulate_year(seed: int, mean_gap_hours: float, mean_session_hours: float, 
         if rng.random() < 0.1:
             moments.append((now + (closes - now) / 2, Trigger.MANUAL))
         if rng.random() < 0.05:
-            moments.append((now, Trigger.BEFORE_IMPORT))
+            moments.append((now + timedelta(seconds=1), Trigger.BEFORE_IMPORT))
         moments.append((closes, rng.choice([Trigger.QUIT, Trigger.QUICK_EXIT, Trigger.AUTO_LOCK])))
         for moment, trigger in sorted(moments, key=lambda m: m[0]):
-            if not backup_due(trigger, last_automatic, moment):
+            if not backup_due(trigger, last_backup, moment):
                 continue
+            last_backup = moment
             if trigger in AUTOMATIC:
-                last_automatic = moment
                 automatic_times.append(moment)
             stamp = BackupStamp(len(made), moment, size=rng.randint(1, 100))
             made.append(stamp)

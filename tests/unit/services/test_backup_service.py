@@ -67,6 +67,15 @@ def test_quit_backs_up_only_when_the_last_one_is_over_an_hour_old(backups, clock
     assert backups.run(Trigger.QUIT).made is not None
 
 
+def test_a_backup_made_by_hand_counts_as_the_last_one(backups, clock) -> None:
+    backups.run(Trigger.UNLOCK)
+    clock.tick(hours=3)
+    backups.back_up_now()
+    clock.tick(minutes=10)
+    assert backups.run(Trigger.QUIT).skipped
+    assert backups.run(Trigger.HOURLY).skipped
+
+
 @pytest.mark.parametrize("trigger", [Trigger.QUICK_EXIT, Trigger.AUTO_LOCK])
 def test_quick_exit_and_auto_lock_never_back_up(backups, paths, trigger) -> None:
     assert backups.run(trigger).skipped
