@@ -104,55 +104,66 @@ class RestoreService:
 
     def restore(self, plan: RestorePlan, cancel: Cancel | None = None) -> RestoreResult:
         paths = self._vaults.paths
-        journal_key = plan.journal.data_key if plan.journal is not None else plan.backup_key
         vault = self._open_journal(plan)  # before the lock: it may upgrade the journal first
+        try:
+            with translate_io_errors(paths), maintenance_lock(paths):
+                safety_copy = self._swap(plan, vault, cancel)
+        finally:
+            if vault is not None and vault.is_open:
+                vault.close()
+        return RestoreResult(plan.backup.path, safety_copy, plan.journal is None)
+
+    def _swap(self, plan: RestorePlan, vault: Vault | None, cancel: Cancel | None) -> Path | None:
+        """The steps, under the maintenance lock; every one undone if a later one fails."""
+        paths = self._vaults.paths
+        journal_key = plan.journal.data_key if plan.journal is not None else plan.backup_key
         old_keyfile = paths.keyfile.read_bytes() if paths.keyfile.exists() else None
+        had_journal = paths.db.exists()
         carried: dict[str, str] | None = None
-        swapped = False
-        with translate_io_errors(paths), maintenance_lock(paths):
-            try:
-                restore.clean_leftovers(paths)
-                if vault is not None:
-                    carried = _backup_settings(vault)
-                    safety = BackupService(vault, now=self._now).safety_backup(
-                        Trigger.BEFORE_RESTORE, lock_held=True
-                    )
-                    safety_copy: Path | None = safety.path
-                    vault.close()
-                    vault = None
-                else:
-                    stamp = self._now().strftime("%Y%m%d-%H%M%SZ")
-                    safety_copy = restore.set_aside_unopenable(paths, paths.backups_dir, stamp)
-                staged = restore.stage(plan.backup.db, plan.backup_key, paths, journal_key, cancel)
-                if staged.counts != plan.expected.counts:
-                    raise FileRefused(RefusedKind.DAMAGED, "journal.db")
-                restore.check_staged(paths, journal_key, staged)
-                if cancel is not None and cancel():
-                    raise Cancelled()  # the last moment a stop is taken: the swap is next
-                restore.settle_journal(paths, None if plan.journal is None else journal_key)
-                restore.keep_second_name(paths)
-                if plan.journal is None:
-                    restore.put_keyfile(paths, plan.backup_keyfile)
-                restore.swap_in(paths)
-                swapped = True
-                restore.check_restored(paths, journal_key, staged)
-            except BaseException:
-                if vault is not None:
-                    vault.close()
-                if swapped:
-                    restore.roll_back(paths)
-                if plan.journal is None and old_keyfile is not None:
-                    with contextlib.suppress(OSError):
-                        restore.put_keyfile(paths, old_keyfile)
+        put_key = swapped = False
+        safety_copy: Path | None
+        try:
+            restore.clean_leftovers(paths)
+            if vault is not None:
+                carried = _backup_settings(vault)
+                backups = BackupService(vault, now=self._now)
+                safety_copy = backups.safety_backup(Trigger.BEFORE_RESTORE, lock_held=True).path
+                vault.close()  # nothing of the old journal stays open across the swap
+            else:
+                stamp = self._now().strftime("%Y%m%d-%H%M%SZ")
+                safety_copy = restore.set_aside_unopenable(paths, paths.backups_dir, stamp)
+            staged = restore.stage(plan.backup.db, plan.backup_key, paths, journal_key, cancel)
+            if staged.counts != plan.expected.counts:
+                raise FileRefused(RefusedKind.DAMAGED, "journal.db")
+            restore.check_staged(paths, journal_key, staged)
+            if cancel is not None and cancel():
+                raise Cancelled()  # the last moment a stop is taken: the swap is next
+            restore.settle_journal(paths, None if plan.journal is None else journal_key)
+            restore.keep_second_name(paths)
+            if plan.journal is None:
+                restore.put_keyfile(paths, plan.backup_keyfile)
+                put_key = True
+            restore.swap_in(paths)
+            swapped = True
+            restore.check_restored(paths, journal_key, staged)
+        except BaseException:
+            if swapped:
+                restore.roll_back(paths) if had_journal else restore.remove_restored(paths)
+            if put_key:
                 with contextlib.suppress(OSError):
-                    restore.clean_leftovers(paths)
-                raise
-            restore.finish(paths)
-            if carried is not None:
-                _carry_backup_settings(paths.db, journal_key, carried)
+                    if old_keyfile is None:
+                        paths.keyfile.unlink()
+                    else:
+                        restore.put_keyfile(paths, old_keyfile)
+            with contextlib.suppress(OSError):
+                restore.clean_leftovers(paths)
+            raise
+        restore.finish(paths)
+        if carried is not None:
+            _carry_backup_settings(paths.db, journal_key, carried)
         if plan.journal is None:
             self._forget_stale_remembered_key(old_keyfile)
-        return RestoreResult(plan.backup.path, safety_copy, plan.journal is None)
+        return safety_copy
 
     # ----- helpers --------------------------------------------------------------------------
 

@@ -114,6 +114,12 @@ def roll_back(paths: VaultPaths) -> None:
         fsync_dir(paths.data_dir)
 
 
+def remove_restored(paths: VaultPaths) -> None:
+    """Undo a swap into a folder that had no journal: it has none again."""
+    remove_db_files(paths.db)
+    fsync_dir(paths.data_dir)
+
+
 def finish(paths: VaultPaths) -> None:
     with contextlib.suppress(FileNotFoundError):
         paths.db_before_restore.unlink()

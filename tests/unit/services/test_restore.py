@@ -278,3 +278,19 @@ def test_where_backups_go_survives_a_restore(service, paths, backed_up, tmp_path
     finally:
         vault.close()
     assert [b.manifest.reason for b in list_backups(drive)] == [Trigger.BEFORE_RESTORE.value]
+
+
+@pytest.mark.parametrize("step", ["swap_in", "check_restored"])
+def test_a_failed_restore_onto_an_empty_folder_leaves_it_empty(
+    backed_up, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    from recovery_app.services.vault_service import VaultState, vault_state
+
+    fresh_paths = VaultPaths(tmp_path / "new-computer")
+    fresh = VaultService(fresh_paths, KeyringSecretStore(), CHEAP_KDF)
+    restorer = RestoreService(fresh)
+    plan = restorer.prepare(backed_up, PASSWORD)
+    monkeypatch.setattr(restore_steps, step, _fail)
+    with pytest.raises(Injected):
+        restorer.restore(plan)
+    assert vault_state(fresh_paths) is VaultState.NONE  # no key file left without its journal
