@@ -2,7 +2,7 @@
 
     python benchmarks/heavy_vault.py DIR [--password-stdin] [--cheap-kdf] [--seed N]
 
-The journal is created through the app's own door (`VaultService.create`, the real Argon2 cost
+The journal is created through storage's own door (`create_vault`, with the real Argon2 cost
 unless --cheap-kdf), then filled in one session, one transaction per section, then
 `ClockService.summaries()` runs once so the milestone records are there, as the app would
 have written them over the years, and they are acknowledged, as someone who opened Today
@@ -258,8 +258,8 @@ def add_clocks(build: Build) -> None:
 
 
 def add_contact_events(build: Build) -> None:
+    from recovery_app.domain.kinds import Channel
     from recovery_app.domain.stretches import ContactKind
-    from recovery_app.services.clocks import Channel
     from recovery_app.storage.models import ContactEvent
 
     rng, sizes = build.rng, build.sizes
@@ -545,15 +545,32 @@ def build_heavy_vault(
     sizes: Sizes = HEAVY,
 ) -> Path:
     """Create a heavy journal in `data_dir` (which must not hold one yet); return `data_dir`."""
-    from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.paths import VaultPaths
+    from recovery_app.storage.vault import create_vault
 
-    vault = VaultService(VaultPaths(data_dir), NoSecretStore(), kdf).create(password)
+    # Storage's own door: the bulk inserts below need the vault's sessions, which the app's
+    # door (VaultService, handing out a Journal) keeps to its services.
+    vault = create_vault(VaultPaths(data_dir), password, kdf)
     try:
         fill_vault(vault, seed=seed, today=today, sizes=sizes)
     finally:
         vault.close()
     return data_dir
+
+
+def counts_in(data_dir: Path, password: str) -> dict[str, int]:
+    """Rows per table of the journal in `data_dir`, opened with storage's own door."""
+    from recovery_app.storage.keyfile import read_keyfile
+    from recovery_app.storage.paths import VaultPaths
+    from recovery_app.storage.vault import open_vault
+
+    paths = VaultPaths(data_dir)
+    keyfile = read_keyfile(paths.keyfile)
+    vault = open_vault(paths, keyfile, keyfile.unwrap(password))
+    try:
+        return count_rows(vault)
+    finally:
+        vault.close()
 
 
 def count_rows(vault: Vault) -> dict[str, int]:
@@ -604,15 +621,15 @@ def main() -> int:
     password = _read_password(args.password_stdin)
 
     from recovery_app.services.messages import message_for
-    from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.errors import VaultError
     from recovery_app.storage.paths import VaultPaths
+    from recovery_app.storage.vault import create_vault
 
     kdf = CHEAP_KDF if args.cheap_kdf else DEFAULT_KDF
     data_dir = args.data_dir.expanduser().absolute()
     started = time.perf_counter()
     try:
-        vault = VaultService(VaultPaths(data_dir), NoSecretStore(), kdf).create(password)
+        vault = create_vault(VaultPaths(data_dir), password, kdf)
     except VaultError as error:
         print(f"heavy_vault: {message_for(error, data_dir)}", file=sys.stderr)
         return 1

@@ -54,6 +54,9 @@ APP_CHILD = textwrap.dedent(
     args = cli.parse(["--data-dir", sys.argv[1]], sys.stdout, sys.stderr)
     data_dir = resolve_data_dir(args.data_dir)
 
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -116,11 +119,14 @@ QUICK_LOG_CHILD = textwrap.dedent(
     args = cli.parse(["--data-dir", sys.argv[1], "quick-log"], sys.stdout, sys.stderr)
     data_dir = resolve_data_dir(args.data_dir)
 
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.single_instance import QUICK_LOG, SingleInstance
+    from recovery_app.ui.shell.single_instance import QUICK_LOG, SingleInstance
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sys.excepthook = app_module._excepthook
@@ -133,8 +139,8 @@ QUICK_LOG_CHILD = textwrap.dedent(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.quick_log_session import QuickLogSession
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, KeyringSecretStore(), DEFAULT_KDF)
     session = QuickLogSession(service, Preferences(paths.ui_settings))
@@ -207,9 +213,9 @@ REMEMBER = textwrap.dedent(
     from recovery_app.storage.paths import VaultPaths
 
     service = VaultService(VaultPaths(Path(sys.argv[1])), KeyringSecretStore())
-    vault = service.unlock(sys.stdin.readline().rstrip("\\n"))
-    service.remember(vault)
-    vault.close()
+    journal = service.unlock(sys.stdin.readline().rstrip("\\n"))
+    journal.remember()
+    journal.close()
     """
 )
 

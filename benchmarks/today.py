@@ -8,7 +8,7 @@ and an empty one, both unlocked with `VaultService.unlock`, in a throwaway folde
 XDG folders and the keyring (the null backend) point there too, and Qt runs offscreen unless
 QT_QPA_PLATFORM says otherwise. One QApplication with the app's style sheet, as app.py sets it.
 
-One sample, in this process: `TodayScreen(ClockService(vault), CheckInService(vault))` (its
+One sample, in this process: `TodayScreen(journal.clocks, journal.check_ins, journal.urges)` (its
 constructor loads everything and builds the cards), `resize(900, 600)`, `show()`, then
 `processEvents()` until the screen has had its first paint event (the expose paints the whole
 tree in one pass, so the screen and all its cards are painted when that call returns); if no
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from recovery_app.storage.vault import Vault
+    from recovery_app.services.journal import Journal
 
 TARGET_MS = 100.0
 PASSWORD = "benchmark-password-1"
@@ -70,7 +70,7 @@ def isolate(base: Path) -> None:
     os.environ.pop("RECOVERY_APP_DATA_DIR", None)
 
 
-def open_journals(base: Path, seed: int) -> tuple[Vault, Vault, float]:
+def open_journals(base: Path, seed: int) -> tuple[Journal, Journal, float]:
     """The heavy and the empty journal, unlocked; and how long the heavy one took to make."""
     from heavy_vault import CHEAP_KDF, NoSecretStore, build_heavy_vault
 
@@ -162,11 +162,9 @@ def no_message(screen: Any, what: str) -> None:
         raise BenchmarkError(f"{what} showed a message instead of its contents: {message}")
 
 
-def today_run(vault: Vault, expected_cards: int) -> ScreenRun:
+def today_run(journal: Journal, expected_cards: int) -> ScreenRun:
     """Today, built as the window builds it, checked for its clock cards."""
-    from recovery_app.services.check_ins import CheckInService
-    from recovery_app.services.clocks import ClockService
-    from recovery_app.ui.today_screen import TodayScreen
+    from recovery_app.ui.today.screen import TodayScreen
 
     def check(screen: Any) -> None:
         no_message(screen, "Today")
@@ -174,19 +172,17 @@ def today_run(vault: Vault, expected_cards: int) -> ScreenRun:
         if cards is not None and len(cards) != expected_cards:
             raise BenchmarkError(f"Today showed {len(cards)} cards, not {expected_cards}")
 
-    return ScreenRun(lambda: TodayScreen(ClockService(vault), CheckInService(vault)), check)
+    return ScreenRun(lambda: TodayScreen(journal.clocks, journal.check_ins, journal.urges), check)
 
 
-def data_run(vault: Vault) -> Callable[[], float]:
+def data_run(journal: Journal) -> Callable[[], float]:
     """The data Today loads, without widgets: the clocks' summaries and today's check-in."""
-    from recovery_app.services.check_ins import CheckInService
-    from recovery_app.services.clocks import ClockService
 
     def run() -> float:
         gc.collect()
         started = time.perf_counter()
-        ClockService(vault).summaries()
-        CheckInService(vault).get()
+        journal.clocks.summaries()
+        journal.check_ins.get()
         return time.perf_counter() - started
 
     return run
@@ -236,12 +232,12 @@ def quiet_offscreen_warning() -> None:
 def measure(base: Path, runs: int, seed: int) -> None:
     heavy, empty, built = open_journals(base, seed)
     try:
-        from heavy_vault import count_rows
+        from heavy_vault import counts_in
         from PySide6.QtWidgets import QApplication
 
-        from recovery_app.ui.style import STYLE_SHEET
+        from recovery_app.ui.kit.style import STYLE_SHEET
 
-        counts = count_rows(heavy)
+        counts = counts_in(base / "heavy", PASSWORD)
         print(
             f"Heavy journal: {counts['clock']} clocks, {counts['contact_event']} contact events, "
             f"{counts['check_in']} check-ins, {counts['milestone']} milestones "
@@ -252,7 +248,7 @@ def measure(base: Path, runs: int, seed: int) -> None:
         app.setStyleSheet(STYLE_SHEET)
         quiet_offscreen_warning()
         try:
-            from recovery_app.ui.today_screen import TodayScreen  # noqa: F401
+            from recovery_app.ui.today.screen import TodayScreen  # noqa: F401
         except ImportError as error:
             raise BenchmarkError(f"no TodayScreen to measure: {error}") from error
 

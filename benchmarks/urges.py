@@ -11,7 +11,7 @@ sheet. The empty journal's trigger list is seeded (`UrgeService.triggers()`), as
 look at the quick-log window would.
 
 1. The Urges screen, measured exactly as today.py measures Today: one sample is
-   `UrgesScreen(UrgeService(vault), ClockService(vault))`, `resize(900, 600)`, `show()`, then
+   `UrgesScreen(journal.urges)`, `resize(900, 600)`, `show()`, then
    `processEvents()` until its first paint event (`grab()` if none came), under
    `time.perf_counter()`; the screen is then checked (no message, and its model counts every
    urge in the journal), closed and deleted, untimed. One warm-up of each journal, then empty
@@ -62,7 +62,7 @@ from today import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from recovery_app.storage.vault import Vault
+    from recovery_app.services.journal import Journal
 
 SCREEN_TARGET_MS = 100.0
 SAVE_TARGET_P95_MS = 20.0
@@ -81,21 +81,18 @@ def urges_check(expected_urges: int) -> Callable[[Any], None]:
     return check
 
 
-def urges_screen(vault: Vault) -> Callable[[], QWidget]:
+def urges_screen(journal: Journal) -> Callable[[], QWidget]:
     """What one sample builds: the screen with its services, as the window would."""
-    from recovery_app.services.clocks import ClockService
-    from recovery_app.services.urges import UrgeService
-    from recovery_app.ui.urges_screen import UrgesScreen
+    from recovery_app.ui.urges.screen import UrgesScreen
 
-    return lambda: UrgesScreen(UrgeService(vault), ClockService(vault))
+    return lambda: UrgesScreen(journal.urges)
 
 
-def save_run(vault: Vault, triggers: list[str], seed: int) -> Callable[[], float]:
+def save_run(journal: Journal, triggers: list[str], seed: int) -> Callable[[], float]:
     """One urge saved per call, the details drawn from a stream seeded alike for each journal."""
     from recovery_app.domain.urges import UrgeDetails
-    from recovery_app.services.urges import UrgeService
 
-    service = UrgeService(vault)
+    service = journal.urges
     rng = random.Random(f"{seed}/saves")
 
     def run() -> float:
@@ -155,7 +152,7 @@ def profile_open(run: ScreenRun) -> None:
     print(out.getvalue().strip())
 
 
-def measure_screen(heavy: Vault, empty: Vault, urges: int, runs: int, profile: bool) -> None:
+def measure_screen(heavy: Journal, empty: Journal, urges: int, runs: int, profile: bool) -> None:
     screens = {
         "empty": ScreenRun(urges_screen(empty), urges_check(0)),
         "heavy": ScreenRun(urges_screen(heavy), urges_check(urges)),
@@ -182,14 +179,14 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
     """Both measures; False if the screen could not be measured (the saves still are)."""
     heavy, empty, built = open_journals(base, seed)
     try:
-        from heavy_vault import count_rows
+        from heavy_vault import counts_in
         from PySide6.QtWidgets import QApplication
+        from today import PASSWORD
 
-        from recovery_app.services.urges import UrgeService
-        from recovery_app.ui.style import STYLE_SHEET
+        from recovery_app.ui.kit.style import STYLE_SHEET
 
-        counts = count_rows(heavy)
-        triggers = UrgeService(empty).triggers()  # seeds the empty journal's list
+        counts = counts_in(base / "heavy", PASSWORD)
+        triggers = empty.urges.triggers()  # seeds the empty journal's list
         print(
             f"Heavy journal: {counts['urge']} urges, {counts['urge_trigger']} trigger links, "
             f"{counts['urge_trigger_name']} triggers, {counts['check_in']} check-ins, "
@@ -202,7 +199,7 @@ def measure(base: Path, runs: int, saves: int, seed: int, profile: bool) -> bool
         quiet_offscreen_warning()
 
         try:
-            from recovery_app.ui.urges_screen import UrgesScreen  # noqa: F401
+            from recovery_app.ui.urges.screen import UrgesScreen  # noqa: F401
         except ImportError as error:
             print(f"urges benchmark: no Urges screen to measure: {error}", file=sys.stderr)
             screen_measured = False

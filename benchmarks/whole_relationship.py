@@ -10,7 +10,7 @@ sheet. The content warning is turned off in both journals (`MemoryService.save_s
 what opens is the view itself, not the note before it.
 
 1. Opening, measured as today.py measures Today: one sample is
-   `WholeRelationshipScreen(MemoryService(vault), ClockService(vault))`, `resize(900, 600)`,
+   `WholeRelationshipScreen(journal.memories, journal.clocks)`, `resize(900, 600)`,
    `show()`, then `processEvents()` until its first paint (`grab()` if none came), under
    `time.perf_counter()`; then checked (no message, every memory on the timeline), closed and
    deleted, untimed. One warm-up each, then empty and heavy alternate. Target: heavy median
@@ -62,7 +62,7 @@ from urges import percentile
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from recovery_app.storage.vault import Vault
+    from recovery_app.services.journal import Journal
 
 OPEN_TARGET_MS = 200.0
 FRAME_TARGET_MS = 16.0
@@ -81,38 +81,33 @@ def timeline_check(expected: list[int]) -> Callable[[Any], None]:
     return check
 
 
-def view(vault: Vault) -> Callable[[], QWidget]:
-    from recovery_app.services.clocks import ClockService
-    from recovery_app.services.memories import MemoryService
-    from recovery_app.ui.whole_relationship_screen import WholeRelationshipScreen
+def view(journal: Journal) -> Callable[[], QWidget]:
+    from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
-    return lambda: WholeRelationshipScreen(MemoryService(vault), ClockService(vault))
+    return lambda: WholeRelationshipScreen(journal.memories, journal.clocks)
 
 
-def without_warning(vault: Vault) -> int:
+def without_warning(journal: Journal) -> int:
     """Turn the content warning off; the number of memories, for the check."""
     from dataclasses import replace
 
-    from recovery_app.services.memories import MemoryService
-
-    service = MemoryService(vault)
+    service = journal.memories
     service.save_settings(replace(service.settings(), content_warning=False))
     return len(service.list_memories())
 
 
-def add_one_memory(vault: Vault) -> int:
+def add_one_memory(journal: Journal) -> int:
     from recovery_app.domain.fuzzy_dates import parse
     from recovery_app.domain.memories import MemoryDetails, MemoryKind
-    from recovery_app.services.memories import MemoryService
 
-    MemoryService(vault).add_memory(MemoryDetails(MemoryKind.GOOD, "One", parse("2020-05")))
+    journal.memories.add_memory(MemoryDetails(MemoryKind.GOOD, "One", parse("2020-05")))
     return 1
 
 
 def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
     """Per zoom step, the time of each synchronous repaint while the view pans."""
     from recovery_app.domain.memories import MemoryKind
-    from recovery_app.ui.timeline_layout import ZOOMS
+    from recovery_app.ui.whole.timeline.layout import ZOOMS
 
     timeline = screen.timeline
     memories = timeline.memories()
@@ -137,8 +132,8 @@ def pan_frames(screen: Any, frames: int) -> dict[int, list[float]]:
 def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from recovery_app.ui.style import STYLE_SHEET
-    from recovery_app.ui.timeline_layout import ZOOMS
+    from recovery_app.ui.kit.style import STYLE_SHEET
+    from recovery_app.ui.whole.timeline.layout import ZOOMS
 
     quiet_offscreen_warning()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -149,8 +144,8 @@ def measure(base: Path, runs: int, frames: int, seed: int, profile: bool) -> Non
         print(f"Heavy journal: {heavy_count} memories (made in {built:.1f} s, untimed)")
         expected = {"empty": [empty_count], "heavy": [heavy_count]}
         runs_by = {
-            label: ScreenRun(view(vault), timeline_check(expected[label]))
-            for label, vault in (("empty", empty), ("heavy", heavy))
+            label: ScreenRun(view(journal), timeline_check(expected[label]))
+            for label, journal in (("empty", empty), ("heavy", heavy))
         }
         samples = alternate(runs, dict(runs_by))
         report(

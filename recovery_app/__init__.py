@@ -6,3 +6,6 @@ __version__ = "0.1.0"
 APP_DISPLAY_NAME = "Journal"
 # Used for folders, the keyring service and the single-instance socket. Deliberately neutral.
 APP_SLUG = "quiet-journal"
+# The launcher's reverse-DNS id: the .desktop file, the icons and the metainfo carry this name,
+# and Wayland and the docks match the window to its launcher by it.
+APP_ID = "io.github.quietjournal.Journal"

@@ -14,15 +14,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from recovery_app import APP_DISPLAY_NAME, APP_SLUG
+from recovery_app import APP_DISPLAY_NAME, APP_ID, APP_SLUG
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.services.secrets import SecretStore
     from recovery_app.storage.kdf import KdfParams
-    from recovery_app.ui.single_instance import SingleInstance
-    from recovery_app.ui.window import JournalWindow
+    from recovery_app.ui.shell.single_instance import SingleInstance
+    from recovery_app.ui.shell.window import JournalWindow
 
 log = logging.getLogger("recovery_app")
 
@@ -34,18 +34,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(list(sys.argv[1:] if argv is None else argv), sys.stdout, sys.stderr)
     if isinstance(args, int):
         return args
-    if args.command == "quick-log":
-        from recovery_app.storage.paths import resolve_data_dir
-
-        return run_quick_log(resolve_data_dir(args.data_dir))
-    if args.command is not None:
+    if args.handler is not None:
         return cli.run_command(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     from recovery_app.storage.paths import resolve_data_dir
 
-    return run_gui(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    return run_quick_log(data_dir) if args.window == cli.QUICK_LOG else run_gui(data_dir)
 
 
 def run_gui(data_dir: Path) -> int:
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()  # one kind line and exit 1 where Qt would abort
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -59,7 +59,7 @@ def run_gui(data_dir: Path) -> int:
     window.show()
     window.start()
     code = app.exec()
-    from recovery_app.ui.worker import wait_for_background_work
+    from recovery_app.ui.kit.worker import wait_for_background_work
 
     wait_for_background_work()  # e.g. a keyring check still running when the person quits
     if instance is not None:
@@ -71,10 +71,13 @@ def run_quick_log(
     data_dir: Path, *, secrets: SecretStore | None = None, kdf: KdfParams | None = None
 ) -> int:
     """The small quick-log window. If the journal's window is running, it shows it instead."""
+    from recovery_app.display_check import ensure_window_can_open
+
+    ensure_window_can_open()
     from PySide6.QtWidgets import QApplication
 
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.single_instance import QUICK_LOG, SingleInstance
+    from recovery_app.ui.shell.single_instance import QUICK_LOG, SingleInstance
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -95,15 +98,15 @@ def run_quick_log(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.quick_log_session import QuickLogSession
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, secrets or KeyringSecretStore(), kdf or DEFAULT_KDF)
     session = QuickLogSession(service, Preferences(paths.ui_settings))
     app.setQuitOnLastWindowClosed(False)  # the session ends itself once its last window closes
     session.start()
     code = app.exec()
-    from recovery_app.ui.worker import wait_for_background_work
+    from recovery_app.ui.kit.worker import wait_for_background_work
 
     wait_for_background_work()
     session.end()  # closes the journal if the app was quit another way
@@ -113,8 +116,8 @@ def run_quick_log(
 def _name_app(app: QApplication) -> None:
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setDesktopFileName(APP_SLUG)
-    from recovery_app.ui.style import STYLE_SHEET
+    app.setDesktopFileName(APP_ID)  # packaging/io.github.quietjournal.Journal.desktop
+    from recovery_app.ui.kit.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)
 
@@ -134,9 +137,9 @@ def build_window(
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
     from recovery_app.storage.paths import VaultPaths
-    from recovery_app.ui.preferences import Preferences
-    from recovery_app.ui.single_instance import Claim, SingleInstance
-    from recovery_app.ui.window import JournalWindow
+    from recovery_app.ui.kit.preferences import Preferences
+    from recovery_app.ui.shell.single_instance import Claim, SingleInstance
+    from recovery_app.ui.shell.window import JournalWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

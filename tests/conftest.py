@@ -14,11 +14,12 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError, PasswordDeleteError
 
+from recovery_app.services.journal import Journal
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.kdf import KdfParams
 from recovery_app.storage.paths import VaultPaths
-from recovery_app.storage.vault import Vault
+from recovery_app.storage.vault import Vault, create_vault
 
 # Argon2id at 8 MiB, one pass: hundreds of unlocks stay fast on 2 cores. One test
 # (tests/unit/storage/test_keyfile.py) covers the real default profile.
@@ -104,7 +105,26 @@ def service(paths: VaultPaths) -> VaultService:
 
 
 @pytest.fixture
-def vault(service: VaultService) -> Iterator[Vault]:
+def vault(paths: VaultPaths) -> Iterator[Vault]:
+    """A new, open vault, for tests of the storage layer and of one service at a time."""
+    opened = create_vault(paths, PASSWORD, CHEAP_KDF)
+    yield opened
+    opened.close()
+
+
+def unlock_vault(paths: VaultPaths, password: str = PASSWORD) -> Vault:
+    """The storage layer's own unlock, for tests of the storage layer (the app goes through
+    the door, `VaultService.unlock`, and gets a Journal)."""
+    from recovery_app.storage.keyfile import read_keyfile
+    from recovery_app.storage.vault import open_vault
+
+    keyfile = read_keyfile(paths.keyfile)
+    return open_vault(paths, keyfile, keyfile.unwrap(password))
+
+
+@pytest.fixture
+def journal(service: VaultService) -> Iterator[Journal]:
+    """A new journal, unlocked through the door as the app does."""
     opened = service.create(PASSWORD)
     yield opened
     opened.close()

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from recovery_app.domain.errors import InvalidInput
+
+# The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
+from recovery_app.domain.kinds import NoContactAnswer as NoContactAnswer
+from recovery_app.domain.kinds import PromiseOutcome as PromiseOutcome
 
 MOODS = range(1, 6)
 PULLS = range(0, 11)
 PROMISE_MAX_CHARS = 300
-
-
-class NoContactAnswer(StrEnum):
-    YES = "yes"  # kept no contact today
-    NO = "no"  # there was contact (the person may log it)
-    THEM = "them"  # they reached out
-
-
-class PromiseOutcome(StrEnum):
-    """How a promise to myself went. The promise store (domain/promises.py) holds the first
-    three; SKIPPED is a check-in answer only ("I'd rather not say"), stored as no outcome."""
-
-    KEPT = "kept"
-    NOT_KEPT = "not"
-    LET_GO = "let-go"  # let go on purpose: counted neither kept nor not kept
-    SKIPPED = "skip"
 
 
 @dataclass(frozen=True)

@@ -9,24 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from recovery_app.domain.errors import InvalidInput
+
+# The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
+from recovery_app.domain.kinds import CheckOutcome as CheckOutcome
+from recovery_app.domain.kinds import HunchKind as HunchKind
 from recovery_app.domain.urges import UrgeOutcome
 
 TEXT_MAX_CHARS = 1_000
-
-
-class HunchKind(StrEnum):
-    INSTINCT = "instinct"  # a gut feeling
-    PREDICTION = "prediction"  # "this urge will beat me", "they will apologise, then do it again"
-
-
-class CheckOutcome(StrEnum):
-    RIGHT = "right"
-    WRONG = "wrong"
-    PARTLY = "partly"
-    CANT_TELL = "cant-tell"
 
 
 def clean_hunch_text(text: str) -> str:

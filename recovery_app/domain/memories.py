@@ -14,24 +14,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import FuzzyDate
+
+# The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
+from recovery_app.domain.kinds import MemoryKind as MemoryKind
 
 DEFAULT_WINDOW_DAYS = 30
 MAX_WINDOW_DAYS = 366
 FEELINGS = range(0, 11)
 TITLE_MAX_CHARS = 200
 TAG_MAX_CHARS = 40
-
-
-class MemoryKind(StrEnum):
-    GOOD = "good"  # a good moment
-    HARM = "harm"  # something that hurt
-    APOLOGY = "apology"  # an apology or making up
-    TENSION = "tension"  # tension building
-    OTHER = "other"
 
 
 # Closeness: what a hard moment is often followed by in the cycle.

@@ -23,13 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
-
-class ContactKind(StrEnum):
-    ME = "me"  # I reached out: ends the running stretch
-    THEM = "them"  # they reached out: recorded, never ends my stretch
-    UNAVOIDABLE = "unavoidable"  # allowed or unavoidable: never ends a stretch
+# The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
+from recovery_app.domain.kinds import ContactKind as ContactKind
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from recovery_app.domain.errors import InvalidInput
+
+# The kinds live in domain/kinds.py (the command line offers them cheaply); named here too.
+from recovery_app.domain.kinds import UrgeOutcome as UrgeOutcome
 
 INTENSITIES = range(0, 11)
 MAX_MINUTES = 7 * 24 * 60  # a week: anything longer is surely a typing slip
 TRIGGER_MAX_CHARS = 60
-
-
-class UrgeOutcome(StrEnum):
-    PASSED = "passed"
-    REACHED_OUT = "reached-out"
 
 
 def clean_trigger(name: str) -> str:

@@ -5,13 +5,12 @@ The GUI and the command line both come here; the rules themselves live in domain
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import StrEnum
+from datetime import date
 
 from sqlmodel import Session, col, delete, select, update
 
 from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.kinds import Channel
 from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
 from recovery_app.domain.stretches import (
     Contact,
@@ -21,55 +20,21 @@ from recovery_app.domain.stretches import (
     stretch_figures,
     stretches,
 )
+from recovery_app.services.clock_records import (
+    ClockSummary,
+    ContactDetails,
+    ReachedMilestone,
+    RemovedClock,
+    SavedClock,
+    SavedContact,
+    clock_record,
+    contact_record,
+    milestone_record,
+)
 from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Clock, ContactEvent, Memory, Milestone
 
 NAME_MAX_CHARS = 200
-
-
-class Channel(StrEnum):
-    MESSAGE = "message"
-    CALL = "call"
-    IN_PERSON = "in-person"
-    SOCIAL_MEDIA = "social-media"
-    OTHER = "other"
-
-
-@dataclass(frozen=True)
-class ContactDetails:
-    """What a person tells about one contact. Only kind and moment are needed."""
-
-    kind: ContactKind
-    at: datetime
-    channel: Channel | None = None
-    note: str = ""
-    what_happened: str = ""  # the reflection: "I reached out" only, every part optional
-    what_helped: str = ""
-    try_next: str = ""
-
-
-@dataclass(frozen=True)
-class ClockSummary:
-    clock_id: int
-    name: str
-    since: date
-    allowed_contact: str
-    figures: StretchFigures
-    next_milestone: int
-    days_to_next_milestone: int
-    new_milestones: tuple[int, ...] = ()  # reached and not yet acknowledged, smallest first
-
-
-@dataclass(frozen=True)
-class RemovedClock:
-    """Everything a removed clock had, in memory only, so the removal can be undone."""
-
-    clock: Clock
-    events: tuple[ContactEvent, ...] = field(default=())
-    milestones: tuple[Milestone, ...] = field(default=())
-    # Memories stay when their clock goes (they are the person's history, not the clock's);
-    # undo links them back.
-    memory_ids: tuple[int, ...] = field(default=())
 
 
 def clean_name(name: str) -> str:
@@ -84,7 +49,7 @@ def clean_name(name: str) -> str:
 class ClockService(JournalPart):
     # ----- clocks -----------------------------------------------------------------------------
 
-    def add_clock(self, name: str, since: date, allowed_contact: str = "") -> Clock:
+    def add_clock(self, name: str, since: date, allowed_contact: str = "") -> SavedClock:
         clock = Clock(
             name=clean_name(name),
             since=self._checked_since(since),
@@ -95,9 +60,11 @@ class ClockService(JournalPart):
             session.add(clock)
             session.commit()
             session.refresh(clock)
-        return clock
+            return clock_record(clock)
 
-    def update_clock(self, clock_id: int, name: str, since: date, allowed_contact: str) -> Clock:
+    def update_clock(
+        self, clock_id: int, name: str, since: date, allowed_contact: str
+    ) -> SavedClock:
         with self._vault.session() as session:
             clock = _get_clock(session, clock_id)
             clock.name = clean_name(name)
@@ -107,9 +74,9 @@ class ClockService(JournalPart):
             session.add(clock)
             session.commit()
             session.refresh(clock)
-            return clock
+            return clock_record(clock)
 
-    def archive_clock(self, clock_id: int, archived: bool = True) -> Clock:
+    def archive_clock(self, clock_id: int, archived: bool = True) -> SavedClock:
         """Archived clocks leave Today and keep everything; unarchiving brings them back."""
         with self._vault.session() as session:
             clock = _get_clock(session, clock_id)
@@ -117,15 +84,20 @@ class ClockService(JournalPart):
             session.add(clock)
             session.commit()
             session.refresh(clock)
-            return clock
+            return clock_record(clock)
 
-    def list_clocks(self, *, archived: bool = False) -> list[Clock]:
+    def list_clocks(self, *, archived: bool = False) -> list[SavedClock]:
         with self._vault.session() as session:
             archived_at = col(Clock.archived_at)
             where = archived_at.is_not(None) if archived else archived_at.is_(None)
-            return list(session.exec(select(Clock).where(where).order_by(col(Clock.id))))
+            rows = session.exec(select(Clock).where(where).order_by(col(Clock.id)))
+            return [clock_record(row) for row in rows]
 
-    def find_clock(self, name: str) -> Clock:
+    def get_clock(self, clock_id: int) -> SavedClock:
+        with self._vault.session() as session:
+            return clock_record(_get_clock(session, clock_id))
+
+    def find_clock(self, name: str) -> SavedClock:
         """The one clock (archived or not, current ones first) whose label matches `name`."""
         wanted = " ".join(name.split()).casefold()
         for clock in [*self.list_clocks(), *self.list_clocks(archived=True)]:
@@ -137,17 +109,15 @@ class ClockService(JournalPart):
         """Delete a clock with its events and milestones; keep a copy in memory for undo."""
         with self._vault.session() as session:
             clock = _get_clock(session, clock_id)
-            events = session.exec(
-                select(ContactEvent).where(ContactEvent.clock_id == clock_id)
-            ).all()
-            milestones = session.exec(select(Milestone).where(Milestone.clock_id == clock_id)).all()
+            events = session.exec(select(ContactEvent).where(ContactEvent.clock_id == clock_id))
+            milestones = session.exec(select(Milestone).where(Milestone.clock_id == clock_id))
             memory_ids = session.exec(
                 select(Memory.id).where(col(Memory.clock_id) == clock_id)
             ).all()
             removed = RemovedClock(
-                Clock.model_validate(clock),
-                tuple(ContactEvent.model_validate(e) for e in events),
-                tuple(Milestone.model_validate(m) for m in milestones),
+                clock_record(clock),
+                tuple(contact_record(e) for e in events),
+                tuple(milestone_record(m) for m in milestones),
                 tuple(i for i in memory_ids if i is not None),
             )
             session.exec(delete(ContactEvent).where(col(ContactEvent.clock_id) == clock_id))
@@ -156,19 +126,40 @@ class ClockService(JournalPart):
             session.commit()
         return removed
 
-    def restore_clock(self, removed: RemovedClock) -> Clock:
+    def restore_clock(self, removed: RemovedClock) -> SavedClock:
         """Put a removed clock back with all it had. Rows get fresh ids: SQLite hands a freed
         id to the next new row, so the old ones may belong to something added since."""
+        kept = removed.clock
         with self._vault.session() as session:
-            clock = Clock.model_validate(removed.clock.model_dump(exclude={"id"}))
+            clock = Clock(
+                name=kept.name,
+                since=kept.since,
+                allowed_contact=kept.allowed_contact,
+                created_at=kept.created_at,
+                archived_at=kept.archived_at,
+            )
             session.add(clock)
             session.flush()
-            for event in removed.events:
-                fields = event.model_dump(exclude={"id", "clock_id"})
-                session.add(ContactEvent.model_validate({**fields, "clock_id": clock.id}))
+            assert clock.id is not None
+            for contact in removed.contacts:
+                event = ContactEvent(
+                    clock_id=clock.id,
+                    kind=contact.details.kind.value,
+                    at=contact.details.at,
+                    created_at=contact.created_at,
+                )
+                _apply(event, contact.details)
+                session.add(event)
             for milestone in removed.milestones:
-                fields = milestone.model_dump(exclude={"id", "clock_id"})
-                session.add(Milestone.model_validate({**fields, "clock_id": clock.id}))
+                session.add(
+                    Milestone(
+                        clock_id=clock.id,
+                        stretch_since=milestone.stretch_since,
+                        days=milestone.days,
+                        reached_on=milestone.reached_on,
+                        acknowledged=milestone.acknowledged,
+                    )
+                )
             if removed.memory_ids:
                 session.exec(
                     update(Memory)
@@ -178,11 +169,11 @@ class ClockService(JournalPart):
                 )
             session.commit()
             session.refresh(clock)
-            return clock
+            return clock_record(clock)
 
     # ----- contact events ---------------------------------------------------------------------
 
-    def log_contact(self, clock_id: int, details: ContactDetails) -> ContactEvent:
+    def log_contact(self, clock_id: int, details: ContactDetails) -> SavedContact:
         with self._vault.session() as session:
             _get_clock(session, clock_id)
             checked = self._checked(details)
@@ -193,37 +184,43 @@ class ClockService(JournalPart):
             session.add(event)
             session.commit()
             session.refresh(event)
-            return event
+            return contact_record(event)
 
-    def update_contact(self, event_id: int, details: ContactDetails) -> ContactEvent:
+    def update_contact(self, contact_id: int, details: ContactDetails) -> SavedContact:
         with self._vault.session() as session:
-            event = _get_event(session, event_id)
+            event = _get_event(session, contact_id)
             _apply(event, self._checked(details))
             session.add(event)
             session.commit()
             session.refresh(event)
-            return event
+            return contact_record(event)
 
-    def delete_contact(self, event_id: int) -> ContactEvent:
-        """Delete one event; the returned copy (memory only) lets `restore_contact` undo it."""
+    def delete_contact(self, contact_id: int) -> SavedContact:
+        """Delete one contact; the returned copy (memory only) lets `restore_contact` undo it."""
         with self._vault.session() as session:
-            event = _get_event(session, event_id)
-            copy = ContactEvent.model_validate(event)
+            event = _get_event(session, contact_id)
+            copy = contact_record(event)
             session.delete(event)
             session.commit()
             return copy
 
-    def restore_contact(self, copy: ContactEvent) -> ContactEvent:
+    def restore_contact(self, copy: SavedContact) -> SavedContact:
         """Put a deleted contact back (with a fresh id, as `restore_clock` explains)."""
         with self._vault.session() as session:
             _get_clock(session, copy.clock_id)
-            event = ContactEvent.model_validate(copy.model_dump(exclude={"id"}))
+            event = ContactEvent(
+                clock_id=copy.clock_id,
+                kind=copy.details.kind.value,
+                at=copy.details.at,
+                created_at=copy.created_at,
+            )
+            _apply(event, copy.details)
             session.add(event)
             session.commit()
             session.refresh(event)
-            return event
+            return contact_record(event)
 
-    def list_contacts(self, clock_id: int) -> list[ContactEvent]:
+    def list_contacts(self, clock_id: int) -> list[SavedContact]:
         """Newest first."""
         with self._vault.session() as session:
             statement = (
@@ -231,7 +228,7 @@ class ClockService(JournalPart):
                 .where(ContactEvent.clock_id == clock_id)
                 .order_by(col(ContactEvent.at).desc(), col(ContactEvent.id).desc())
             )
-            return list(session.exec(statement))
+            return [contact_record(event) for event in session.exec(statement)]
 
     # ----- figures and milestones -------------------------------------------------------------
 
@@ -281,14 +278,14 @@ class ClockService(JournalPart):
                 session.add(milestone)
             session.commit()
 
-    def milestone_history(self, clock_id: int) -> list[Milestone]:
+    def milestone_history(self, clock_id: int) -> list[ReachedMilestone]:
         with self._vault.session() as session:
             statement = (
                 select(Milestone)
                 .where(Milestone.clock_id == clock_id)
                 .order_by(col(Milestone.reached_on), col(Milestone.days))
             )
-            return list(session.exec(statement))
+            return [milestone_record(row) for row in session.exec(statement)]
 
     # ----- helpers ----------------------------------------------------------------------------
 
@@ -332,7 +329,10 @@ class ClockService(JournalPart):
 
     @staticmethod
     def _record_milestones(
-        session: Session, clocks: list[Clock], contacts: dict[int, list[Contact]], today: date
+        session: Session,
+        clocks: list[SavedClock],
+        contacts: dict[int, list[Contact]],
+        today: date,
     ) -> dict[int, list[int]]:
         """Bring each clock's milestone records in line with its stretches; return the
         current stretch's unacknowledged ones.

@@ -14,10 +14,10 @@ from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import Hemisphere, parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.kinds import Channel
 from recovery_app.domain.memories import MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.urges import UrgeOutcome
-from recovery_app.services.clocks import Channel
 from recovery_app.storage.backup_manifest import moment_text
 from recovery_app.storage.portable import BadValue
 

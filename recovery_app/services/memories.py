@@ -8,8 +8,9 @@ live in the vault, since they say something about the person's history.
 from __future__ import annotations
 
 import json
-import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy
@@ -30,7 +31,7 @@ from recovery_app.domain.memories import (
     find_patterns,
     whole_views,
 )
-from recovery_app.services.journal_part import JournalPart
+from recovery_app.services.journal_part import JournalPart, utc_now
 from recovery_app.storage.models import Clock, VaultInfo
 from recovery_app.storage.models import Memory as MemoryRow
 from recovery_app.storage.vault import Vault
@@ -78,13 +79,15 @@ class Timeline:
         return next((m for m in self.memories if m.id == memory_id), None)
 
 
-# Journals (open vaults) whose content warning was already passed: the note before hard
-# memories comes once per unlock, wherever the view opens (the window, or above the guide).
-# In memory only; a lock makes a new Vault, so the note comes again.
-_WARNED: weakref.WeakSet[Vault] = weakref.WeakSet()
-
-
 class MemoryService(JournalPart):
+    """The Journal holds one MemoryService per unlock and hands it to every view, so whether
+    the content warning was passed lasts exactly as long as the unlock (and wherever the view
+    opens: the window, or above the guide)."""
+
+    def __init__(self, vault: Vault, now: Callable[[], datetime] = utc_now) -> None:
+        super().__init__(vault, now)
+        self._warning_passed = False
+
     # ----- settings ---------------------------------------------------------------------------
 
     def settings(self) -> ViewSettings:
@@ -123,10 +126,10 @@ class MemoryService(JournalPart):
 
     def warning_passed(self) -> bool:
         """True once the person chose to go past the content warning since unlocking."""
-        return self._vault in _WARNED
+        return self._warning_passed
 
     def pass_warning(self) -> None:
-        _WARNED.add(self._vault)
+        self._warning_passed = True
 
     def parse_date(self, text: str) -> FuzzyDate:
         """A date as the person typed it, read with their hemisphere's seasons."""

@@ -33,6 +33,24 @@ class SavedPerson:
 
 
 @dataclass(frozen=True)
+class RemovedReason:
+    """A removed reason, held in memory only, so `ReasonService.restore` can undo it."""
+
+    reason: SavedReason
+    position: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class RemovedPerson:
+    """A removed person, held in memory only, so `SupportPeopleService.restore` can undo it."""
+
+    person: SavedPerson
+    position: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class SavedLetter:
     id: int
     body: str
@@ -79,6 +97,7 @@ class _OrderedList(JournalPart, Generic[_Row]):
             session.commit()
 
     def _remove(self, row_id: int) -> _Row:
+        """Delete one row; return a detached copy of it (for the caller's undo record)."""
         with self._vault.session() as session:
             row = self._get(session, row_id)
             copy = type(row).model_validate(row)
@@ -86,15 +105,14 @@ class _OrderedList(JournalPart, Generic[_Row]):
             session.commit()
             return copy
 
-    def _restore(self, copy: _Row) -> _Row:
-        """Back in its old place; a fresh id (SQLite may have reused the old one)."""
+    def _restore(self, row: _Row) -> _Row:
+        """A new row (fresh id: SQLite may have reused the old one) back at `row.position`."""
         with self._vault.session() as session:
             session.exec(
                 update(self._model)
-                .where(col(self._model.position) >= copy.position)
+                .where(col(self._model.position) >= row.position)
                 .values(position=col(self._model.position) + 1)
             )
-            row = type(copy).model_validate(copy.model_dump(exclude={"id"}))
             session.add(row)
             session.commit()
             session.refresh(row)
@@ -130,11 +148,15 @@ class ReasonService(_OrderedList[Reason]):
             session.commit()
             return SavedReason(reason_id, clean)
 
-    def remove(self, reason_id: int) -> Reason:
-        return self._remove(reason_id)
+    def remove(self, reason_id: int) -> RemovedReason:
+        row = self._remove(reason_id)
+        return RemovedReason(_reason(row), row.position, row.created_at)
 
-    def restore(self, copy: Reason) -> SavedReason:
-        return _reason(self._restore(copy))
+    def restore(self, removed: RemovedReason) -> SavedReason:
+        row = Reason(
+            text=removed.reason.text, position=removed.position, created_at=removed.created_at
+        )
+        return _reason(self._restore(row))
 
 
 class SupportPeopleService(_OrderedList[SupportPerson]):
@@ -161,11 +183,20 @@ class SupportPeopleService(_OrderedList[SupportPerson]):
             session.commit()
             return SavedPerson(person_id, clean)
 
-    def remove(self, person_id: int) -> SupportPerson:
-        return self._remove(person_id)
+    def remove(self, person_id: int) -> RemovedPerson:
+        row = self._remove(person_id)
+        return RemovedPerson(_person(row), row.position, row.created_at)
 
-    def restore(self, copy: SupportPerson) -> SavedPerson:
-        return _person(self._restore(copy))
+    def restore(self, removed: RemovedPerson) -> SavedPerson:
+        details = removed.person.details
+        row = SupportPerson(
+            name=details.name,
+            reach=details.reach,
+            note=details.note,
+            position=removed.position,
+            created_at=removed.created_at,
+        )
+        return _person(self._restore(row))
 
 
 class LetterService(JournalPart):
@@ -212,18 +243,24 @@ class LetterService(JournalPart):
             session.refresh(row)
             return _letter(row)
 
-    def delete(self, letter_id: int) -> Letter:
+    def delete(self, letter_id: int) -> SavedLetter:
         """Delete one letter; the returned copy (memory only) lets `restore` undo it."""
         with self._vault.session() as session:
             row = _get_letter(session, letter_id)
-            copy = type(row).model_validate(row)
+            copy = _letter(row)
             session.delete(row)
             session.commit()
             return copy
 
-    def restore(self, copy: Letter) -> SavedLetter:
+    def restore(self, copy: SavedLetter) -> SavedLetter:
+        """Put a deleted letter back, with a fresh id."""
         with self._vault.session() as session:
-            row = type(copy).model_validate(copy.model_dump(exclude={"id"}))
+            row = Letter(
+                body=copy.body,
+                feeling_after=copy.feeling_after,
+                created_at=copy.created_at,
+                updated_at=copy.updated_at,
+            )
             session.add(row)
             session.commit()
             session.refresh(row)

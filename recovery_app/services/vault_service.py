@@ -1,11 +1,19 @@
-"""Unlock, create, lock, remember and change the password: the one door to the vault."""
+"""Create, unlock and change the password: the one door to the vault.
+
+What comes through the door is a `Journal` (services/journal.py): one unlock, holding every
+service. Nothing above the services layer ever sees the vault itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_app.services.journal_part import utc_now
 from recovery_app.services.secrets import SecretStore, SecretStoreStatus
 from recovery_app.storage.errors import (
     KeyFileDamaged,
@@ -15,19 +23,28 @@ from recovery_app.storage.errors import (
     VaultMissing,
 )
 from recovery_app.storage.kdf import DEFAULT_KDF, KdfParams
-from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.paths import VaultPaths, resolve_data_dir
+
+# Named here for the window and the command line, which reach storage only through services.
+__all__ = [
+    "CheckedPassword",
+    "KdfParams",
+    "VaultService",
+    "VaultState",
+    "resolve_data_dir",
+    "vault_state",
+]
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from recovery_app.services.backups import BackupService
+    from recovery_app.services.journal import Journal
     from recovery_app.services.my_data_records import PasswordChangeResult
     from recovery_app.storage.keyfile import KeyFile
     from recovery_app.storage.vault import Vault
 
-# storage.vault (SQLAlchemy, SQLModel, Alembic: about 0.6 s of imports) and storage.keyfile
-# (JSON, HMAC, AES: about 9 ms) are imported inside the methods that use them, so the window
-# can show before any of it loads.
+# storage.vault (SQLAlchemy, SQLModel, Alembic: about 0.6 s of imports), storage.keyfile
+# (JSON, HMAC, AES: about 9 ms) and the services a Journal holds are imported inside the
+# methods that use them, so the window can show before any of it loads.
 
 
 @dataclass(frozen=True)
@@ -58,11 +75,28 @@ class VaultService:
     paths: VaultPaths
     secrets: SecretStore
     kdf: KdfParams = DEFAULT_KDF
+    now: Callable[[], datetime] = utc_now  # the clock every service of a Journal reads
 
-    def create(self, password: str) -> Vault:
+    @classmethod
+    def for_folder(
+        cls, data_dir: Path, secrets: SecretStore, kdf: KdfParams | None = None
+    ) -> VaultService:
+        return cls(VaultPaths(data_dir), secrets, kdf or DEFAULT_KDF)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.paths.data_dir
+
+    def exists(self) -> bool:
+        return self.paths.vault_exists()
+
+    def state(self) -> VaultState:
+        return vault_state(self.paths)
+
+    def create(self, password: str) -> Journal:
         from recovery_app.storage.vault import create_vault
 
-        return create_vault(self.paths, password, self.kdf)
+        return self._journal(create_vault(self.paths, password, self.kdf))
 
     def check_password(self, password: str) -> CheckedPassword:
         """The data key for `password`, checked against the key file; the vault is not touched
@@ -80,16 +114,16 @@ class VaultService:
         keyfile = read_keyfile(self.paths.keyfile)
         return CheckedPassword(keyfile, keyfile.unwrap(password))
 
-    def unlock(self, password: str) -> Vault:
+    def unlock(self, password: str) -> Journal:
         return self.unlock_checked(self.check_password(password))
 
-    def unlock_checked(self, checked: CheckedPassword) -> Vault:
+    def unlock_checked(self, checked: CheckedPassword) -> Journal:
         """Open with a password already checked (after a restore, say): no second KDF run."""
         from recovery_app.storage.vault import open_vault
 
-        return open_vault(self.paths, checked.keyfile, checked.data_key)
+        return self._journal(open_vault(self.paths, checked.keyfile, checked.data_key))
 
-    def unlock_remembered(self) -> Vault | None:
+    def unlock_remembered(self) -> Journal | None:
         """Open with the key kept in the system keyring, or None if nothing is remembered."""
         from recovery_app.storage.keyfile import read_keyfile
 
@@ -107,19 +141,19 @@ class VaultService:
             raise RememberedKeyStale()
         from recovery_app.storage.vault import open_vault
 
-        return open_vault(self.paths, keyfile, data_key)
+        return self._journal(open_vault(self.paths, keyfile, data_key))
+
+    def _journal(self, vault: Vault) -> Journal:
+        from recovery_app.services.journal import Journal
+
+        try:
+            return Journal(vault, self.secrets, now=self.now)
+        except BaseException:
+            vault.close()
+            raise
 
     def remember_status(self) -> SecretStoreStatus:
         return self.secrets.status()
-
-    def is_remembered(self, vault: Vault) -> bool:
-        return self.secrets.load_key(vault.vault_id) is not None
-
-    def remember(self, vault: Vault) -> None:
-        self.secrets.save_key(vault.vault_id, vault.data_key)
-
-    def forget(self, vault: Vault) -> None:
-        self.secrets.forget_key(vault.vault_id)
 
     def change_password(self, current: str, new: str) -> PasswordChangeResult:
         return self.rewrap(self.check_password(current), new)
@@ -142,7 +176,7 @@ class VaultService:
         keyfile, data_key = checked.keyfile, checked.data_key
         vault = open_vault(self.paths, keyfile, data_key)
         try:
-            backups = BackupService(vault)
+            backups = BackupService(vault, now=self.now)
             with translate_io_errors(self.paths), maintenance_lock(self.paths):
                 if read_keyfile(self.paths.keyfile) != keyfile:
                     raise VaultBusy()  # changed by another window meanwhile: nothing is overwritten
@@ -170,11 +204,6 @@ class VaultService:
             not_rewrapped=tuple(result.not_rewrapped),
             safety_backup=safety,
         )
-
-    @staticmethod
-    def lock(vault: Vault | None) -> None:
-        if vault is not None:
-            vault.close()
 
 
 @dataclass

@@ -150,3 +150,37 @@ def test_version_and_help() -> None:
     assert code == 0
     for word in ("init", "change-password", "--data-dir", "--password-stdin"):
         assert word in out
+
+
+def _choices(*command: str) -> dict[str, list[str]]:
+    """The choices each option of one command offers, read from the parser itself."""
+    import argparse
+
+    from recovery_app.cli.parser import build_parser
+
+    parser: argparse.ArgumentParser = build_parser()
+    for name in command:
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = subparsers.choices[name]
+    return {
+        (action.option_strings or [action.dest])[0]: list(action.choices)
+        for action in parser._actions
+        if action.choices is not None and not isinstance(action, argparse._SubParsersAction)
+    }
+
+
+def test_the_parser_offers_exactly_the_kinds_the_journal_knows() -> None:
+    """One source for every closed answer (domain/kinds.py): nothing kept in step by hand."""
+    from recovery_app.domain import kinds
+
+    values = lambda kind: [member.value for member in kind]  # noqa: E731
+    assert _choices("contact") == {
+        "--kind": values(kinds.ContactKind),
+        "--channel": values(kinds.Channel),
+    }
+    assert _choices("check-in") == {"--no-contact": values(kinds.NoContactAnswer)}
+    assert _choices("log-urge") == {"--outcome": values(kinds.UrgeOutcome)}
+    assert _choices("memory", "add") == {"--kind": values(kinds.MemoryKind)}
+    assert _choices("promise", "mark") == {
+        "outcome": [o for o in values(kinds.PromiseOutcome) if o != "skip"]
+    }

@@ -6,14 +6,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cli_helpers import app, succeeded
 from conftest import PASSWORD
+from helpers.cli import app, succeeded
 
-from recovery_app import cli_exercises
 from recovery_app.domain.check_in import PromiseOutcome
-from recovery_app.services.check_ins import CheckInService
-from recovery_app.services.exercises import ExerciseService, load_library
-from recovery_app.services.promises import PromiseService
 from recovery_app.services.vault_service import VaultService
 
 BANNED = ("relapse", "fail", "weak", "should have", "!")
@@ -33,8 +29,8 @@ def ok(data_dir: Path, *args: str) -> str:
 def test_exercises_list_shows_the_library_and_what_is_hidden(
     journal: Path, service: VaultService
 ) -> None:
-    with closing(service.unlock(PASSWORD)) as vault:
-        exercises = ExerciseService(vault, load_library())
+    with closing(service.unlock(PASSWORD)) as opened:
+        exercises = opened.exercises
         exercises.hide("name_the_cycle")
         exercises.save_run("reality_check", {0: "x"}, 0, finished=True)
     out = ok(journal, "exercises", "list")
@@ -98,16 +94,10 @@ def test_marked_from_the_terminal_is_seen_by_the_next_days_check_in(
     ok(journal, "promise", "add", TEXT, "--day", yesterday.isoformat())
     ok(journal, "promise", "mark", "1", "kept")
     ok(journal, "check-in", "--mood", "4")
-    with closing(service.unlock(PASSWORD)) as vault:
-        check_ins = CheckInService(vault)
+    with closing(service.unlock(PASSWORD)) as opened:
+        check_ins = opened.check_ins
         assert check_ins.yesterdays_promise() == TEXT
         saved = check_ins.get()
         assert saved is not None
         assert saved.answers.yesterday_promise is PromiseOutcome.KEPT
-        assert PromiseService(vault).promises()[0].outcome is PromiseOutcome.KEPT
-
-
-def test_the_marks_the_parser_offers_are_the_promise_outcomes() -> None:
-    assert set(cli_exercises.MARKS.values()) == {
-        o.value for o in PromiseOutcome if o is not PromiseOutcome.SKIPPED
-    }
+        assert opened.promises.promises()[0].outcome is PromiseOutcome.KEPT

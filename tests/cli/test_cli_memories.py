@@ -4,11 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import app, succeeded
 from conftest import PASSWORD
+from helpers.cli import app, succeeded
 
-from recovery_app import cli
-from recovery_app.domain.memories import MemoryKind
 from recovery_app.services.vault_service import VaultService
 
 BANNED = ("relapse", "fail", "toxic", "abuser", "narcissist", "victim", "!")
@@ -26,10 +24,6 @@ def ok(data_dir: Path, *args: str) -> str:
 
 def add(data_dir: Path, kind: str, when: str, title: str, *more: str) -> str:
     return ok(data_dir, "memory", "add", "--kind", kind, "--date", when, "--title", title, *more)
-
-
-def test_the_parser_knows_every_kind_of_memory() -> None:
-    assert set(cli.MEMORY_KINDS) == {k.value for k in MemoryKind}
 
 
 def test_memories_start_empty_with_a_hint(journal: Path) -> None:
@@ -110,13 +104,3 @@ def test_a_typed_title_never_lands_on_stderr(journal: Path) -> None:
         journal, "memory", "add", "--kind", "nice", "--date", "2021", "--title", "Jo"
     )
     assert code == 2 and "Jo" not in err
-
-
-def test_the_parser_knows_the_values_it_offers_without_loading_their_modules() -> None:
-    from recovery_app.domain.check_in import NoContactAnswer
-    from recovery_app.domain.stretches import ContactKind
-    from recovery_app.domain.urges import UrgeOutcome
-
-    assert tuple(k.value for k in ContactKind) == cli.CONTACT_KINDS
-    assert tuple(a.value for a in NoContactAnswer) == cli.NO_CONTACT_ANSWERS
-    assert tuple(o.value for o in UrgeOutcome) == cli.URGE_OUTCOMES

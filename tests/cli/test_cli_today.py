@@ -6,13 +6,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_helpers import app, succeeded
 from conftest import PASSWORD
+from helpers.cli import app, succeeded
 
-from recovery_app import cli
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer
-from recovery_app.services.check_ins import CheckInService
-from recovery_app.services.clocks import Channel, ClockService
+from recovery_app.domain.kinds import Channel
 from recovery_app.services.texts import today_texts
 from recovery_app.services.vault_service import VaultService
 
@@ -54,8 +52,8 @@ def test_clock_add_then_list(journal: Path, service: VaultService) -> None:
     out = ok(journal, "clock", "add", "Sam", "--since", since.isoformat(), "--allowed", "pick-ups")
     assert out == f"Added Sam, counting from {since}: 12 days so far.\n"
     assert ok(journal, "clock", "list") == f"Sam: since {since}, current stretch 12 days\n"
-    with closing(service.unlock(PASSWORD)) as vault:
-        (clock,) = ClockService(vault).list_clocks()
+    with closing(service.unlock(PASSWORD)) as opened:
+        (clock,) = opened.clocks.list_clocks()
     assert (clock.name, clock.since, clock.allowed_contact) == ("Sam", since, "pick-ups")
 
 
@@ -110,12 +108,12 @@ def test_status_json_and_only_i_reached_out_changes_the_figures(
         1,
     )
 
-    with closing(service.unlock(PASSWORD)) as vault:
-        clocks = ClockService(vault)
+    with closing(service.unlock(PASSWORD)) as opened:
+        clocks = opened.clocks
         (sam,) = clocks.list_clocks()
         assert sam.id is not None
         events = clocks.list_contacts(sam.id)
-    assert sorted((e.kind, e.channel, e.note) for e in events) == [
+    assert sorted((e.details.kind, e.details.channel, e.details.note) for e in events) == [
         ("me", None, "it was hard"),
         ("them", Channel.CALL.value, ""),
         ("unavoidable", None, ""),
@@ -129,11 +127,11 @@ def test_reaching_out_on_an_earlier_day_in_local_time(journal: Path, service: Va
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "me", "--at", naive.isoformat())
     assert out == today_texts().stretch_ended(15, days_ago(5), today=today()) + "\n"
     assert figures(journal) == (5, 15, 20, 2)
-    with closing(service.unlock(PASSWORD)) as vault:
-        clocks = ClockService(vault)
+    with closing(service.unlock(PASSWORD)) as opened:
+        clocks = opened.clocks
         (sam,) = clocks.list_clocks()
         (event,) = clocks.list_contacts(sam.id or 0)
-    assert event.at == naive.astimezone()  # a time without a zone is this computer's time
+    assert event.details.at == naive.astimezone()  # a time without a zone is this computer's time
 
     # Inside an earlier stretch: history is kept, the current stretch goes on.
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "me", "--at", days_ago(10).isoformat())
@@ -164,8 +162,8 @@ def test_a_check_in_is_saved_then_edited_keeping_what_was_not_given(
 
     out = ok(journal, "check-in", "--mood", "4")
     assert out == "Updated today's check-in. Mood 4 of 5. Pull 7 of 10. No contact today.\n"
-    with closing(service.unlock(PASSWORD)) as vault:
-        saved = CheckInService(vault).get()
+    with closing(service.unlock(PASSWORD)) as opened:
+        saved = opened.check_ins.get()
     assert saved is not None and saved.day == today()
     assert saved.answers == CheckInAnswers(mood=4, pull=7, no_contact=NoContactAnswer.YES, note="x")
 
@@ -174,16 +172,16 @@ def test_a_check_in_is_saved_then_edited_keeping_what_was_not_given(
         "Updated today's check-in. Mood 4 of 5. Pull 7 of 10. They reached out.",
         "If you'd like to log the contact: recovery-app contact --help",
     ]
-    with closing(service.unlock(PASSWORD)) as vault:
-        saved = CheckInService(vault).get()
+    with closing(service.unlock(PASSWORD)) as opened:
+        saved = opened.check_ins.get()
     assert saved is not None
     assert saved.answers == CheckInAnswers(mood=4, pull=7, no_contact=NoContactAnswer.THEM)
 
 
 def test_a_check_in_with_every_question_skipped(journal: Path, service: VaultService) -> None:
     assert ok(journal, "check-in") == "Saved today's check-in.\n"
-    with closing(service.unlock(PASSWORD)) as vault:
-        saved = CheckInService(vault).get()
+    with closing(service.unlock(PASSWORD)) as opened:
+        saved = opened.check_ins.get()
     assert saved is not None and saved.answers.is_empty
 
 
@@ -223,8 +221,8 @@ def test_bad_input_is_one_kind_line_and_nothing_is_saved(
     says: str,
     typed: str | None,
 ) -> None:
-    with closing(service.unlock(PASSWORD)) as vault:
-        sam = ClockService(vault).add_clock("Sam", days_ago(10))
+    with closing(service.unlock(PASSWORD)) as opened:
+        sam = opened.clocks.add_clock("Sam", days_ago(10))
     future = (today() + timedelta(days=2)).isoformat()
     args = [future if arg == "FUTURE" else arg for arg in args]
 
@@ -235,11 +233,11 @@ def test_bad_input_is_one_kind_line_and_nothing_is_saved(
     assert says in err
     assert typed is None or typed not in err
     assert "Traceback" not in err
-    with closing(service.unlock(PASSWORD)) as vault:
-        clocks = ClockService(vault)
+    with closing(service.unlock(PASSWORD)) as opened:
+        clocks = opened.clocks
         assert [c.name for c in clocks.list_clocks()] == ["Sam"]
         assert clocks.list_contacts(sam.id or 0) == []
-        assert CheckInService(vault).get() is None
+        assert opened.check_ins.get() is None
 
 
 def test_a_wrong_password_exits_3_and_no_journal_exits_4(journal: Path, tmp_path: Path) -> None:
@@ -254,8 +252,8 @@ def test_a_wrong_password_exits_3_and_no_journal_exits_4(journal: Path, tmp_path
 def test_a_key_remembered_on_this_computer_opens_without_a_password(
     journal: Path, service: VaultService
 ) -> None:
-    with closing(service.unlock(PASSWORD)) as vault:
-        service.remember(vault)
+    with closing(service.unlock(PASSWORD)) as opened:
+        opened.remember()
     code, out, err = app(journal, "clock", "add", "Sam", stdin="")
     assert (code, err) == (0, "")
     assert out.startswith("Added Sam")
@@ -271,10 +269,6 @@ def test_help_names_the_new_commands_and_how_a_check_in_is_edited(journal: Path)
     assert "what you leave out keeps the answer you saved earlier today" in " ".join(
         ok(journal, "check-in", "--help").split()
     )
-
-
-def test_the_channels_the_parser_offers_are_the_services_channels() -> None:
-    assert tuple(channel.value for channel in Channel) == cli.CHANNELS
 
 
 def test_a_clock_action_is_needed(journal: Path) -> None:

@@ -9,14 +9,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from cli_helpers import app, succeeded
 from conftest import PASSWORD
+from helpers.cli import app, succeeded
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome, week_start
 from recovery_app.services.texts import trigger_suggestions
-from recovery_app.services.urges import SavedUrge, UrgeService
+from recovery_app.services.urges import SavedUrge
 from recovery_app.services.vault_service import VaultService
 
 BANNED = ("relapse", "fail", "reset", "weak", "should have", "!")
@@ -47,14 +47,14 @@ def ok(data_dir: Path, *args: str) -> str:
 
 
 def saved_urges(service: VaultService) -> list[SavedUrge]:
-    with closing(service.unlock(PASSWORD)) as vault:
-        return UrgeService(vault).list_urges()
+    with closing(service.unlock(PASSWORD)) as opened:
+        return opened.urges.list_urges()
 
 
 def log(service: VaultService, *urges: UrgeDetails) -> None:
-    with closing(service.unlock(PASSWORD)) as vault:
+    with closing(service.unlock(PASSWORD)) as opened:
         for details in urges:
-            UrgeService(vault).log_urge(details)
+            opened.urges.log_urge(details)
 
 
 # ----- log-urge ------------------------------------------------------------------------------
@@ -102,8 +102,8 @@ def test_every_option_is_kept_and_a_new_trigger_joins_the_list(
         minutes=20,
         note=NOTE,
     )
-    with closing(service.unlock(PASSWORD)) as vault:
-        assert UrgeService(vault).triggers() == [*trigger_suggestions(), "rain on the window"]
+    with closing(service.unlock(PASSWORD)) as opened:
+        assert opened.urges.triggers() == [*trigger_suggestions(), "rain on the window"]
 
 
 def test_reaching_out_points_to_the_contact_command_without_deciding(journal: Path) -> None:

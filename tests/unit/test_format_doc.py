@@ -13,8 +13,6 @@ import pytest
 from conftest import PASSWORD
 
 from recovery_app.domain.backups import Trigger
-from recovery_app.services.backups import BackupService
-from recovery_app.services.clocks import ClockService
 
 FORMAT = Path(__file__).parents[2] / "docs" / "FORMAT.md"
 ALLOWED_IMPORTS = {"argon2", "cryptography", "sqlcipher3"} | {
@@ -60,11 +58,11 @@ def _run(folder: Path, password: str, tmp_path: Path) -> subprocess.CompletedPro
 
 @pytest.mark.slow
 def test_the_recipe_opens_a_journal_and_its_backup(service, paths, tmp_path: Path) -> None:
-    vault = service.create(PASSWORD)
-    ClockService(vault).add_clock("A", date(2026, 1, 1))
-    made = BackupService(vault).run(Trigger.UNLOCK).made
+    journal = service.create(PASSWORD)
+    journal.clocks.add_clock("A", date(2026, 1, 1))
+    made = journal.backups.run(Trigger.UNLOCK).made
     assert made is not None
-    vault.close()
+    journal.close()
     for folder in (paths.data_dir, made.path):
         done = _run(folder, PASSWORD, tmp_path)
         assert done.returncode == 0, done.stderr

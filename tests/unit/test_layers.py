@@ -1,4 +1,5 @@
-"""domain/, storage/ and services/ never import Qt (STYLE.md); ruff's TID251 says the same."""
+"""domain/, storage/ and services/ never import Qt; ruff's TID251 says the same, and the
+import-linter contracts in pyproject.toml hold the rest of the layering (docs/ARCHITECTURE.md)."""
 
 import ast
 from pathlib import Path

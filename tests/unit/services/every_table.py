@@ -9,12 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
 from recovery_app.domain.fuzzy_dates import parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.kinds import Channel
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
 from recovery_app.services.check_ins import CheckInService
-from recovery_app.services.clocks import Channel, ClockService, ContactDetails
+from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.exercises import ExerciseService, load_library
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.memories import MemoryService

@@ -228,12 +228,9 @@ def test_a_refused_backup_or_export_exits_with_5() -> None:
     assert exit_code_for(OlderPasswordNeeded()) == EXIT_WRONG_PASSWORD
 
 
-def test_a_lock_during_a_background_backup_stops_it_quietly(service, clock) -> None:
+def test_a_lock_during_a_background_backup_stops_it_quietly(vault, clock) -> None:
     import threading
 
-    from conftest import PASSWORD
-
-    vault = service.create(PASSWORD)
     backups = BackupService(vault, now=clock, zone=UTC)
     locked = threading.Event()
 

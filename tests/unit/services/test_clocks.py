@@ -5,8 +5,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.kinds import Channel
 from recovery_app.domain.stretches import ContactKind
-from recovery_app.services.clocks import Channel, ClockService, ContactDetails
+from recovery_app.services.clock_records import ContactDetails
+from recovery_app.services.clocks import ClockService
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 TODAY = NOW.astimezone().date()
@@ -85,7 +87,7 @@ def test_each_kind_of_contact_and_its_effect_on_the_figures(clocks) -> None:
     figures = only(clocks).figures
     assert (figures.current_days, figures.longest_days, figures.total_days) == (5, 15, 20)
     assert figures.stretches == 2
-    mine = next(e for e in clocks.list_contacts(clock.id) if e.kind == "me")
+    mine = next(e.details for e in clocks.list_contacts(clock.id) if e.details.kind == "me")
     assert (mine.what_happened, mine.what_helped, mine.try_next) == (
         "felt alone",
         "a walk",
@@ -99,7 +101,7 @@ def test_a_reflection_is_kept_only_for_i_reached_out(clocks) -> None:
     event = clocks.log_contact(
         clock.id, ContactDetails(ContactKind.THEM, at_days_ago(1), what_happened="x")
     )
-    assert event.what_happened == ""
+    assert event.details.what_happened == ""
 
 
 def test_a_contact_in_the_future_is_refused(clocks) -> None:
@@ -121,7 +123,7 @@ def test_editing_and_deleting_a_contact_with_undo(clocks) -> None:
     assert only(clocks).figures.current_days == 10
     clocks.restore_contact(copy)
     (back,) = clocks.list_contacts(clock.id)
-    assert (back.kind, back.note, back.at) == ("me", "n", event.at)
+    assert (back.details.kind, back.details.note, back.details.at) == ("me", "n", event.details.at)
     assert only(clocks).figures.current_days == 4
 
 
@@ -148,7 +150,7 @@ def test_removing_a_clock_can_be_undone_with_everything_it_had(clocks) -> None:
     back = clocks.restore_clock(removed)
     assert back.id is not None
     assert (back.name, back.since) == ("A", days_ago(8))
-    assert [e.note for e in clocks.list_contacts(back.id)] == ["kept"]
+    assert [e.details.note for e in clocks.list_contacts(back.id)] == ["kept"]
     assert [m.days for m in clocks.milestone_history(back.id)] == [1, 3, 1]
     assert only(clocks).figures.current_days == 2
 
@@ -220,5 +222,5 @@ def test_undoing_a_removal_after_adding_another_clock_loses_nothing(clocks) -> N
     back = clocks.restore_clock(removed)
     assert sorted(c.name for c in clocks.list_clocks()) == ["A", "B"]
     assert back.id is not None
-    assert [e.note for e in clocks.list_contacts(back.id)] == ["x"]
-    assert [e.note for e in clocks.list_contacts(second.id)] == ["y"]
+    assert [e.details.note for e in clocks.list_contacts(back.id)] == ["x"]
+    assert [e.details.note for e in clocks.list_contacts(second.id)] == ["y"]

@@ -14,11 +14,10 @@ from every_table import fill_every_table
 from sqlmodel import SQLModel
 
 import recovery_app.storage.models  # noqa: F401  (registers every table)
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.transfer import ExportService, ImportService
-from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.paths import VaultPaths
 from recovery_app.storage.portable import SPECS, fields_of
+from recovery_app.storage.vault import create_vault
 
 APP_TABLES = set(SQLModel.metadata.tables)
 
@@ -54,8 +53,7 @@ def test_every_table_has_rows_and_every_row_and_column_makes_the_round_trip(
         for row in doc["tables"][name]:
             assert set(row) == travelling
 
-    other = VaultService(VaultPaths(tmp_path / "other"), KeyringSecretStore(), CHEAP_KDF)
-    fresh = other.create(PASSWORD)
+    fresh = create_vault(VaultPaths(tmp_path / "other"), PASSWORD, CHEAP_KDF)
     try:
         ImportService(fresh).import_document(path)
         assert _rows_per_table(fresh) == before

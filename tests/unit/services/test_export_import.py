@@ -16,19 +16,17 @@ from sqlalchemy import text
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.my_data_records import ExportFormat
-from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.transfer import ExportService, ImportService
-from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.backup_store import list_backups
 from recovery_app.storage.errors import Cancelled, FileRefused, RefusedKind
 from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import create_vault
 
 WORDS = 'Ünïcødé, "quotes", commas; and a\nnew line ☂'
 
 
 def _new_journal(tmp_path: Path, name: str):
-    service = VaultService(VaultPaths(tmp_path / name), KeyringSecretStore(), CHEAP_KDF)
-    return service.create(PASSWORD)
+    return create_vault(VaultPaths(tmp_path / name), PASSWORD, CHEAP_KDF)
 
 
 @pytest.fixture

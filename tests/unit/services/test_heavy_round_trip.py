@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from conftest import CHEAP_KDF, PASSWORD, unlock_vault
 
 from recovery_app.domain.backups import Trigger
 from recovery_app.services.backups import BackupService
@@ -17,6 +17,7 @@ from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.transfer import ExportService, ImportService
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import create_vault
 
 sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
 from heavy_vault import build_heavy_vault
@@ -31,7 +32,7 @@ def test_the_heavy_journal_backs_up_and_makes_the_round_trip(tmp_path: Path) -> 
         CHEAP_KDF,
     )
     figures = {"build": time.perf_counter() - built}
-    vault = heavy.unlock(PASSWORD)
+    vault = unlock_vault(heavy.paths)
     try:
         started = time.perf_counter()
         made = BackupService(vault).run(Trigger.UNLOCK).made
@@ -46,8 +47,7 @@ def test_the_heavy_journal_backs_up_and_makes_the_round_trip(tmp_path: Path) -> 
     finally:
         vault.close()
 
-    fresh = VaultService(VaultPaths(tmp_path / "fresh"), KeyringSecretStore(), CHEAP_KDF)
-    other = fresh.create(PASSWORD)
+    other = create_vault(VaultPaths(tmp_path / "fresh"), PASSWORD, CHEAP_KDF)
     try:
         started = time.perf_counter()
         report = ImportService(other).import_document(first.path)

@@ -9,7 +9,6 @@ import pytest
 from conftest import PASSWORD
 
 from recovery_app.domain.backups import Trigger
-from recovery_app.services.backups import BackupService
 from recovery_app.services.journal_deletion import JournalDeletion
 from recovery_app.services.vault_service import VaultState, vault_state
 from recovery_app.storage.errors import WrongPassword
@@ -19,8 +18,8 @@ from recovery_app.storage.errors import WrongPassword
 def kept_everywhere(service, paths, tmp_path: Path) -> dict[str, Path]:
     """A journal with backups at home, on a drive that is plugged in and on one that isn't,
     window settings, and its key remembered on this computer."""
-    vault = service.create(PASSWORD)
-    backups = BackupService(vault)
+    journal = service.create(PASSWORD)
+    backups = journal.backups
     backups.run(Trigger.UNLOCK)
     drive, away = tmp_path / "drive", tmp_path / "away"
     for folder in (drive, away):
@@ -28,8 +27,8 @@ def kept_everywhere(service, paths, tmp_path: Path) -> dict[str, Path]:
         backups.choose_folder(folder)
         backups.back_up_now()
     (drive / "holiday-photos").mkdir()  # the person's own things on the drive
-    service.remember(vault)
-    vault.close()
+    journal.remember()
+    journal.close()
     paths.ui_settings.write_text("[window]\nwidth=900\n")
     shutil.move(away, tmp_path / "in-a-drawer")
     return {"drive": drive, "away": away}
@@ -65,9 +64,9 @@ def test_delete_removes_everything_it_can_reach(service, paths, kept_everywhere,
 
 
 def test_a_journal_that_does_not_open_can_still_be_deleted(service, paths) -> None:
-    vault = service.create(PASSWORD)
-    BackupService(vault).run(Trigger.UNLOCK)
-    vault.close()
+    journal = service.create(PASSWORD)
+    journal.backups.run(Trigger.UNLOCK)
+    journal.close()
     data = bytearray(paths.db.read_bytes())
     data[100:200] = bytes(100)
     paths.db.write_bytes(bytes(data))

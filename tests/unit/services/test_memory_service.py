@@ -143,16 +143,16 @@ def test_the_vault_sorts_as_the_timeline_does(memories: MemoryService) -> None:
     assert listed == in_time_order(listed)
 
 
-def test_the_warning_is_passed_once_per_unlock(service, vault, memories: MemoryService) -> None:
+def test_the_warning_is_passed_once_per_unlock(service, journal) -> None:
+    """Every view of one unlock shares the Journal's MemoryService; a new unlock asks again."""
     from conftest import PASSWORD
 
-    assert not memories.warning_passed()
-    memories.pass_warning()
-    assert memories.warning_passed()
-    assert MemoryService(vault).warning_passed()  # the same open journal
-    vault.close()
+    assert not journal.memories.warning_passed()
+    journal.memories.pass_warning()
+    assert journal.memories.warning_passed()
+    journal.close()
     reopened = service.unlock(PASSWORD)
     try:
-        assert not MemoryService(reopened).warning_passed()  # a new unlock: asked again
+        assert not reopened.memories.warning_passed()
     finally:
         reopened.close()

@@ -11,8 +11,6 @@ import pytest
 from conftest import PASSWORD
 
 from recovery_app.domain.backups import Trigger
-from recovery_app.services.backups import BackupService
-from recovery_app.services.clocks import ClockService
 from recovery_app.services.rekey import RekeyService
 from recovery_app.storage import rekey
 from recovery_app.storage.backup_store import list_backups
@@ -30,14 +28,14 @@ def _all_keyfiles(*folders: Path) -> list[Path]:
 def test_after_a_password_change_the_old_password_opens_no_backup(
     service, paths, tmp_path: Path
 ) -> None:
-    vault = service.create(PASSWORD)
-    backups = BackupService(vault)
+    journal = service.create(PASSWORD)
+    backups = journal.backups
     backups.run(Trigger.UNLOCK)
     drive = tmp_path / "drive"
     drive.mkdir()
     backups.choose_folder(drive)
     backups.back_up_now()
-    vault.close()
+    journal.close()
 
     result = service.change_password(PASSWORD, NEW)
 
@@ -60,14 +58,14 @@ def test_after_a_password_change_the_old_password_opens_no_backup(
 def test_a_drive_that_is_away_is_named_and_its_backups_keep_the_old_password(
     service, paths, tmp_path: Path
 ) -> None:
-    vault = service.create(PASSWORD)
-    backups = BackupService(vault)
+    journal = service.create(PASSWORD)
+    backups = journal.backups
     drive = tmp_path / "drive"
     drive.mkdir()
     backups.choose_folder(drive)
     backups.back_up_now()
     backups.choose_folder(None)
-    vault.close()
+    journal.close()
     shutil.move(drive, tmp_path / "in-a-drawer")
 
     result = service.change_password(PASSWORD, NEW)
@@ -86,9 +84,9 @@ def test_a_key_file_write_that_fails_puts_the_backups_back(
 
     import recovery_app.storage.vault as vault_module
 
-    vault = service.create(PASSWORD)
-    BackupService(vault).run(Trigger.UNLOCK)
-    vault.close()
+    journal = service.create(PASSWORD)
+    journal.backups.run(Trigger.UNLOCK)
+    journal.close()
     import recovery_app.storage.keyfile as keyfile_module
 
     def full(*_args: object) -> None:
@@ -106,15 +104,15 @@ def test_a_key_file_write_that_fails_puts_the_backups_back(
 def test_rekey_gives_a_new_data_key_fresh_backups_and_removes_the_old(
     service, paths, tmp_path: Path, memory_keyring
 ) -> None:
-    vault = service.create(PASSWORD)
-    ClockService(vault).add_clock("R.", date(2026, 1, 5))
-    backups = BackupService(vault)
-    backups.run(Trigger.UNLOCK)
-    backups.back_up_now()
-    service.remember(vault)
-    old_key, vault_id = vault.data_key, vault.vault_id
+    journal = service.create(PASSWORD)
+    journal.clocks.add_clock("R.", date(2026, 1, 5))
+    journal.backups.run(Trigger.UNLOCK)
+    journal.backups.back_up_now()
+    journal.remember()
+    checked = service.check_password(PASSWORD)
+    old_key, vault_id = checked.data_key, checked.keyfile.vault_id
     old_paths = [b.path for b in list_backups(paths.backups_dir)]
-    vault.close()
+    journal.close()
 
     result = RekeyService(service).rekey_everything(PASSWORD)
 
@@ -122,12 +120,13 @@ def test_rekey_gives_a_new_data_key_fresh_backups_and_removes_the_old(
     assert result.removed == 2 and result.kept_old == ()
     assert result.remembered_updated
     assert not any(p.exists() for p in old_paths)
+    now = service.check_password(PASSWORD)
+    assert now.data_key != old_key
+    assert now.keyfile.vault_id == vault_id  # the same journal, a new key
+    assert service.secrets.load_key(vault_id) == now.data_key
     reopened = service.unlock(PASSWORD)
     try:
-        assert reopened.data_key != old_key
-        assert [c.name for c in ClockService(reopened).list_clocks()] == ["R."]
-        assert reopened.vault_id == vault_id  # the same journal, a new key
-        assert service.secrets.load_key(vault_id) == reopened.data_key
+        assert [c.name for c in reopened.clocks.list_clocks()] == ["R."]
     finally:
         reopened.close()
     assert not rekey.opens_with(paths, old_key)
@@ -139,13 +138,13 @@ def test_rekey_gives_a_new_data_key_fresh_backups_and_removes_the_old(
 def test_rekey_keeps_the_old_backups_when_no_fresh_one_can_be_made(
     service, paths, tmp_path: Path
 ) -> None:
-    vault = service.create(PASSWORD)
-    backups = BackupService(vault)
+    journal = service.create(PASSWORD)
+    backups = journal.backups
     backups.run(Trigger.UNLOCK)
     drive = tmp_path / "drive"
     drive.mkdir()
     backups.choose_folder(drive)
-    vault.close()
+    journal.close()
     drive.rmdir()  # the chosen drive is away at the re-key
 
     result = RekeyService(service).rekey_everything(PASSWORD)
@@ -161,18 +160,20 @@ def test_an_interrupted_rekey_is_settled_at_the_next_unlock(service, paths, kill
 
     from recovery_app.storage.keyfile import new_data_key, wrap
 
-    vault = service.create(PASSWORD)
-    ClockService(vault).add_clock("R.", date(2026, 1, 5))
-    old_key, vault_id = vault.data_key, vault.vault_id
-    vault.close()
+    journal = service.create(PASSWORD)
+    journal.clocks.add_clock("R.", date(2026, 1, 5))
+    journal.close()
+    checked = service.check_password(PASSWORD)
+    old_key, vault_id = checked.data_key, checked.keyfile.vault_id
     new_key = new_data_key()
     rekey.write_next_keyfile(paths, wrap(new_key, PASSWORD, CHEAP_KDF, vault_id=vault_id))
     if killed_after == "rekey":
         rekey.rekey_database(paths, old_key, new_key)
     reopened = service.unlock(PASSWORD)
     try:
-        assert reopened.data_key == (new_key if killed_after == "rekey" else old_key)
-        assert [c.name for c in ClockService(reopened).list_clocks()] == ["R."]
+        assert [c.name for c in reopened.clocks.list_clocks()] == ["R."]
     finally:
         reopened.close()
+    expected = new_key if killed_after == "rekey" else old_key
+    assert service.check_password(PASSWORD).data_key == expected
     assert not paths.keyfile_next.exists()

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
+from conftest import CHEAP_KDF, PASSWORD
 from sqlalchemy.exc import IntegrityError
 
 from recovery_app.domain.check_in import CheckInAnswers, PromiseOutcome
@@ -14,14 +14,12 @@ from recovery_app.domain.fuzzy_dates import parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
-from recovery_app.services.check_ins import CheckInService
-from recovery_app.services.clocks import ClockService, ContactDetails
-from recovery_app.services.exercises import ExerciseService, load_library
-from recovery_app.services.hunches import HunchService
-from recovery_app.services.memories import MemoryService
+from recovery_app.services.clock_records import ContactDetails
+from recovery_app.services.journal import Journal
 from recovery_app.services.messages import message_for
-from recovery_app.services.promises import PromiseService
+from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.storage import errors
+from recovery_app.storage.vault import create_vault
 
 
 def _encodings(marker: str) -> list[bytes]:
@@ -43,35 +41,36 @@ def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     marker = f"MARKER-{uuid.uuid4().hex}"
-    vault = service.create(PASSWORD)
+    vault = create_vault(paths, PASSWORD, CHEAP_KDF)
     reader = vault.engine.connect()  # keeps the WAL alive so it is searched too
     reader.exec_driver_sql("SELECT 1").fetchone()
-    clocks = ClockService(vault)
+    journal = Journal(vault, KeyringSecretStore())
+    clocks = journal.clocks
     clock = clocks.add_clock(marker, date(2025, 12, 1), allowed_contact=marker)
     assert clock.id is not None
     at = datetime(2026, 1, 2, 12, tzinfo=UTC)
     clocks.log_contact(
         clock.id, ContactDetails(ContactKind.ME, at, note=marker, what_happened=marker)
     )
-    CheckInService(vault).save(CheckInAnswers(promise=marker, note=marker))
-    MemoryService(vault).add_memory(
+    journal.check_ins.save(CheckInAnswers(promise=marker, note=marker))
+    journal.memories.add_memory(
         MemoryDetails(MemoryKind.HARM, marker, parse("2025-06"), marker, tags=(marker[:40],))
     )
-    promise = PromiseService(vault).add(marker)
-    PromiseService(vault).mark(promise.id, PromiseOutcome.KEPT)
-    hunches = HunchService(vault)
+    promise = journal.promises.add(marker)
+    journal.promises.mark(promise.id, PromiseOutcome.KEPT)
+    hunches = journal.hunches
     hunch = hunches.note(HunchKind.PREDICTION, marker, fearful=True)
     hunches.check(hunch.id, CheckOutcome.WRONG, what_happened=marker)
-    exercises = ExerciseService(vault, load_library())
+    exercises = journal.exercises
     exercises.save_run("reality_check", {0: marker}, 1, finished=False)
     exercises.save_run("values_and_action", {1: marker}, 3, finished=True)
     assert Path(f"{paths.db}-wal").exists()
     assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
     reader.close()
-    vault.close()
+    journal.close()
     assert _files_containing(paths.data_dir, marker) == []
     reopened = service.unlock(PASSWORD)
-    assert [c.name for c in ClockService(reopened).list_clocks()] == [marker]
+    assert [c.name for c in reopened.clocks.list_clocks()] == [marker]
     reopened.close()
     out, err = capfd.readouterr()
     assert marker not in out + err + caplog.text
@@ -155,6 +154,7 @@ def test_a_marker_is_in_no_backup_log_or_temp_file_only_in_the_exports_asked_for
     from recovery_app.services.rekey import RekeyService
     from recovery_app.services.restore import RestoreService
     from recovery_app.services.transfer import ExportService, ImportService
+    from recovery_app.storage.vault import create_vault
 
     caplog.set_level(logging.DEBUG)
     system_temp = Path(tempfile.gettempdir())  # the machine's own, before it is pointed here
@@ -166,7 +166,7 @@ def test_a_marker_is_in_no_backup_log_or_temp_file_only_in_the_exports_asked_for
     started = time.time()
     marker = f"MARKER-{uuid.uuid4().hex}"
 
-    vault = service.create(PASSWORD)
+    vault = create_vault(paths, PASSWORD, CHEAP_KDF)
     fill_every_table(vault, marker)
     backups = BackupService(vault)
     drive = tmp_path / "drive"

@@ -6,43 +6,43 @@ from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.errors import RememberedKeyStale
 
 
-def test_off_by_default(vault, service: VaultService, memory_keyring: MemoryKeyring) -> None:
+def test_off_by_default(journal, service: VaultService, memory_keyring: MemoryKeyring) -> None:
     assert memory_keyring.secrets == {}
-    assert not service.is_remembered(vault)
-    vault.close()
+    assert not journal.is_remembered()
+    journal.close()
     assert service.unlock_remembered() is None
 
 
-def test_remembered_key_opens_without_the_password(vault, service, memory_keyring) -> None:
-    service.remember(vault)
+def test_remembered_key_opens_without_the_password(journal, service, memory_keyring) -> None:
+    journal.remember()
     assert len(memory_keyring.secrets) == 1
-    vault.close()
+    journal.close()
     reopened = service.unlock_remembered()
     assert reopened is not None and reopened.is_open
     reopened.close()
 
 
-def test_remembered_key_still_works_after_a_password_change(vault, service) -> None:
-    service.remember(vault)
-    vault.close()
+def test_remembered_key_still_works_after_a_password_change(journal, service) -> None:
+    journal.remember()
+    journal.close()
     service.change_password(PASSWORD, "a new password here")
     reopened = service.unlock_remembered()
     assert reopened is not None
     reopened.close()
 
 
-def test_forget_removes_it_from_the_keyring(vault, service, memory_keyring) -> None:
-    service.remember(vault)
-    service.forget(vault)
+def test_forget_removes_it_from_the_keyring(journal, service, memory_keyring) -> None:
+    journal.remember()
+    journal.forget()
     assert memory_keyring.secrets == {}
-    service.forget(vault)  # forgetting twice is fine
-    vault.close()
+    journal.forget()  # forgetting twice is fine
+    journal.close()
     assert service.unlock_remembered() is None
 
 
-def test_a_stale_remembered_key_is_forgotten_and_reported(vault, service, memory_keyring) -> None:
-    service.remember(vault)
-    vault.close()
+def test_a_stale_remembered_key_is_forgotten_and_reported(journal, service, memory_keyring) -> None:
+    journal.remember()
+    journal.close()
     (entry,) = memory_keyring.secrets
     memory_keyring.secrets[entry] = "00" * 32
     with pytest.raises(RememberedKeyStale):
@@ -51,14 +51,14 @@ def test_a_stale_remembered_key_is_forgotten_and_reported(vault, service, memory
 
 
 def test_no_keyring_means_unavailable_with_a_reason_never_a_crash(
-    vault, service, no_keyring
+    journal, service, no_keyring
 ) -> None:
     status = service.remember_status()
     assert not status.available
     assert "keyring" in status.reason
     with pytest.raises(SecretStoreError):
-        service.remember(vault)
-    vault.close()
+        journal.remember()
+    journal.close()
     assert service.unlock_remembered() is None
 
 
@@ -72,7 +72,7 @@ def test_a_plain_text_keyring_counts_as_none() -> None:
     assert not KeyringSecretStore().status().available
 
 
-def test_a_keyring_that_errors_is_treated_as_unavailable(vault, service) -> None:
+def test_a_keyring_that_errors_is_treated_as_unavailable(journal, service) -> None:
     import keyring
 
     class Broken(MemoryKeyring):
@@ -84,6 +84,6 @@ def test_a_keyring_that_errors_is_treated_as_unavailable(vault, service) -> None
 
     keyring.set_keyring(Broken())
     with pytest.raises(SecretStoreError):
-        service.remember(vault)
-    vault.close()
+        journal.remember()
+    journal.close()
     assert service.unlock_remembered() is None

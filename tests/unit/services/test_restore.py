@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD
+from conftest import CHEAP_KDF, PASSWORD, unlock_vault
 
 from recovery_app.domain.backups import Trigger
 from recovery_app.services.backups import BackupService
-from recovery_app.services.clocks import ClockService
 from recovery_app.services.restore import RestoreService
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
@@ -29,23 +28,22 @@ from recovery_app.storage.paths import VaultPaths
 
 
 def _names(service: VaultService, password: str = PASSWORD) -> list[str]:
-    vault = service.unlock(password)
+    journal = service.unlock(password)
     try:
-        return [c.name for c in ClockService(vault).list_clocks()]
+        return [c.name for c in journal.clocks.list_clocks()]
     finally:
-        vault.close()
+        journal.close()
 
 
 @pytest.fixture
 def backed_up(service, paths) -> Path:
     """A journal with clock A backed up, then clock B added: the backup's path."""
-    vault = service.create(PASSWORD)
-    clocks = ClockService(vault)
-    clocks.add_clock("A", date(2025, 3, 1))
-    made = BackupService(vault).back_up_now().made
+    journal = service.create(PASSWORD)
+    journal.clocks.add_clock("A", date(2025, 3, 1))
+    made = journal.backups.back_up_now().made
     assert made is not None
-    clocks.add_clock("B", date(2026, 2, 1))
-    vault.close()
+    journal.clocks.add_clock("B", date(2026, 2, 1))
+    journal.close()
     return made.path
 
 
@@ -252,7 +250,8 @@ def test_a_backup_from_an_older_schema_is_upgraded_when_next_opened(
     plan = restorer.prepare(backup.path, PASSWORD)
     assert not plan.preview.same_journal
     restorer.restore(plan)
-    vault = service.unlock(PASSWORD)  # upgraded on open, with its own copy kept first
+    service.unlock(PASSWORD).close()  # upgraded on open, with its own copy kept first
+    vault = unlock_vault(paths)
     try:
         with vault.engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.head_revision()
@@ -265,18 +264,18 @@ def test_a_backup_from_an_older_schema_is_upgraded_when_next_opened(
 
 
 def test_where_backups_go_survives_a_restore(service, paths, backed_up, tmp_path: Path) -> None:
-    vault = service.unlock(PASSWORD)
+    journal = service.unlock(PASSWORD)
     drive = tmp_path / "drive"
     drive.mkdir()
-    BackupService(vault).choose_folder(drive)
-    vault.close()
+    journal.backups.choose_folder(drive)
+    journal.close()
     restorer = RestoreService(service)
     restorer.restore(restorer.prepare(backed_up, PASSWORD))
-    vault = service.unlock(PASSWORD)
+    journal = service.unlock(PASSWORD)
     try:
-        assert BackupService(vault).folder() == drive
+        assert journal.backups.folder() == drive
     finally:
-        vault.close()
+        journal.close()
     assert [b.manifest.reason for b in list_backups(drive)] == [Trigger.BEFORE_RESTORE.value]
 
 

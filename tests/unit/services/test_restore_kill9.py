@@ -24,6 +24,7 @@ from recovery_app.services.clocks import ClockService
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import create_vault
 
 TRIALS = 60
 
@@ -35,6 +36,7 @@ CHILD = textwrap.dedent(
     from recovery_app.services.restore import RestoreService
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.paths import VaultPaths
+from recovery_app.storage.vault import create_vault
 
     class NoSecrets:
         def status(self): ...
@@ -56,8 +58,7 @@ CHILD = textwrap.dedent(
 
 def _template(folder: Path) -> tuple[Path, Path]:
     """A journal (clocks A and B, many reasons) and a backup of it holding only clock A."""
-    service = VaultService(VaultPaths(folder), KeyringSecretStore(), CHEAP_KDF)
-    vault = service.create(PASSWORD)
+    vault = create_vault(VaultPaths(folder), PASSWORD, CHEAP_KDF)
     clocks = ClockService(vault)
     clocks.add_clock("A", date(2025, 3, 1))
     with vault.engine.begin() as conn:  # enough pages that the copy takes a while
@@ -97,11 +98,11 @@ def _end(child: subprocess.Popen[str]) -> None:
 
 
 def _names(data_dir: Path) -> list[str]:
-    vault = VaultService(VaultPaths(data_dir), KeyringSecretStore(), CHEAP_KDF).unlock(PASSWORD)
+    journal = VaultService(VaultPaths(data_dir), KeyringSecretStore(), CHEAP_KDF).unlock(PASSWORD)
     try:
-        return [c.name for c in ClockService(vault).list_clocks()]
+        return [c.name for c in journal.clocks.list_clocks()]
     finally:
-        vault.close()
+        journal.close()
 
 
 @pytest.mark.reliability

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from conftest import CHEAP_KDF, PASSWORD, vault_bytes
+from conftest import CHEAP_KDF, PASSWORD, unlock_vault, vault_bytes
 from sqlalchemy import inspect
 
 from recovery_app.services.vault_service import VaultService
@@ -53,7 +53,7 @@ def test_a_new_vault_is_at_head(vault, paths) -> None:
 def test_an_older_vault_is_backed_up_then_upgraded(paths: VaultPaths, revision: str) -> None:
     make_vault_at(paths, revision, "INSERT INTO vault_info (key, value) VALUES ('k', 'v')")
     before = vault_bytes(paths)
-    vault = VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    vault = unlock_vault(paths)
     with vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
     data_key = vault.data_key
@@ -101,7 +101,7 @@ def test_0008_gives_every_existing_row_its_own_uid(paths: VaultPaths) -> None:
         f"{clock} ('B', '2026-01-01', '', {at})",
         f"INSERT INTO reason (text, position, created_at) VALUES ('r', 0, {at})",
     )
-    vault = VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    vault = unlock_vault(paths)
     try:
         with vault.engine.connect() as conn:
             uids = [
@@ -125,7 +125,7 @@ def test_a_vault_at_head_is_not_copied_again(vault, paths, service) -> None:
 def test_a_vault_from_a_newer_app_is_refused_and_left_alone(paths: VaultPaths) -> None:
     make_vault_at(paths, migrate.head_revision())
     service = VaultService(paths, _secrets(), CHEAP_KDF)
-    vault = service.unlock(PASSWORD)
+    vault = unlock_vault(paths)
     with vault.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
     vault.close()
@@ -176,7 +176,7 @@ def test_0006_moves_the_check_in_promises_into_the_one_promise_store(paths: Vaul
         f"INSERT INTO check_in ({columns}) VALUES ('2026-11-24', 2, 'Call Ana', NULL, '', {at})",
         f"INSERT INTO check_in ({columns}) VALUES ('2026-11-25', 2, '', 'not', '', {at})",
     )
-    vault = VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    vault = unlock_vault(paths)
     try:
         promises = PromiseService(vault).promises()
         assert [(p.day, p.text, p.outcome, p.from_check_in) for p in promises] == [

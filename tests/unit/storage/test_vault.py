@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from conftest import CHEAP_KDF, PASSWORD, vault_bytes
 
-from recovery_app.services.clocks import ClockService
 from recovery_app.services.vault_service import VaultService, VaultState, vault_state
 from recovery_app.storage import errors
 from recovery_app.storage.paths import VaultPaths
@@ -177,16 +176,16 @@ def test_full_disk_during_change_password_keeps_the_old_password(
 def test_change_password_rewraps_without_touching_the_vault(
     service: VaultService, paths: VaultPaths
 ) -> None:
-    vault = service.create(PASSWORD)
-    ClockService(vault).add_clock("R.", date(2026, 1, 5))
-    vault.close()
+    journal = service.create(PASSWORD)
+    journal.clocks.add_clock("R.", date(2026, 1, 5))
+    journal.close()
     db_before = paths.db.read_bytes()
     service.change_password(PASSWORD, "a new password here")
     assert paths.db.read_bytes() == db_before
     with pytest.raises(errors.WrongPassword):
         service.unlock(PASSWORD)
     reopened = service.unlock("a new password here")
-    assert [c.name for c in ClockService(reopened).list_clocks()] == ["R."]
+    assert [c.name for c in reopened.clocks.list_clocks()] == ["R."]
     reopened.close()
 
 
@@ -248,14 +247,12 @@ def test_a_saved_entry_survives_kill_9(paths: VaultPaths, tmp_path: Path) -> Non
         import os, signal, sys
         from datetime import date
         sys.path.insert(0, {str(Path(__file__).parents[2])!r})
-        from conftest import CHEAP_KDF, PASSWORD
+        from conftest import unlock_vault
         from recovery_app.services.clocks import ClockService
-        from recovery_app.services.vault_service import VaultService
-        from recovery_app.services.secrets import KeyringSecretStore
         from recovery_app.storage.paths import VaultPaths
         from pathlib import Path
         paths = VaultPaths(Path({str(paths.data_dir)!r}))
-        vault = VaultService(paths, KeyringSecretStore(), CHEAP_KDF).unlock(PASSWORD)
+        vault = unlock_vault(paths)
         reader = vault.engine.connect()  # another open connection: no checkpoint on close
         reader.exec_driver_sql("SELECT count(*) FROM clock").fetchone()
         ClockService(vault).add_clock("saved before the crash", date(2026, 3, 1))
@@ -266,13 +263,12 @@ def test_a_saved_entry_survives_kill_9(paths: VaultPaths, tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True)
     assert result.returncode == -9, result.stderr.decode()
     assert Path(f"{paths.db}-wal").exists()  # the entry is in the WAL, not yet checkpointed
-    vault = service.unlock(PASSWORD)
-    assert [c.name for c in ClockService(vault).list_clocks()] == ["saved before the crash"]
-    vault.close()
+    journal = service.unlock(PASSWORD)
+    assert [c.name for c in journal.clocks.list_clocks()] == ["saved before the crash"]
+    journal.close()
 
 
-def test_lock_disposes_the_engine_and_forgets_the_key(service: VaultService) -> None:
-    vault = service.create(PASSWORD)
+def test_lock_disposes_the_engine_and_forgets_the_key(vault) -> None:
     vault.close()
     assert not vault.is_open
     with pytest.raises(errors.VaultError):

@@ -1,0 +1,125 @@
+"""One unlock of the journal: every service over the one open vault, and what lasts only
+until it is locked again.
+
+`VaultService` (the door) hands one out when the journal is created or unlocked; the window,
+the quick-log window and the command line reach the journal only through it, never through
+the vault. `close()` ends the unlock: the database closes and the key is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recovery_app.services.check_ins import CheckInService
+from recovery_app.services.clocks import ClockService
+from recovery_app.services.hunches import HunchService
+from recovery_app.services.journal_part import utc_now
+from recovery_app.services.memories import MemoryService
+from recovery_app.services.notices import TodayNotices
+from recovery_app.services.promises import PromiseService
+from recovery_app.services.secrets import SecretStore
+from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
+from recovery_app.services.urges import UrgeService
+
+if TYPE_CHECKING:
+    from recovery_app.services.backups import BackupService
+    from recovery_app.services.exercises import ExerciseService
+    from recovery_app.services.readings import ReadingService
+    from recovery_app.services.transfer import ExportService, ImportService
+    from recovery_app.storage.vault import Vault
+
+
+class Journal:
+    def __init__(
+        self, vault: Vault, secrets: SecretStore, *, now: Callable[[], datetime] = utc_now
+    ) -> None:
+        self._vault = vault
+        self._secrets = secrets
+        self._now = now
+        self.clocks = ClockService(vault, now)
+        self.check_ins = CheckInService(vault, now)
+        self.urges = UrgeService(vault, now)
+        self.reasons = ReasonService(vault, now)
+        self.people = SupportPeopleService(vault, now)
+        self.letters = LetterService(vault, now)
+        self.memories = MemoryService(vault, now)  # holds "the content warning was passed"
+        self.promises = PromiseService(vault, now)
+        self.hunches = HunchService(vault, now)
+        self._exercises: ExerciseService | None = None
+        self._readings: ReadingService | None = None
+        self._backups: BackupService | None = None
+        # Today's one notice: each part that has something to say adds its source here.
+        self.notices = TodayNotices()
+
+    @property
+    def exercises(self) -> ExerciseService:
+        """Built on first use: it reads the exercise files, which Today doesn't need."""
+        if self._exercises is None:
+            from recovery_app.services.exercises import ExerciseService, load_library
+
+            self._exercises = ExerciseService(self._vault, load_library(), self._now)
+        return self._exercises
+
+    @property
+    def readings(self) -> ReadingService:
+        """Built on first use, like the exercises (a reading names exercises by id)."""
+        if self._readings is None:
+            from recovery_app.services.readings import ReadingService, load_readings
+
+            library = self.exercises.library
+            self._readings = ReadingService(
+                self._vault, load_readings(exercises=library), library, self._now
+            )
+        return self._readings
+
+    @property
+    def backups(self) -> BackupService:
+        """One per unlock: it keeps the last failure in memory when the journal can't hold it.
+        Built on first use (the window asks for it once the journal is open)."""
+        if self._backups is None:
+            from recovery_app.services.backups import BackupService
+
+            self._backups = BackupService(self._vault, self._now)
+        return self._backups
+
+    @property
+    def exports(self) -> ExportService:
+        from recovery_app.services.transfer import ExportService
+
+        return ExportService(self._vault, self._now)
+
+    @property
+    def imports(self) -> ImportService:
+        """Its safety backup goes through this unlock's `backups`."""
+        from recovery_app.services.transfer import ImportService
+
+        return ImportService(self._vault, self._now, backups=self.backups)
+
+    @property
+    def data_dir(self) -> Path:
+        return self._vault.paths.data_dir
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault.is_open
+
+    def today(self) -> date:
+        return self.clocks.today()
+
+    # ----- "remember on this computer" ------------------------------------------------------
+
+    def is_remembered(self) -> bool:
+        return self._secrets.load_key(self._vault.vault_id) is not None
+
+    def remember(self) -> None:
+        self._secrets.save_key(self._vault.vault_id, self._vault.data_key)
+
+    def forget(self) -> None:
+        self._secrets.forget_key(self._vault.vault_id)
+
+    def close(self) -> None:
+        """Lock: close the database and drop the key. Safe to call twice."""
+        self._vault.close()

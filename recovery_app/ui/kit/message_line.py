@@ -1,0 +1,64 @@
+"""The one way a screen or a dialog tells the person something went wrong: a `MessageLine`.
+
+It shows the app's own kind words (services/messages.py), never the exception's text (which
+may hold what was typed), and its accessible name follows the text, so a screen reader
+reads the new line. `attempt()` runs a save and puts any expected failure here; anything
+unexpected still reaches the application's last-resort handler (app.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from recovery_app.services.errors import InvalidInput, SecretStoreError, VaultError
+from recovery_app.services.messages import message_for
+
+T = TypeVar("T")
+
+
+class MessageLine(QLabel):
+    """`note=True` for a calm line about what just happened ("Saved."), not a problem."""
+
+    def __init__(
+        self, data_dir: Path | None = None, *, note: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir or Path()
+        self.setWordWrap(True)
+        self.setObjectName("note" if note else "message")
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Show `text` (the app's wording, never a person's), or hide the line for ""."""
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.say("")
+
+    def words_for(self, error: BaseException) -> str:
+        """The kind words for `error` (never its own text), for a screen that adds to them."""
+        return message_for(error, self._data_dir)
+
+    def show_error(self, error: BaseException) -> None:
+        self.say(self.words_for(error))
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run `action`; on an expected failure say why here and return None."""
+        try:
+            result = action()
+        except (InvalidInput, VaultError, SecretStoreError) as error:
+            self.show_error(error)
+            return None
+        self.clear()
+        return result
+
+    def run(self, action: Callable[[], object]) -> bool:
+        """Like `attempt`, for an action that returns nothing: True once it is done."""
+        done = self.attempt(lambda: (action(), True)[1])
+        return done is True

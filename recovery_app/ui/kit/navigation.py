@@ -1,0 +1,32 @@
+"""How one screen opens another without importing it: it asks the shell.
+
+Screens never import each other (the layer contract in pyproject.toml says so). When the
+guide or an urge's form must open the whole-relationship view on a memory, or offer to note a
+contact on a clock, it calls these; the shell (ui/shell/navigation.py) knows the screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from recovery_app.services.urges import SavedUrge
+
+
+class Navigation(Protocol):
+    def what_am_i_remembering(self, parent: QWidget) -> QDialog:
+        """Find (or add) the good memory that pulls, then show it whole, above `parent`."""
+        ...
+
+    def offer_contact(
+        self,
+        parent: QWidget | None,
+        urge: SavedUrge,
+        on_logged: Callable[[], None] | None = None,
+    ) -> QDialog | None:
+        """Ask, never force, whether an urge's "I reached out" counts as contact on a clock;
+        None (and nothing asked) when there is no clock."""
+        ...

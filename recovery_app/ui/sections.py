@@ -1,3 +1,0 @@
-"""The sidebar's sections, in order. Its own module so the window can name one cheaply."""
-
-TODAY, URGES, EXERCISES, WHOLE_RELATIONSHIP, REVIEW, SETTINGS = range(6)

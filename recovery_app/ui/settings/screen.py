@@ -1,0 +1,281 @@
+"""Settings: locking, 'remember on this computer' and its trade-off, password, about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time
+
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app import __version__
+from recovery_app.services.errors import SecretStoreError
+from recovery_app.services.journal import Journal
+from recovery_app.services.vault_service import VaultService
+from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.preferences import Preferences
+from recovery_app.ui.kit.scroll_page import in_scroll_page
+from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
+
+
+class SettingsScreen(QWidget):
+    def __init__(
+        self,
+        service: VaultService,
+        journal: Journal,
+        preferences: Preferences,
+        on_locking_changed: Callable[[], None],
+        parent: QWidget | None = None,
+        *,
+        tray_available: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._tray_available = tray_available
+        self._service = service
+        self._journal = journal
+        self._preferences = preferences
+        self._on_locking_changed = on_locking_changed
+        self._remember_loaded = False
+        self._build_ui()
+        self._load()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        layout = in_scroll_page(self, margins=(32, 28, 32, 28), spacing=16).column
+        layout.addWidget(heading(self.tr("Settings")))
+
+        locking = QGroupBox(self.tr("Locking"))
+        locking_layout = QVBoxLayout(locking)
+        row = QHBoxLayout()
+        idle_label = QLabel(self.tr("Lock after &no activity for"))
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("never"))
+        self.auto_lock.setAccessibleName(
+            self.tr("Minutes without activity before the journal locks")
+        )
+        idle_label.setBuddy(self.auto_lock)
+        row.addWidget(idle_label)
+        row.addWidget(self.auto_lock)
+        row.addStretch(1)
+        locking_layout.addLayout(row)
+        self.lock_minimised = QCheckBox(self.tr("Lock when the window is &minimised"))
+        locking_layout.addWidget(self.lock_minimised)
+        locking_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Ctrl+L locks at once. Pressing Shift three times, or Quick exit, hides the "
+                    "window and locks it."
+                ),
+                "small",
+            )
+        )
+        layout.addWidget(locking)
+
+        remember = QGroupBox(self.tr("Remember on this computer"))
+        remember_layout = QVBoxLayout(remember)
+        remember_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "When this is on, the journal's key is kept in this computer's secure "
+                    "password store (the system keyring). Anyone who can sign in to this computer "
+                    "account can then open the journal without your password. It suits an account "
+                    "that is yours alone. Your password keeps working either way."
+                )
+            )
+        )
+        self.remember = QCheckBox(self.tr("&Remember on this computer"))
+        remember_layout.addWidget(self.remember)
+        self.remember_unavailable = paragraph("", "small")
+        remember_layout.addWidget(self.remember_unavailable)
+        self.remember_message = MessageLine(self._service.data_dir, note=True)
+        remember_layout.addWidget(self.remember_message)
+        layout.addWidget(remember)
+
+        reminder = QGroupBox(self.tr("Daily reminder"))
+        reminder_layout = QVBoxLayout(reminder)
+        reminder_row = QHBoxLayout()
+        self.reminder = QCheckBox(self.tr("Remind me to check in each day &at"))
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        reminder_row.addWidget(self.reminder)
+        reminder_row.addWidget(self.reminder_time)
+        reminder_row.addStretch(1)
+        reminder_layout.addLayout(reminder_row)
+        self.reminder_note = paragraph(
+            self.tr(
+                "The tray icon shows “Time for your journal”, nothing more, even when the "
+                "journal is locked."
+            ),
+            "small",
+        )
+        reminder_layout.addWidget(self.reminder_note)
+        if not self._tray_available:
+            self.reminder.setEnabled(False)
+            self.reminder_time.setEnabled(False)
+            self.reminder_note.setText(
+                self.tr("Reminders need a tray icon, and this desktop doesn't offer one.")
+            )
+        layout.addWidget(reminder)
+
+        display = QGroupBox(self.tr("Motion"))
+        display_layout = QVBoxLayout(display)
+        self.reduce_motion = QCheckBox(self.tr("Re&duce motion"))
+        display_layout.addWidget(self.reduce_motion)
+        display_layout.addWidget(
+            paragraph(
+                self.tr("The breathing guide stays still and shows its rhythm in words."), "small"
+            )
+        )
+        layout.addWidget(display)
+
+        password = QGroupBox(self.tr("Password"))
+        password_layout = QVBoxLayout(password)
+        password_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Your journal is encrypted with a key that only your password unlocks. "
+                    "A forgotten password cannot be recovered."
+                )
+            )
+        )
+        self.change_password = QPushButton(self.tr("&Change password…"))
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.change_password)
+        password_row.addStretch(1)
+        password_layout.addLayout(password_row)
+        self.password_message = MessageLine(self._service.data_dir, note=True)
+        password_layout.addWidget(self.password_message)
+        layout.addWidget(password)
+
+        about = QGroupBox(self.tr("About"))
+        about_layout = QVBoxLayout(about)
+        about_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "This app is a companion for your own work, not therapy or a crisis service. "
+                    "If you are in danger, please contact your local emergency number or a "
+                    "helpline you trust. Nothing you write leaves this computer."
+                )
+            )
+        )
+        about_layout.addWidget(
+            paragraph(
+                self.tr("Version %1 · journal folder: %2")
+                .replace("%1", __version__)
+                .replace("%2", str(self._service.paths.data_dir)),
+                "small",
+            )
+        )
+        self.about_button = QPushButton(self.tr("About &Journal…"))
+        about_row = QHBoxLayout()
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        about_layout.addLayout(about_row)
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+    def _load(self) -> None:
+        self.auto_lock.setValue(self._preferences.auto_lock_minutes)
+        self.lock_minimised.setChecked(self._preferences.lock_when_minimised)
+        self.reduce_motion.setChecked(self._preferences.reduce_motion)
+        self.reminder.setChecked(self._preferences.reminder_enabled and self._tray_available)
+        at = self._preferences.reminder_time
+        self.reminder_time.setTime(QTime(at.hour, at.minute))
+        self.reminder_time.setEnabled(self.reminder.isChecked())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The keyring is asked only when Settings is opened, not at every unlock: a locked
+        # system keyring can be slow or show its own prompt.
+        if not self._remember_loaded:
+            self._remember_loaded = True
+            self._load_remember()
+        super().showEvent(event)
+
+    def _load_remember(self) -> None:
+        status = self._service.remember_status()
+        self.remember.setVisible(status.available)
+        self.remember_unavailable.setText(status.reason)
+        self.remember_unavailable.setVisible(not status.available)
+        if status.available:
+            self.remember.blockSignals(True)  # showing the state is not changing it
+            self.remember.setChecked(self._journal.is_remembered())
+            self.remember.blockSignals(False)
+
+    def _connect_signals(self) -> None:
+        self.auto_lock.valueChanged.connect(self._save_auto_lock)
+        self.lock_minimised.toggled.connect(self._save_lock_minimised)
+        self.reminder.toggled.connect(self._save_reminder)
+        self.reminder_time.timeChanged.connect(lambda _at: self._save_reminder())
+        self.remember.toggled.connect(self._set_remembered)
+        self.reduce_motion.toggled.connect(self._save_reduce_motion)
+        self.change_password.clicked.connect(self._open_change_password)
+        self.about_button.clicked.connect(self._open_about)
+
+    def _save_auto_lock(self, minutes: int) -> None:
+        self._preferences.auto_lock_minutes = minutes
+        self._on_locking_changed()
+
+    def _save_reminder(self) -> None:
+        on = self.reminder.isChecked()
+        self.reminder_time.setEnabled(on)
+        picked = self.reminder_time.time()
+        self._preferences.reminder_enabled = on
+        self._preferences.reminder_time = time(picked.hour(), picked.minute())
+        self._preferences.sync()
+
+    def _save_reduce_motion(self, on: bool) -> None:
+        self._preferences.reduce_motion = on
+        self._preferences.sync()
+
+    def _save_lock_minimised(self, on: bool) -> None:
+        self._preferences.lock_when_minimised = on
+        self._on_locking_changed()
+
+    def _set_remembered(self, on: bool) -> None:
+        try:
+            if on:
+                self._journal.remember()
+                text = self.tr(
+                    "Remembered. This account now opens the journal without the password."
+                )
+            else:
+                self._journal.forget()
+                text = self.tr("Forgotten. The journal will ask for your password.")
+        except SecretStoreError as error:
+            text = self.remember_message.words_for(error)
+            self.remember.blockSignals(True)
+            self.remember.setChecked(not on)
+            self.remember.blockSignals(False)
+        self.remember_message.say(text)
+
+    def _open_change_password(self) -> None:
+        dialog = ChangePasswordDialog(self._service, self)
+        dialog.accepted.connect(
+            lambda: self.password_message.say(
+                self.tr("Your password is changed. The old one no longer opens the journal.")
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _open_about(self) -> None:
+        from recovery_app.ui.settings.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self._service.paths.data_dir, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -1,0 +1,162 @@
+"""First run: a short welcome, a password with a strength hint, and plain words about safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.domain.passwords import check_new_password
+from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.widgets import (
+    PasswordField,
+    StrengthHint,
+    centred_card,
+    heading,
+    paragraph,
+)
+
+
+class FirstRunScreen(QWidget):
+    create_requested = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build_ui(data_dir)
+        self._connect_signals()
+
+    def _build_ui(self, data_dir: Path) -> None:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.tr("Welcome")))
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "This is a private place to keep your distance from someone who hurt you, "
+                    "and to be gentle with yourself on the hard days. Everything you write stays "
+                    "on this computer, locked with a password only you know."
+                )
+            )
+        )
+        self.key_only_note = paragraph(
+            self.tr(
+                "A key file from an earlier journal is in this folder, but its journal file is "
+                "missing. Creating a new journal keeps that key file aside; it is not deleted."
+            ),
+            "note",
+        )
+        self.key_only_note.hide()
+        layout.addWidget(self.key_only_note)
+
+        password_label = QLabel(self.tr("Choose a &password"))
+        self.password = PasswordField(self.tr("Choose a password"))
+        password_label.setBuddy(self.password)
+        self.hint = StrengthHint()
+        confirm_label = QLabel(self.tr("Type it &again"))
+        self.confirm = PasswordField(self.tr("Type the password again"))
+        confirm_label.setBuddy(self.confirm)
+        for widget in (password_label, self.password, self.hint, confirm_label, self.confirm):
+            layout.addWidget(widget)
+
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "A forgotten password cannot be recovered, by us or by anyone. "
+                    "Please keep it somewhere safe."
+                ),
+                "warning",
+            )
+        )
+        self.message = MessageLine(data_dir)
+        layout.addWidget(self.message)
+        self.create_button = QPushButton(self.tr("Create my journal"))
+        self.create_button.setDefault(True)
+        self.create_button.setAutoDefault(True)
+        self.create_button.setMinimumHeight(36)
+        layout.addWidget(self.create_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Setting up your journal"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        layout.addSpacing(8)
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "A word on safety: the plain name \u201cJournal\u201d can't hide this app "
+                    "from someone who controls or watches this computer. For advice on using "
+                    "devices more safely, a support service you trust can help, and "
+                    "techsafety.org has guides."
+                ),
+                "small",
+            )
+        )
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "This app is a companion for your own work, not therapy or a crisis service."
+                ),
+                "small",
+            )
+        )
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(centred_card(content))
+
+    def _connect_signals(self) -> None:
+        self.password.textChanged.connect(self.hint.update_for)
+        self.password.returnPressed.connect(self.confirm.setFocus)
+        self.confirm.returnPressed.connect(self._submit)
+        self.create_button.clicked.connect(self._submit)
+
+    def set_key_only(self, key_only: bool) -> None:
+        self.key_only_note.setVisible(key_only)
+
+    def _submit(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        password = self.password.text()
+        if not check_new_password(password).acceptable:
+            self.show_error(self.tr("Please choose a password of at least 8 characters."))
+            self.password.setFocus()
+            return
+        if self.confirm.text() != password:
+            self.show_error(self.tr("The two passwords are different. Please type them again."))
+            self.confirm.clear()
+            self.confirm.setFocus()
+            return
+        self.message.say("")
+        self.set_busy(True)
+        self.create_requested.emit(password)
+
+    def set_busy(self, busy: bool) -> None:
+        self.create_button.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+        self.confirm.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.create_button.setText(
+            self.tr("Setting up your journal…") if busy else self.tr("Create my journal")
+        )
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.message.say(text)
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.confirm.clear()
+        self.message.say("")
+        self.set_busy(False)
+
+    def focus_first_field(self) -> None:
+        self.password.setFocus()

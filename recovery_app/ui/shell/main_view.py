@@ -1,0 +1,226 @@
+"""The unlocked journal: a sidebar of sections. Built at unlock, destroyed at lock.
+
+Only the section on show is built; each of the others is built the first time it is
+visited (or asked for), so unlocking waits for Today alone. Every screen gets the services
+it needs from the one `Journal`, and asks the shell (`JournalNavigation`) to open another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from recovery_app.domain.notices import NoticeAction
+from recovery_app.services.journal import Journal
+from recovery_app.services.vault_service import VaultService
+from recovery_app.ui.kit.preferences import Preferences
+from recovery_app.ui.shell.navigation import JournalNavigation
+from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, URGES, WHOLE
+
+if TYPE_CHECKING:
+    from recovery_app.ui.exercises.screen import ExercisesScreen
+    from recovery_app.ui.settings.screen import SettingsScreen
+    from recovery_app.ui.today.screen import TodayScreen
+    from recovery_app.ui.urges.section import UrgesSection
+    from recovery_app.ui.whole.screen import WholeRelationshipScreen
+
+SIDEBAR_ROW_HEIGHT = 38
+
+
+class MainView(QWidget):
+    def __init__(
+        self,
+        door: VaultService,
+        journal: Journal,
+        preferences: Preferences,
+        on_locking_changed: Callable[[], None],
+        parent: QWidget | None = None,
+        *,
+        tray_available: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._door = door
+        self._journal = journal
+        self._preferences = preferences
+        self._on_locking_changed = on_locking_changed
+        self._tray_available = tray_available
+        self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
+        self._built: dict[int, QWidget] = {}
+        # What a notice's button on Today can open, by `NoticeAction.kind`.
+        self._notice_actions: dict[str, Callable[[str], None]] = {}
+        self._builders: dict[int, Callable[[], QWidget]] = {
+            TODAY: self._build_today,
+            URGES: self._build_urges,
+            EXERCISES: self._build_exercises,
+            WHOLE: self._build_whole,
+            REVIEW: self._build_review,
+            SETTINGS: self._build_settings,
+        }
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        titles = [
+            self.tr("Today"),
+            self.tr("Urges"),
+            self.tr("Exercises"),
+            self.tr("Whole relationship"),
+            self.tr("Review"),
+            self.tr("Settings"),
+        ]
+        for index, title in enumerate(titles):
+            item = QListWidgetItem(title)
+            item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))  # stylesheet padding doesn't grow rows
+            item.setToolTip(
+                self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(index + 1))
+            )
+            self.sidebar.addItem(item)
+            self.pages.addWidget(QWidget())  # a stand-in until the section is first visited
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.show_section(i))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.sidebar.currentRowChanged.connect(self._section_chosen)
+        self.sidebar.setCurrentRow(TODAY)
+
+    # ----- sections, built on first visit ---------------------------------------------------
+
+    def section(self, index: int) -> QWidget:
+        """The section's screen, built now if it wasn't yet."""
+        if index not in self._built:
+            screen = self._builders[index]()
+            stand_in = self.pages.widget(index)
+            self.pages.insertWidget(index, screen)
+            if stand_in is not None:
+                self.pages.removeWidget(stand_in)
+                stand_in.deleteLater()
+            self._built[index] = screen
+        return self._built[index]
+
+    def _section_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.pages.setCurrentWidget(self.section(index))
+
+    def show_section(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def current_section(self) -> int:
+        return self.pages.currentIndex()
+
+    def focus_sidebar(self) -> None:
+        self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def today(self) -> TodayScreen:
+        from recovery_app.ui.today.screen import TodayScreen
+
+        screen = self.section(TODAY)
+        assert isinstance(screen, TodayScreen)
+        return screen
+
+    @property
+    def urges(self) -> UrgesSection:
+        from recovery_app.ui.urges.section import UrgesSection
+
+        screen = self.section(URGES)
+        assert isinstance(screen, UrgesSection)
+        return screen
+
+    @property
+    def exercises(self) -> ExercisesScreen:
+        from recovery_app.ui.exercises.screen import ExercisesScreen
+
+        screen = self.section(EXERCISES)
+        assert isinstance(screen, ExercisesScreen)
+        return screen
+
+    @property
+    def whole(self) -> WholeRelationshipScreen:
+        from recovery_app.ui.whole.screen import WholeRelationshipScreen
+
+        screen = self.section(WHOLE)
+        assert isinstance(screen, WholeRelationshipScreen)
+        return screen
+
+    @property
+    def settings(self) -> SettingsScreen:
+        from recovery_app.ui.settings.screen import SettingsScreen
+
+        screen = self.section(SETTINGS)
+        assert isinstance(screen, SettingsScreen)
+        return screen
+
+    def _refresh_today(self) -> None:
+        """Something Today counts changed elsewhere (an urge, a contact)."""
+        if TODAY in self._built:
+            self.today.refresh()
+
+    # ----- the builders ---------------------------------------------------------------------
+
+    def _build_today(self) -> QWidget:
+        from recovery_app.ui.today.screen import TodayScreen
+
+        journal = self._journal
+        today = TodayScreen(
+            journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
+        )
+        today.notice_card.action_requested.connect(self._notice_action)
+        return today
+
+    def _notice_action(self, action: NoticeAction) -> None:
+        """A notice's button on Today: the section or the window it names."""
+        handler = self._notice_actions.get(action.kind)
+        if handler is not None:
+            handler(action.target)
+
+    def _build_urges(self) -> QWidget:
+        from recovery_app.ui.urges.section import UrgesSection
+
+        section = UrgesSection(
+            self._journal, self.navigation, lambda: self._preferences.reduce_motion
+        )
+        section.urges_changed.connect(self._refresh_today)
+        section.contact_logged.connect(self._refresh_today)
+        return section
+
+    def _build_exercises(self) -> QWidget:
+        from recovery_app.ui.exercises.screen import ExercisesScreen
+
+        journal = self._journal
+        return ExercisesScreen(journal.exercises, journal.promises, journal.hunches)
+
+    def _build_whole(self) -> QWidget:
+        from recovery_app.ui.whole.screen import WholeRelationshipScreen
+
+        return WholeRelationshipScreen(self._journal.memories, self._journal.clocks)
+
+    def _build_review(self) -> QWidget:
+        from recovery_app.ui.kit.coming_soon import ComingSoonScreen
+
+        return ComingSoonScreen(
+            self.tr("Review"),
+            self.tr(
+                "Your milestones and how things are changing, as charts and a printable "
+                "report, will be here."
+            ),
+        )
+
+    def _build_settings(self) -> QWidget:
+        from recovery_app.ui.settings.screen import SettingsScreen
+
+        return SettingsScreen(
+            self._door,
+            self._journal,
+            self._preferences,
+            self._on_locking_changed,
+            tray_available=self._tray_available,
+        )

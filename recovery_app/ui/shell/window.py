@@ -1,0 +1,415 @@
+"""The window: first run, unlock, or the journal; plus lock, auto-lock, quick exit and tray.
+
+A shell plus wiring. Every connection is made in `_connect_signals()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from recovery_app import APP_DISPLAY_NAME
+from recovery_app.domain.unlock_throttle import UnlockThrottle
+from recovery_app.services.errors import SecretStoreError, WrongPassword
+from recovery_app.services.secrets import SecretStoreStatus
+from recovery_app.services.vault_service import VaultService, VaultState
+from recovery_app.ui.kit.lazy_qt import application
+from recovery_app.ui.kit.preferences import Preferences
+from recovery_app.ui.kit.resources import app_icon
+from recovery_app.ui.kit.worker import run_in_background
+from recovery_app.ui.shell.daily_reminder import DailyReminder
+from recovery_app.ui.shell.guards import SafetyFilter
+from recovery_app.ui.shell.tray import TrayIcon
+from recovery_app.ui.shell.unlock import UnlockScreen
+
+if TYPE_CHECKING:
+    from recovery_app.services.journal import Journal
+    from recovery_app.ui.shell.first_run import FirstRunScreen
+    from recovery_app.ui.shell.main_view import MainView
+
+DEFAULT_SIZE = (960, 640)
+
+
+class JournalWindow(QMainWindow):
+    journal_opened = Signal()  # the data folder surely exists now (first run made it)
+
+    def __init__(
+        self,
+        service: VaultService,
+        preferences: Preferences,
+        *,
+        tray_available: bool,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.preferences = preferences
+        self.journal: Journal | None = None
+        self.main_view: MainView | None = None
+        self._clock = clock
+        self._throttle = UnlockThrottle()
+        self._generation = 0  # bumped on every lock: answers from before a lock are dropped
+        self._pending_section: int | None = None
+        self._pending_quick_log = False  # asked for while locked: opens once unlocked
+        self._remember_status = SecretStoreStatus(False, "")
+        self._remembered = False
+
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(720, 520)
+        self._first_run: FirstRunScreen | None = None
+        self._unlock_screen: UnlockScreen | None = None
+        self._build_ui()
+        self.safety = SafetyFilter(self, clock=clock, quick_log_key=True)
+        self.tray = TrayIcon(self) if tray_available else None
+        self.reminder = DailyReminder(preferences, self.tray, self) if self.tray else None
+        self._connect_signals()
+        self._restore_geometry()
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        toolbar = QToolBar(self.tr("Safety"))
+        toolbar.setObjectName("safety-toolbar")
+        toolbar.setMovable(False)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        # setShortcuts (a list) rather than setShortcut: the latter's overload check builds the
+        # whole Qt enum namespace before the window can show (see ui/lazy_qt.py).
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
+        self.lock_action.setToolTip(self.tr("Lock the journal (Ctrl+L)"))
+        self.lock_action.setEnabled(False)
+        self.quick_exit_action = QAction(self.tr("Quick exit"), self)
+        self.quick_exit_action.setToolTip(
+            self.tr("Hide this window and lock the journal at once (or press Shift three times)")
+        )
+        self.quick_log_action = QAction(self.tr("Log an urge"), self)
+        self.quick_log_action.setShortcuts([QKeySequence("Ctrl+U")])
+        self.quick_log_action.setToolTip(self.tr("Note an urge in seconds (Ctrl+U)"))
+        self.addAction(self.quick_log_action)  # a shortcut only; the toolbar stays neutral
+        toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.quick_exit_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+
+    # Only the screen that shows first is built before the window appears; the other one
+    # is built the first time it is needed.
+    @property
+    def first_run(self) -> FirstRunScreen:
+        if self._first_run is None:
+            from recovery_app.ui.shell.first_run import FirstRunScreen
+
+            self._first_run = FirstRunScreen(self.service.data_dir)
+            self.stack.addWidget(self._first_run)
+            self._first_run.create_requested.connect(self._create)
+        return self._first_run
+
+    @property
+    def unlock_screen(self) -> UnlockScreen:
+        if self._unlock_screen is None:
+            self._unlock_screen = UnlockScreen(self.service.data_dir)
+            self.stack.addWidget(self._unlock_screen)
+            self._unlock_screen.unlock_requested.connect(self._unlock)
+            self._unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
+        return self._unlock_screen
+
+    def _connect_signals(self) -> None:
+        self.lock_action.triggered.connect(self.lock)
+        self.quick_exit_action.triggered.connect(self.quick_exit)
+        self.quick_log_action.triggered.connect(self.open_quick_log)
+        self.safety.quick_exit_requested.connect(self.quick_exit)
+        self.safety.lock_requested.connect(self._lock_if_open)
+        self.safety.quick_log_requested.connect(self.open_quick_log)
+        self.safety.idle_timeout.connect(self._lock_if_open)
+        if self.tray is not None:
+            self.tray.open_action.triggered.connect(self.bring_to_front)
+            self.tray.log_urge_action.triggered.connect(self.open_quick_log)
+            self.tray.lock_action.triggered.connect(self.lock)
+            self.tray.quit_action.triggered.connect(self.quit)
+            self.tray.activated.connect(self._tray_activated)
+
+    # ----- start ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the right first screen at once; look for a remembered key after it is shown."""
+        # Every event passes through the safety filter once it is installed; installing it
+        # on the first turn of the event loop keeps its one-off setup out of the first paint.
+        QTimer.singleShot(0, self._install_safety_filter)
+        if self.reminder is not None:
+            self.reminder.start()
+        state = self.service.state()
+        if state is VaultState.PRESENT:
+            self._show_unlock()
+            self.unlock_screen.set_busy(True)
+            generation = self._generation
+            run_in_background(
+                self._check_remembered,
+                lambda result: self._remembered_checked(result, generation),
+                lambda error: self._unlock_failed(error, generation),
+                self,
+            )
+        else:
+            self.first_run.set_key_only(state is VaultState.KEY_ONLY)
+            self.stack.setCurrentWidget(self.first_run)
+            self.first_run.focus_first_field()
+        if self.tray is not None:
+            self.tray.show()
+
+    def _install_safety_filter(self) -> None:
+        application().installEventFilter(self.safety)
+
+    def _check_remembered(self) -> tuple[SecretStoreStatus, Journal | None]:
+        status = self.service.remember_status()
+        journal = self.service.unlock_remembered() if status.available else None
+        return status, journal
+
+    def _remembered_checked(
+        self, result: tuple[SecretStoreStatus, Journal | None], generation: int
+    ) -> None:
+        status, journal = result
+        self._set_remember_status(status)
+        if journal is not None and not self._accept_journal(journal, generation):
+            return
+        self.unlock_screen.set_busy(False)
+        if journal is None:
+            self.unlock_screen.focus_first_field()
+        else:
+            self._remembered = True
+            self._enter_journal(journal)
+
+    def _set_remember_status(self, status: SecretStoreStatus) -> None:
+        self._remember_status = status
+        self.unlock_screen.set_remember_available(status.available, status.reason)
+
+    # ----- create and unlock ----------------------------------------------------------------
+
+    def _create(self, password: str) -> None:
+        generation = self._generation
+        run_in_background(
+            lambda: self.service.create(password),
+            lambda journal: self._created(journal, generation),
+            self._create_failed,
+            self,
+        )
+
+    def _created(self, journal: Journal, generation: int) -> None:
+        if self._accept_journal(journal, generation):
+            self.first_run.clear()
+            self._enter_journal(journal)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self.first_run.show_error(self.first_run.message.words_for(error))
+
+    def _unlock(self, password: str, remember: bool) -> None:
+        wait = self._throttle.seconds_left(self._clock())
+        if wait > 0:
+            self.unlock_screen.show_error(self.tr("Please wait a moment."), wait)
+            return
+        generation = self._generation
+
+        def work() -> Journal:
+            journal = self.service.unlock(password)
+            if remember:
+                # the journal still opens; Settings shows the keyring's state
+                with contextlib.suppress(SecretStoreError):
+                    journal.remember()
+            return journal
+
+        run_in_background(
+            work,
+            lambda journal: self._unlocked(journal, generation, remember),
+            lambda error: self._unlock_failed(error, generation),
+            self,
+        )
+
+    def _unlock_remembered(self) -> None:
+        generation = self._generation
+
+        def done(journal: Journal | None) -> None:
+            if journal is None:
+                self._remembered = False
+                self.unlock_screen.set_remembered(False)
+                self.unlock_screen.show_error(
+                    self.tr("Nothing is remembered on this computer now. Please use your password.")
+                )
+            else:
+                self._unlocked(journal, generation, True)
+
+        run_in_background(
+            self.service.unlock_remembered,
+            done,
+            lambda error: self._unlock_failed(error, generation),
+            self,
+        )
+
+    def _unlocked(self, journal: Journal, generation: int, remember: bool) -> None:
+        if not self._accept_journal(journal, generation):
+            return
+        self._throttle.record_success()
+        self._remembered = remember or self._remembered
+        self.unlock_screen.reset()
+        self._enter_journal(journal)
+
+    def _unlock_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        pause = 0.0
+        if isinstance(error, WrongPassword):
+            pause = self._throttle.record_failure(self._clock())
+        self.unlock_screen.show_error(self.unlock_screen.message.words_for(error), pause)
+
+    def _accept_journal(self, journal: Journal, generation: int) -> bool:
+        """A journal that finished opening after a lock or quick exit is closed, not shown."""
+        if generation != self._generation or self.journal is not None:
+            journal.close()
+            return False
+        return True
+
+    def _enter_journal(self, journal: Journal) -> None:
+        from recovery_app.ui.shell.main_view import MainView  # loads the screens on first use
+
+        self.journal = journal
+        self.journal_opened.emit()
+        self.main_view = MainView(
+            self.service,
+            journal,
+            self.preferences,
+            on_locking_changed=self._apply_locking_prefs,
+            tray_available=self.tray is not None,
+        )
+        self.stack.addWidget(self.main_view)
+        self.stack.setCurrentWidget(self.main_view)
+        self.lock_action.setEnabled(True)
+        if self._pending_section is not None:
+            self.main_view.show_section(self._pending_section)
+            self._pending_section = None
+        self.main_view.focus_sidebar()
+        self._apply_locking_prefs()
+        if self._pending_quick_log:
+            self._pending_quick_log = False
+            self.main_view.urges.open_quick_log()
+
+    # ----- lock and quick exit --------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the journal and destroy every widget that held anything written."""
+        self._generation += 1
+        self.safety.stop_idle()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        if self.main_view is not None:
+            self.stack.removeWidget(self.main_view)
+            self.main_view.hide()
+            self.main_view.setParent(None)
+            self.main_view.deleteLater()
+            self.main_view = None
+        was_open = self.journal is not None
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = None
+        self.lock_action.setEnabled(False)
+        if was_open or self.stack.currentWidget() is self._unlock_screen:
+            self._show_unlock()
+
+    def _show_unlock(self) -> None:
+        self.unlock_screen.reset()
+        self.unlock_screen.set_remember_available(
+            self._remember_status.available, self._remember_status.reason
+        )
+        self.unlock_screen.set_remembered(self._remembered)
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.focus_first_field()
+
+    def _lock_if_open(self) -> None:
+        if self.journal is not None:
+            self.lock()
+
+    def quick_exit(self) -> None:
+        """Hide and lock at once. Without a tray a hidden window has no way back, so quit."""
+        self._pending_quick_log = False
+        self.lock()
+        self.hide()
+        if self.tray is None:
+            self.quit()
+
+    def _apply_locking_prefs(self) -> None:
+        if self.journal is not None:
+            self.safety.set_idle_minutes(self.preferences.auto_lock_minutes)
+
+    # ----- window and tray ------------------------------------------------------------------
+
+    def open_quick_log(self) -> None:
+        """The quick-log window; when locked, the password first, then the quick log."""
+        if self.main_view is None:
+            self._pending_quick_log = True
+            self.bring_to_front()
+            return
+        self.main_view.urges.open_quick_log()
+
+    def bring_to_front(self, section: int | None = None) -> None:
+        if section is not None:
+            if self.main_view is not None:
+                self.main_view.show_section(section)
+            else:
+                self._pending_section = section
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _tray_activated(self, reason: object) -> None:
+        if reason == TrayIcon.ActivationReason.Trigger:
+            self.bring_to_front()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.isMinimized()
+            and self.preferences.lock_when_minimised
+            and self.journal is not None
+        ):
+            # After the minimise finishes, so the window manager sees a consistent window.
+            QTimer.singleShot(0, self.lock)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_geometry()
+        self.lock()
+        if self.tray is not None:
+            self.tray.hide()
+        event.accept()
+        application().quit()
+
+    def quit(self) -> None:
+        self.close()
+        application().quit()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.preferences.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def _save_geometry(self) -> None:
+        self.preferences.save_window_geometry(self.saveGeometry())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._save_geometry()
+        super().hideEvent(event)

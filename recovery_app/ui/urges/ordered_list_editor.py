@@ -1,0 +1,230 @@
+"""What the reasons and support-people editors share: an ordered list the person arranges.
+
+Select an entry to edit it, move it (buttons, or Alt+Up / Alt+Down) or remove it (button,
+or Delete in the list); a removal is offered back by an undo bar (Ctrl+Z). Shortcuts work
+while the focus is inside the editor, so two editors shown side by side never fight over
+the same key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLayout,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
+from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.undo_bar import UndoBar
+from recovery_app.ui.kit.widgets import heading, paragraph
+
+
+class OrderedListEditor(QWidget):
+    """The shared frame; subclasses fill the list and say how to add, edit and remove."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self.dialog: QDialog | None = None
+        self._build_frame()
+        self._connect_frame()
+
+    def set_texts(self, *, title: str, intro: str, empty_text: str, list_name: str) -> None:
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.intro.setText(intro)
+        self.empty_state.setText(empty_text)
+        self.list.setAccessibleName(list_name)
+
+    # ----- building -------------------------------------------------------------------------
+
+    def _build_frame(self) -> None:
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(28, 20, 28, 20)
+        self.column.setSpacing(12)
+        self.title = heading("", 4)
+        self.column.addWidget(self.title)
+        self.intro = paragraph("", "hint")
+        self.column.addWidget(self.intro)
+        self.add_area = QVBoxLayout()
+        self.add_area.setSpacing(8)
+        self.column.addLayout(self.add_area)
+        self.message = MessageLine(self._data_dir)
+        self.undo_bar = UndoBar(self.message)
+        self.column.addWidget(self.message)
+        self.column.addWidget(self.undo_bar)
+
+        self.empty_state = paragraph("", "gentle")
+        self.column.addWidget(self.empty_state)
+        self.list = entry_list()
+        self.column.addWidget(self.list, 1)
+        self.spacer_when_empty = QWidget()
+        self.column.addWidget(self.spacer_when_empty, 1)
+
+        self.buttons_row = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit (F2)"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.up_button.setToolTip(self.tr("Move up (Alt+Up)"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove (Delete)"))
+        for button in (self.edit_button, self.up_button, self.down_button, self.remove_button):
+            button.setAutoDefault(False)
+            self.buttons_row.addWidget(button)
+        self.buttons_row.addStretch(1)
+        self.column.addLayout(self.buttons_row)
+        self.footer = QVBoxLayout()
+        self.column.addLayout(self.footer)
+
+    def _connect_frame(self) -> None:
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.undo_bar.undone.connect(self._undone)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.list.itemActivated.connect(lambda _item: self.edit_selected())
+        shortcut("Alt+Up", self, lambda: self.move_selected(-1))
+        shortcut("Alt+Down", self, lambda: self.move_selected(1))
+        self.undo_bar.bind_shortcut(self, within_owner=True)
+        shortcut("F2", self.list, self.edit_selected, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(
+            QKeySequence.StandardKey.Delete,
+            self.list,
+            self.remove_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def add_to_top(self, item: QWidget | QLayout) -> None:
+        if isinstance(item, QLayout):
+            self.add_area.addLayout(item)
+        else:
+            self.add_area.addWidget(item)
+
+    # ----- for subclasses -------------------------------------------------------------------
+
+    def _entries(self) -> list[tuple[int, str]] | None:
+        """(id, text as shown) in order, or None if they couldn't be read."""
+        raise NotImplementedError
+
+    def _move(self, entry_id: int, steps: int) -> None:
+        raise NotImplementedError
+
+    def _remove(self, entry_id: int) -> tuple[str, Callable[[], int]]:
+        """Remove one entry; return what the undo bar says, and the action that puts it
+        back and returns its (new) id."""
+        raise NotImplementedError
+
+    def _edit(self, entry_id: int) -> None:
+        raise NotImplementedError
+
+    # ----- showing --------------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Read the list again; keep (or move) the selection to `select_id`."""
+        keep = self.selected_id() if select_id is None else select_id
+        entries = self.message.attempt(self._entries)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry_id, text in entries or []:
+            item = QListWidgetItem(text)  # item text is never read as markup
+            item.setData(ID_ROLE, entry_id)
+            self.list.addItem(item)
+            if entry_id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        current = self.list.currentItem()
+        if current is not None:
+            self.list.scrollToItem(current)
+        has_entries = self.list.count() > 0
+        self.list.setVisible(has_entries)
+        self.spacer_when_empty.setVisible(not has_entries)
+        self.empty_state.setVisible(entries is not None and not has_entries)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(ID_ROLE))
+
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        chosen = self.list.currentItem() is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+        self.up_button.setEnabled(chosen and row > 0)
+        self.down_button.setEnabled(chosen and row < self.list.count() - 1)
+        self.edit_button.setVisible(self.list.count() > 0)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setVisible(self.list.count() > 0)
+
+    # ----- actions --------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id is not None:
+            self._edit(entry_id)
+
+    def move_selected(self, steps: int) -> None:
+        entry_id = self.selected_id()
+        row = self.list.currentRow()
+        if entry_id is None or not 0 <= row + steps < self.list.count():
+            return
+
+        if not self.message.run(lambda: self._move(entry_id, steps)):
+            return
+        focus = QApplication.focusWidget()
+        self.refresh(entry_id)
+        # A Move button that became disabled (top or bottom reached) would otherwise pass the
+        # focus on to some other button.
+        if focus in (self.up_button, self.down_button) and not focus.isEnabled():
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove_selected(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return
+        row = self.list.currentRow()
+        done = self.message.attempt(lambda: self._remove(entry_id))
+        if done is None:
+            return
+        text, undo = done
+        self.undo_bar.offer(text, undo)
+        self.refresh()
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._focus_after_emptied()
+
+    def undo(self) -> None:
+        self.undo_bar.undo()
+
+    def _undone(self, restored_id: object) -> None:
+        self.refresh(restored_id if isinstance(restored_id, int) else None)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_after_emptied(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
+        dialog.accepted.connect(on_accepted)
+        self.dialog = dialog
+        dialog.open()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()  # another part of the app (the guide) may have changed the list
