@@ -36,7 +36,6 @@ CHILD = textwrap.dedent(
     from recovery_app.services.restore import RestoreService
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.paths import VaultPaths
-from recovery_app.storage.vault import create_vault
 
     class NoSecrets:
         def status(self): ...
