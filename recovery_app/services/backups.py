@@ -30,6 +30,7 @@ from recovery_app import __version__
 from recovery_app.domain.backups import (
     AUTOMATIC,
     NEVER,
+    BackupAttention,
     BackupStamp,
     Retention,
     Trigger,
@@ -38,6 +39,7 @@ from recovery_app.domain.backups import (
     backups_to_keep,
 )
 from recovery_app.domain.errors import InvalidInput
+from recovery_app.domain.notices import Notice, NoticeAction, NoticeKind
 from recovery_app.services.journal_part import JournalPart, utc_now
 from recovery_app.services.my_data_records import (
     BackupFailure,
@@ -168,6 +170,20 @@ class BackupService(JournalPart):
             count=len(listed),
             total_size=sum(b.size for b in listed),
         )
+
+    def notice(self) -> Notice | None:
+        """Today's calm line about backups: the last one didn't work, or it is over a week
+        old. None otherwise (a journal with no backup yet gets one just after unlocking)."""
+        from recovery_app.services.messages import backup_failure_message
+
+        status = self.status()
+        if status.attention is BackupAttention.FAILED and status.last_failure is not None:
+            text = backup_failure_message(status.last_failure)
+            return Notice(NoticeKind.BACKUP, text, NoticeAction("backups", "Backups…"))
+        if status.attention is BackupAttention.OLD:
+            text = "The last backup is more than a week old. A fresh one takes a moment."
+            return Notice(NoticeKind.BACKUP, text, NoticeAction("back-up-now", "Back up now"))
+        return None
 
     def last_failure(self) -> BackupFailure | None:
         if self._failure_in_memory is not None:

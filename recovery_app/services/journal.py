@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_app.domain.notices import NoticeKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.hunches import HunchService
@@ -53,6 +54,7 @@ class Journal:
         self._backups: BackupService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
+        self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
 
     @property
     def exercises(self) -> ExerciseService:

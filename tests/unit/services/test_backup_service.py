@@ -242,3 +242,35 @@ def test_a_lock_during_a_background_backup_stops_it_quietly(vault, clock) -> Non
     outcome = backups.run(Trigger.UNLOCK, cancel=lock_now)
     assert locked.is_set() and outcome.skipped and outcome.failure is None
     assert list_backups(vault.paths.backups_dir) == []
+
+
+def test_today_hears_about_a_failed_or_old_backup_and_nothing_otherwise(
+    vault, clock, monkeypatch
+) -> None:
+    from recovery_app.domain.notices import NoticeKind
+
+    backups = BackupService(vault, now=clock, zone=UTC)
+    assert backups.notice() is None  # none yet: one is made just after unlocking
+    backups.run(Trigger.UNLOCK)
+    assert backups.notice() is None
+    clock.tick(days=8)
+    old = backups.notice()
+    assert old is not None and old.kind is NoticeKind.BACKUP
+    assert old.action is not None and old.action.kind == "back-up-now"
+    monkeypatch.setattr(backup_store, "free_space_for", _no_room)
+    backups.run(Trigger.HOURLY)
+    failed = backups.notice()
+    assert failed is not None and "full" in failed.text and "kept" in failed.text
+
+
+def test_the_journal_offers_the_backup_line_to_today(service, monkeypatch) -> None:
+    from conftest import PASSWORD
+
+    journal = service.create(PASSWORD)
+    try:
+        monkeypatch.setattr(backup_store, "free_space_for", _no_room)
+        journal.backups.run(Trigger.UNLOCK)
+        chosen = journal.notices.choose()
+        assert chosen is not None and "full" in chosen.text
+    finally:
+        journal.close()
