@@ -174,15 +174,15 @@ class BackupService(JournalPart):
     def notice(self) -> Notice | None:
         """Today's calm line about backups: the last one didn't work, or it is over a week
         old. None otherwise (a journal with no backup yet gets one just after unlocking)."""
-        from recovery_app.services.messages import backup_failure_message
+        from recovery_app.services.messages import BACKUP_IS_OLD, backup_failure_message
 
         status = self.status()
         if status.attention is BackupAttention.FAILED and status.last_failure is not None:
             text = backup_failure_message(status.last_failure)
             return Notice(NoticeKind.BACKUP, text, NoticeAction("backups", "Backups…"))
         if status.attention is BackupAttention.OLD:
-            text = "The last backup is more than a week old. A fresh one takes a moment."
-            return Notice(NoticeKind.BACKUP, text, NoticeAction("back-up-now", "Back up now"))
+            action = NoticeAction("back-up-now", "Back up now")
+            return Notice(NoticeKind.BACKUP, BACKUP_IS_OLD, action)
         return None
 
     def last_failure(self) -> BackupFailure | None:

@@ -126,6 +126,9 @@ def _refused(error: errors.FileRefused) -> str:
             return f"That file is damaged{where}, so it can't be used. Nothing was changed."
 
 
+BACKUP_IS_OLD = "The last backup is more than a week old. A fresh one takes a moment."
+
+
 def backup_failure_message(failure: BackupFailure) -> str:
     """The calm line for the last backup that didn't work (Settings, Today, `backups`)."""
     folder = str(failure.folder)
