@@ -7,10 +7,16 @@ the services reaches into storage. `services/messages.py` turns each into kind w
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage.errors import (
+    BackupCheckFailed,
+    BackupFolderMissing,
+    Cancelled,
     DiskFull,
+    FileRefused,
     KeyFileDamaged,
     NotAVault,
     NotWritable,
+    OlderPasswordNeeded,
+    RefusedKind,
     RememberedKeyStale,
     VaultAlreadyExists,
     VaultBusy,
@@ -22,11 +28,17 @@ from recovery_app.storage.errors import (
 )
 
 __all__ = [
+    "BackupCheckFailed",
+    "BackupFolderMissing",
+    "Cancelled",
     "DiskFull",
+    "FileRefused",
     "InvalidInput",
     "KeyFileDamaged",
     "NotAVault",
     "NotWritable",
+    "OlderPasswordNeeded",
+    "RefusedKind",
     "RememberedKeyStale",
     "SecretStoreError",
     "VaultAlreadyExists",

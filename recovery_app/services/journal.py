@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_app.domain.notices import NoticeKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.hunches import HunchService
@@ -25,8 +26,10 @@ from recovery_app.services.support import LetterService, ReasonService, SupportP
 from recovery_app.services.urges import UrgeService
 
 if TYPE_CHECKING:
+    from recovery_app.services.backups import BackupService
     from recovery_app.services.exercises import ExerciseService
     from recovery_app.services.readings import ReadingService
+    from recovery_app.services.transfer import ExportService, ImportService
     from recovery_app.storage.vault import Vault
 
 
@@ -48,8 +51,10 @@ class Journal:
         self.hunches = HunchService(vault, now)
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
+        self._backups: BackupService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
+        self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
 
     @property
     def exercises(self) -> ExerciseService:
@@ -71,6 +76,29 @@ class Journal:
                 self._vault, load_readings(exercises=library), library, self._now
             )
         return self._readings
+
+    @property
+    def backups(self) -> BackupService:
+        """One per unlock: it keeps the last failure in memory when the journal can't hold it.
+        Built on first use (the window asks for it once the journal is open)."""
+        if self._backups is None:
+            from recovery_app.services.backups import BackupService
+
+            self._backups = BackupService(self._vault, self._now)
+        return self._backups
+
+    @property
+    def exports(self) -> ExportService:
+        from recovery_app.services.transfer import ExportService
+
+        return ExportService(self._vault, self._now)
+
+    @property
+    def imports(self) -> ImportService:
+        """Its safety backup goes through this unlock's `backups`."""
+        from recovery_app.services.transfer import ImportService
+
+        return ImportService(self._vault, self._now, backups=self.backups)
 
     @property
     def data_dir(self) -> Path:

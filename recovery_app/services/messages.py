@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from recovery_app.domain.errors import InvalidInput
+from recovery_app.services.my_data_records import BackupFailure, FailureKind
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage import errors
 from recovery_app.storage.failures import storage_error
@@ -27,6 +28,11 @@ def message_for(error: BaseException, data_dir: Path) -> str:
     match named := _named(error, data_dir):
         case InvalidInput():
             return named.message  # already kind, and never repeats what was typed
+        case errors.OlderPasswordNeeded():
+            return (
+                "This backup still opens with the password you had when it was made (it was "
+                "away when the password changed). Please give that older password as well."
+            )
         case errors.WrongPassword():
             return "That password didn't open the journal. Please check it and try again."
         case errors.VaultMissing():
@@ -95,6 +101,22 @@ def message_for(error: BaseException, data_dir: Path) -> str:
                 "The journal is busy: another window or command is saving to it. Please try "
                 "again in a moment. Nothing was changed."
             )
+        case errors.BackupFolderMissing():
+            return (
+                f"The backup folder {named.folder} isn't there (a drive may be unplugged). "
+                "Your journal is safe and the backups made before are kept. Please connect it "
+                "or choose another folder."
+            )
+        case errors.BackupCheckFailed():
+            return (
+                "The new backup didn't pass its check, so it was removed; the backups made "
+                "before are kept. Please try again. If this keeps happening, the disk may be "
+                "wearing out."
+            )
+        case errors.Cancelled():
+            return "Stopped. Nothing was changed, and no half-written file was left."
+        case errors.FileRefused():
+            return _refused(named)
         case SecretStoreError():
             return str(error)
         case _:
@@ -107,7 +129,12 @@ def exit_code_for(error: BaseException) -> int:
             return EXIT_WRONG_PASSWORD
         case errors.VaultMissing():
             return EXIT_NO_VAULT
-        case errors.NotAVault() | errors.VaultDamaged() | errors.KeyFileDamaged():
+        case (
+            errors.NotAVault()
+            | errors.VaultDamaged()
+            | errors.KeyFileDamaged()
+            | errors.FileRefused()
+        ):
             return EXIT_NOT_A_VAULT
         case _:
             return EXIT_ERROR
@@ -119,3 +146,52 @@ def _named(error: BaseException, data_dir: Path) -> BaseException:
     if isinstance(error, (InvalidInput, errors.VaultError, SecretStoreError)):
         return error
     return storage_error(error, data_dir) or error
+
+
+def _refused(error: errors.FileRefused) -> str:
+    match error.kind:
+        case errors.RefusedKind.NOT_A_BACKUP:
+            return "That isn't a backup this app made. Nothing was changed."
+        case errors.RefusedKind.NOT_AN_EXPORT:
+            return "That file isn't an export from this app. Nothing was changed."
+        case errors.RefusedKind.NEWER_VERSION:
+            return (
+                "That was made by a newer version of the app. Please update the app to use it. "
+                "Nothing was changed."
+            )
+        case _:
+            where = f" (at {error.where})" if error.where else ""
+            return f"That file is damaged{where}, so it can't be used. Nothing was changed."
+
+
+BACKUP_IS_OLD = "The last backup is more than a week old. A fresh one takes a moment."
+
+
+def backup_failure_message(failure: BackupFailure) -> str:
+    """The calm line for the last backup that didn't work (Settings, Today, `backups`)."""
+    folder = str(failure.folder)
+    match failure.kind:
+        case FailureKind.FOLDER_MISSING:
+            return (
+                f"The last backup couldn't be made: {folder} isn't there (a drive may be "
+                "unplugged). The backups made before are kept."
+            )
+        case FailureKind.FOLDER_FULL:
+            return (
+                f"The last backup couldn't be made: the disk with {folder} is full. The "
+                "backups made before are kept."
+            )
+        case FailureKind.NOT_WRITABLE:
+            return f"The last backup couldn't be made: the app can't write to {folder}."
+        case FailureKind.CHECK_FAILED:
+            return (
+                "The last backup didn't pass its check, so it was removed. The backups made "
+                "before are kept."
+            )
+        case FailureKind.JOURNAL_UNREADABLE:
+            return (
+                "The last backup couldn't be made because part of the journal can't be read. "
+                "The backups made before are kept; one of them may be needed."
+            )
+        case _:
+            return "The last backup couldn't be made. The backups made before are kept."

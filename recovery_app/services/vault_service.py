@@ -37,7 +37,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from recovery_app.services.backups import BackupService
     from recovery_app.services.journal import Journal
+    from recovery_app.services.my_data_records import PasswordChangeResult
     from recovery_app.storage.keyfile import KeyFile
     from recovery_app.storage.vault import Vault
 
@@ -108,11 +110,18 @@ class VaultService:
         return self._journal(create_vault(self.paths, password, self.kdf))
 
     def check_password(self, password: str) -> CheckedPassword:
-        """The data key for `password`, checked against the key file; the vault is not touched."""
+        """The data key for `password`, checked against the key file; the vault is not touched
+        (except to finish a "re-key everything" that was interrupted, see storage.rekey)."""
         from recovery_app.storage.keyfile import read_keyfile
 
         if not self.paths.db.exists():
             raise VaultMissing()
+        if self.paths.keyfile_next.exists():
+            from recovery_app.storage.rekey import settle_interrupted_rekey
+            from recovery_app.storage.vault import maintenance_lock, translate_io_errors
+
+            with translate_io_errors(self.paths), maintenance_lock(self.paths):
+                settle_interrupted_rekey(self.paths, password)
         keyfile = read_keyfile(self.paths.keyfile)
         opened = keyfile.open(password)
         if opened.upgraded and self._upgrade_keyfile(keyfile, opened.current):
@@ -140,8 +149,11 @@ class VaultService:
         return True
 
     def unlock(self, password: str) -> Journal:
-        checked = self.check_password(password)
-        # Only now: a damaged key file or a wrong password is told without loading SQL.
+        return self.unlock_checked(self.check_password(password))
+
+    def unlock_checked(self, checked: CheckedPassword) -> Journal:
+        """Open with a password already checked (after a restore, say): no second KDF run.
+        Only now is SQL loaded: a damaged key file or a wrong password was told without it."""
         from recovery_app.storage.vault import open_vault
 
         return self._journal(open_vault(self.paths, checked.keyfile, checked.data_key))
@@ -150,8 +162,8 @@ class VaultService:
         """Open with the key kept in the system keyring, or None if nothing is remembered."""
         from recovery_app.storage.keyfile import read_keyfile
 
-        if not self.paths.db.exists():
-            return None
+        if not self.paths.db.exists() or self.paths.keyfile_next.exists():
+            return None  # an interrupted re-key is settled on the password path
         try:
             keyfile = read_keyfile(self.paths.keyfile)
         except KeyFileDamaged:
@@ -178,21 +190,100 @@ class VaultService:
     def remember_status(self) -> SecretStoreStatus:
         return self.secrets.status()
 
-    def change_password(self, current: str, new: str) -> None:
-        self.rewrap(self.check_password(current), new)
+    def change_password(self, current: str, new: str) -> PasswordChangeResult:
+        return self.rewrap(self.check_password(current), new)
 
-    def rewrap(self, checked: CheckedPassword, new: str) -> None:
-        """Wrap the data key under `new`: one small file replaced atomically, the vault untouched.
+    def rewrap(self, checked: CheckedPassword, new: str) -> PasswordChangeResult:
+        """Wrap the data key under `new`: the journal's key file and every reachable backup's.
 
-        A crash at any point leaves journal.key with the old password or the new one.
+        Each key file is one small file replaced atomically; the vault is untouched. The
+        backups go first, so a crash leaves the journal on the old password (try again) and
+        never a backup that the old password still opens once the change has finished. A
+        backup folder that is away is named in the result: its backups keep the old password.
         The vault is opened first, so damage is reported now rather than discovered later.
         """
+        from recovery_app.domain.backups import Trigger
+        from recovery_app.services.backups import BackupService
+        from recovery_app.services.my_data_records import BackupOutcome, PasswordChangeResult
         from recovery_app.storage.keyfile import read_keyfile, write_keyfile
         from recovery_app.storage.vault import maintenance_lock, open_vault, translate_io_errors
 
         keyfile, data_key = checked.keyfile, checked.data_key
-        open_vault(self.paths, keyfile, data_key).close()
-        with translate_io_errors(self.paths), maintenance_lock(self.paths):
-            if read_keyfile(self.paths.keyfile) != keyfile:
-                raise VaultBusy()  # changed by another window meanwhile: nothing is overwritten
-            write_keyfile(self.paths.keyfile, keyfile.rewrapped(data_key, new, self.kdf))
+        vault = open_vault(self.paths, keyfile, data_key)
+        try:
+            backups = BackupService(vault, now=self.now)
+            with translate_io_errors(self.paths), maintenance_lock(self.paths):
+                if read_keyfile(self.paths.keyfile) != keyfile:
+                    raise VaultBusy()  # changed by another window meanwhile: nothing is overwritten
+                # A changed password loses nothing, so a copy that can't be made (a drive away)
+                # does not stop the change; it is kept as the last failure and reported.
+                try:
+                    made = backups.safety_backup(Trigger.BEFORE_PASSWORD_CHANGE, lock_held=True)
+                    safety = BackupOutcome(Trigger.BEFORE_PASSWORD_CHANGE, made=made)
+                except Exception:
+                    safety = BackupOutcome(
+                        Trigger.BEFORE_PASSWORD_CHANGE, failure=backups.last_failure()
+                    )
+                new_keyfile = keyfile.rewrapped(data_key, new, self.kdf)
+                result = _rewrap_backups(backups, vault, new_keyfile.to_bytes())
+                try:
+                    write_keyfile(self.paths.keyfile, new_keyfile)
+                except BaseException:
+                    result.undo()
+                    raise
+        finally:
+            vault.close()
+        return PasswordChangeResult(
+            rewrapped=len(result.replaced),
+            unreachable_folders=tuple(result.unreachable),
+            not_rewrapped=tuple(result.not_rewrapped),
+            safety_backup=safety,
+        )
+
+
+@dataclass
+class _Rewrapped:
+    replaced: list[tuple[Path, bytes]] = field(default_factory=list)  # key file, old bytes
+    unreachable: list[Path] = field(default_factory=list)
+    not_rewrapped: list[Path] = field(default_factory=list)
+
+    def undo(self) -> None:
+        """Put the old key files back (the journal's own change did not happen)."""
+        import contextlib
+
+        from recovery_app.storage.files import atomic_write_bytes
+
+        for keyfile, old in self.replaced:
+            with contextlib.suppress(OSError):
+                atomic_write_bytes(keyfile, old)
+
+
+def _rewrap_backups(backups: BackupService, vault: Vault, new_bytes: bytes) -> _Rewrapped:
+    """Give every backup of this journal that its data key opens the new key file's bytes
+    (the same data key, so the same file serves them all: no KDF run per backup)."""
+    from recovery_app.storage import backup_store
+    from recovery_app.storage.files import atomic_write_bytes
+    from recovery_app.storage.keyfile import KeyFile
+
+    done = _Rewrapped()
+    keyfiles: list[Path] = []
+    for folder in backups.folders():
+        if not folder.is_dir():
+            if folder != backups.default_folder:
+                done.unreachable.append(folder)
+            continue
+        keyfiles += [b.keyfile for b in backup_store.list_backups(folder, vault.vault_id)]
+        keyfiles += [legacy / "journal.key" for legacy in backup_store.legacy_copies(folder)]
+    for path in keyfiles:
+        try:
+            old = path.read_bytes()
+            if old == new_bytes:
+                continue
+            if not KeyFile.from_bytes(old).fits(vault.data_key):
+                done.not_rewrapped.append(path.parent)
+                continue
+            atomic_write_bytes(path, new_bytes)
+            done.replaced.append((path, old))
+        except (OSError, VaultError):
+            done.not_rewrapped.append(path.parent)
+    return done

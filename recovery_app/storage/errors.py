@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 
 class VaultError(Exception):
     """Base class. Messages never contain anything a person wrote."""
@@ -73,3 +75,41 @@ class DiskTrouble(VaultError):
 class VaultBusy(VaultError):
     """Another process holds the vault's write lock (saving, creating, migrating, re-keying)
     for longer than the bounded wait."""
+
+
+class BackupFolderMissing(VaultError):
+    """The chosen backup folder is not there (a drive unplugged, a folder moved)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+
+class BackupCheckFailed(VaultError):
+    """A copy just written did not pass its check; it was removed, the older ones kept."""
+
+
+class Cancelled(VaultError):
+    """Stopped on request (quick exit, lock, Cancel); the unfinished file was removed."""
+
+
+class OlderPasswordNeeded(WrongPassword):
+    """The backup's key file was not re-wrapped (its folder was away at a password change),
+    so it still opens with the password it was made under."""
+
+
+class RefusedKind(Enum):
+    NOT_A_BACKUP = "not-a-backup"
+    NOT_AN_EXPORT = "not-an-export"
+    NEWER_VERSION = "newer-version"
+    DAMAGED = "damaged"
+
+
+class FileRefused(VaultError):
+    """A backup to restore or a document to import that this app must not use: not one of
+    ours, made by a newer version, or damaged. `where` names a table and field, never a value."""
+
+    def __init__(self, kind: RefusedKind, where: str = "") -> None:
+        super().__init__(f"{kind.value}{': ' + where if where else ''}")
+        self.kind = kind
+        self.where = where

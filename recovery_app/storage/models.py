@@ -3,16 +3,39 @@
 Every schema change goes through an Alembic migration in storage/migrations/versions.
 Moments (`datetime`) are aware and stored in UTC; days (`date`) are the person's local
 calendar days.
+
+Every table with an integer id also has a `uid`: a random 128-bit identity that stays the same
+when an entry travels to another journal (export, import), so a merge can tell what it already
+holds. The integer ids are this file's own and differ from journal to journal.
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from recovery_app.storage.types import UTCDateTime
+
+UID_LENGTH = 32
+
+
+def new_uid() -> str:
+    return secrets.token_hex(UID_LENGTH // 2)
+
+
+def uid_field() -> Any:
+    """A fresh `uid` for a row; also a column default, so bulk (core) inserts get one too."""
+    return Field(
+        default_factory=new_uid,
+        max_length=UID_LENGTH,
+        unique=True,
+        index=True,
+        sa_column_kwargs={"default": new_uid},
+    )
 
 
 class VaultInfo(SQLModel, table=True):
@@ -34,6 +57,7 @@ class Clock(ClockBase, table=True):
     __tablename__ = "clock"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     created_at: datetime = Field(sa_type=UTCDateTime)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -57,6 +81,7 @@ class ContactEvent(ContactEventBase, table=True):
     __tablename__ = "contact_event"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     clock_id: int = Field(sa_column=_clock_fk())
     created_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -74,6 +99,7 @@ class CheckIn(CheckInBase, table=True):
     __tablename__ = "check_in"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     day: date = Field(unique=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
@@ -86,6 +112,7 @@ class Milestone(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("clock_id", "stretch_since", "days"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     clock_id: int = Field(sa_column=_clock_fk())
     stretch_since: date
     days: int
@@ -99,6 +126,7 @@ class Trigger(SQLModel, table=True):
     __tablename__ = "urge_trigger_name"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     name: str = Field(max_length=60, unique=True)  # compared case-insensitively by the service
     position: int = 0
     created_at: datetime = Field(sa_type=UTCDateTime)
@@ -123,6 +151,7 @@ class Urge(UrgeBase, table=True):
     __tablename__ = "urge"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -148,6 +177,7 @@ class Reason(SQLModel, table=True):
     __tablename__ = "reason"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     text: str
     position: int = 0
     created_at: datetime = Field(sa_type=UTCDateTime)
@@ -159,6 +189,7 @@ class SupportPerson(SQLModel, table=True):
     __tablename__ = "support_person"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     name: str = Field(max_length=200)
     reach: str = ""  # how to reach them, in the person's words
     note: str = ""
@@ -172,6 +203,7 @@ class Letter(SQLModel, table=True):
     __tablename__ = "letter"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     body: str = ""
     feeling_after: int | None = None  # "how do I feel now", 0 to 10, optional
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)
@@ -190,6 +222,7 @@ class Promise(PromiseBase, table=True):
     __tablename__ = "promise"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     # The day of the check-in that made it ("today's promise"), so the check-in finds it again.
     check_in_day: date | None = Field(default=None, unique=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
@@ -211,6 +244,7 @@ class Hunch(HunchBase, table=True):
     __tablename__ = "hunch"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     made_at: datetime = Field(sa_type=UTCDateTime)
     checked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -221,6 +255,7 @@ class ExerciseRun(SQLModel, table=True):
     __tablename__ = "exercise_run"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     exercise_id: str = Field(max_length=64, index=True)  # the id in its resources file
     answers: str = "{}"  # JSON: {"step index": answer}
     current_step: int = 0
@@ -249,6 +284,7 @@ class Memory(SQLModel, table=True):
     __tablename__ = "memory"
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     clock_id: int | None = Field(
         default=None,
         sa_column=Column(

@@ -44,7 +44,23 @@ class VaultPaths:
 
     @property
     def backups_dir(self) -> Path:
+        """The default backup folder; the person may choose another (services.backups)."""
         return self.data_dir / "backups"
+
+    @property
+    def keyfile_next(self) -> Path:
+        """The key file for a new data key while "re-key everything" runs (storage.rekey)."""
+        return self.data_dir / "journal.key.next"
+
+    @property
+    def db_restoring(self) -> Path:
+        """A restored copy being staged; it becomes `db` in one rename (storage.restore)."""
+        return self.data_dir / "journal.db.restoring"
+
+    @property
+    def db_before_restore(self) -> Path:
+        """A second name for the journal as it was, kept until a restore is checked."""
+        return self.data_dir / "journal.db.before-restore"
 
     @property
     def maintenance_lock(self) -> Path:

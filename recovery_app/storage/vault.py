@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -28,12 +27,7 @@ from recovery_app.storage.errors import (
     VaultTooNew,
 )
 from recovery_app.storage.failures import storage_error
-from recovery_app.storage.files import (
-    PRIVATE_FILE_MODE,
-    ensure_private_dir,
-    fsync_dir,
-    make_private,
-)
+from recovery_app.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from recovery_app.storage.kdf import KdfParams
 from recovery_app.storage.keyfile import KeyFile, new_data_key, wrap, write_keyfile
 from recovery_app.storage.models import VaultInfo
@@ -228,7 +222,7 @@ def open_vault(paths: VaultPaths, keyfile: KeyFile, data_key: bytes) -> Vault:
                 with maintenance_lock(paths):
                     revision = _read_revision(engine)
                     if revision != migrate.head_revision():
-                        keep_copy_before_upgrade(paths, engine, data_key, revision)
+                        keep_copy_before_upgrade(paths, data_key, keyfile, revision)
                         with engine.begin() as conn:
                             migrate.upgrade(conn)
     except BaseException:
@@ -282,29 +276,30 @@ def _read_revision(engine: Engine) -> str | None:
 
 
 def keep_copy_before_upgrade(
-    paths: VaultPaths, engine: Engine, data_key: bytes, revision: str | None
+    paths: VaultPaths, data_key: bytes, keyfile: KeyFile, revision: str | None
 ) -> Path:
-    """Copy the still-encrypted vault and its key file aside, and check the copy opens."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    """A checked backup (storage.backup_store) in the data folder's own backups/, never the
+    chosen one: an upgrade must not wait for a drive that is away. Called under the
+    maintenance lock; a copy that cannot be made stops the upgrade, with the journal as it was.
+    """
+    from datetime import UTC
+
+    from recovery_app.storage.backup_store import write_backup
+
     ensure_private_dir(paths.backups_dir)
-    dest = paths.backups_dir / f"before-upgrade-from-{revision or 'empty'}-{_stamp()}"
-    ensure_private_dir(dest)
-    for source in (paths.db, Path(f"{paths.db}-wal"), paths.keyfile):
-        if source.exists():
-            target = dest / source.name
-            shutil.copyfile(source, target)
-            make_private(target)
-            with target.open("rb+") as handle:
-                os.fsync(handle.fileno())
-    fsync_dir(dest)
-    copy = make_engine(dest / paths.db.name, data_key)
-    try:
-        if _read_revision(copy) != revision:
-            raise VaultDamaged("the copy kept before upgrading does not match")
-    finally:
-        copy.dispose()
-    return dest
+    backup = write_backup(
+        source_db=paths.db,
+        keyfile_bytes=paths.keyfile.read_bytes(),
+        data_key=data_key,
+        vault_id=keyfile.vault_id,
+        folder=paths.backups_dir,
+        reason="before-upgrade",
+        created_at=datetime.now(UTC),
+        app_version=__version__,
+    )
+    if backup.manifest.schema_revision != revision:
+        raise VaultDamaged("the copy kept before upgrading does not match")
+    return backup.path
 
 
 def _remove_db_files(db: Path) -> None:

@@ -100,6 +100,11 @@ def test_a_failed_write_does_not_echo_what_was_written(vault) -> None:
         errors.DiskFull("x"),
         errors.NotWritable("x"),
         errors.VaultBusy(),
+        errors.BackupFolderMissing("/media/drive"),
+        errors.BackupCheckFailed(),
+        errors.Cancelled(),
+        errors.OlderPasswordNeeded(),
+        *(errors.FileRefused(kind, "urge #3: intensity") for kind in errors.RefusedKind),
         RuntimeError("a secret sentence"),
     ],
 )
@@ -110,3 +115,93 @@ def test_every_failure_has_kind_words_and_never_the_error_text(error: Exception)
     assert "Traceback" not in text
     for cold in ("fail", "invalid", "error", "fatal", "illegal"):
         assert cold not in text.lower()
+
+
+def _recent_files_containing(root: Path, marker: str, since: float) -> list[Path]:
+    """Every file under `root` written since `since` that holds `marker` in plain text."""
+    found = []
+    for path in root.rglob("*"):
+        try:
+            if not path.is_file() or path.stat().st_mtime < since - 1:
+                continue
+            if path.stat().st_size > 200 * 1024 * 1024:
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if any(needle in data for needle in _encodings(marker)):
+            found.append(path)
+    return found
+
+
+def test_a_marker_is_in_no_backup_log_or_temp_file_only_in_the_exports_asked_for(
+    service,
+    paths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import tempfile
+    import time
+    import zipfile
+
+    from every_table import fill_every_table
+
+    from recovery_app.domain.backups import Trigger
+    from recovery_app.services.backups import BackupService
+    from recovery_app.services.my_data_records import ExportFormat
+    from recovery_app.services.rekey import RekeyService
+    from recovery_app.services.restore import RestoreService
+    from recovery_app.services.transfer import ExportService, ImportService
+    from recovery_app.storage.vault import create_vault
+
+    caplog.set_level(logging.DEBUG)
+    system_temp = Path(tempfile.gettempdir())  # the machine's own, before it is pointed here
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    for name in ("TMPDIR", "TEMP", "TMP", "SQLITE_TMPDIR"):
+        monkeypatch.setenv(name, str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    started = time.time()
+    marker = f"MARKER-{uuid.uuid4().hex}"
+
+    vault = create_vault(paths, PASSWORD, CHEAP_KDF)
+    fill_every_table(vault, marker)
+    backups = BackupService(vault)
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    assert backups.run(Trigger.UNLOCK).made is not None
+    backups.choose_folder(drive)
+    assert backups.back_up_now().made is not None
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    ExportService(vault).export(exports / "journal.json")
+    ExportService(vault).export(exports / "journal.zip", ExportFormat.CSV)
+    ImportService(vault).preview(exports / "journal.json")
+    ImportService(vault).import_document(exports / "journal.json")
+    vault.close()
+    service.change_password(PASSWORD, "another good password")
+    restorer = RestoreService(service)
+    (first,) = [b.path for b in backups_in(paths.backups_dir)]
+    restorer.restore(restorer.prepare(first, "another good password"))
+    RekeyService(service).rekey_everything("another good password")
+
+    # The exports asked for hold it (the CSV inside its zip) ...
+    assert marker.encode() in (exports / "journal.json").read_bytes()
+    with zipfile.ZipFile(exports / "journal.zip") as archive:
+        assert marker.encode() in archive.read("urge.csv")
+    assert sorted(p.name for p in exports.iterdir()) == ["journal.json", "journal.zip"]
+    # ... and nothing else written anywhere during the test does: not the journal, not a
+    # backup or its manifest, not a staged copy, not a temporary file.
+    assert _recent_files_containing(tmp_path, marker, started) == [exports / "journal.json"]
+    elsewhere = _recent_files_containing(system_temp, marker, started)
+    assert [p for p in elsewhere if tmp_path not in p.parents] == []
+    out, err = capfd.readouterr()
+    assert marker not in out + err + caplog.text
+
+
+def backups_in(folder: Path):
+    from recovery_app.storage.backup_store import list_backups
+
+    return [b for b in list_backups(folder) if b.manifest.reason == "unlock"]

@@ -8,13 +8,14 @@ from sqlalchemy import inspect
 
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage import migrate
+from recovery_app.storage.backup_store import list_backups, verify_backup
 from recovery_app.storage.engine import make_engine
-from recovery_app.storage.errors import VaultTooNew
+from recovery_app.storage.errors import DiskFull, VaultTooNew
 from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
 
 
 def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
@@ -49,23 +50,70 @@ def test_a_new_vault_is_at_head(vault, paths) -> None:
 
 
 @pytest.mark.parametrize("revision", REVISIONS[:-1])
-def test_an_older_vault_is_copied_then_upgraded(paths: VaultPaths, revision: str) -> None:
-    make_vault_at(paths, revision)
+def test_an_older_vault_is_backed_up_then_upgraded(paths: VaultPaths, revision: str) -> None:
+    make_vault_at(paths, revision, "INSERT INTO vault_info (key, value) VALUES ('k', 'v')")
     before = vault_bytes(paths)
     vault = unlock_vault(paths)
     with vault.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
+    data_key = vault.data_key
     vault.close()
 
-    copies = list(paths.backups_dir.glob(f"before-upgrade-from-{revision}-*"))
-    assert len(copies) == 1
-    kept = copies[0]
-    assert (kept / "journal.db").read_bytes() == before["journal.db"]
-    assert (kept / "journal.key").read_bytes() == before["journal.key"]
-    assert (kept / "journal.db").read_bytes()[:16] != b"SQLite format 3\x00"
+    (kept,) = list_backups(paths.backups_dir)
+    assert kept.manifest.reason == "before-upgrade"
+    assert kept.manifest.schema_revision == revision
+    assert kept.keyfile.read_bytes() == before["journal.key"]
+    assert kept.db.read_bytes()[:16] != b"SQLite format 3\x00"
+    sealed = kept.manifest.unseal(data_key)
+    assert sealed is not None and sealed.counts["vault_info"] == 1
+    verify_backup(kept, data_key)  # opens with the key, every page whole, rows as copied
     if os.name != "nt":
-        assert oct(kept.stat().st_mode & 0o777) == oct(0o700)
-        assert oct((kept / "journal.db").stat().st_mode & 0o777) == oct(0o600)
+        assert oct(kept.path.stat().st_mode & 0o777) == oct(0o700)
+        assert oct(kept.db.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_a_backup_that_cannot_be_made_stops_the_upgrade(
+    paths: VaultPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_app.storage import backup_store
+
+    make_vault_at(paths, "0007")
+    before = vault_bytes(paths)
+    monkeypatch.setattr(backup_store, "free_space_for", _full)
+    with pytest.raises(DiskFull):
+        VaultService(paths, _secrets(), CHEAP_KDF).unlock(PASSWORD)
+    after = vault_bytes(paths)
+    assert after["journal.db"] == before["journal.db"]
+    assert list_backups(paths.backups_dir) == []
+
+
+def _full(folder, needed) -> None:
+    raise DiskFull(str(folder))
+
+
+def test_0008_gives_every_existing_row_its_own_uid(paths: VaultPaths) -> None:
+    at = "'2026-11-20 09:00:00.000000'"
+    clock = "INSERT INTO clock (name, since, allowed_contact, created_at) VALUES"
+    make_vault_at(
+        paths,
+        "0007",
+        f"{clock} ('A', '2026-01-01', '', {at})",
+        f"{clock} ('B', '2026-01-01', '', {at})",
+        f"INSERT INTO reason (text, position, created_at) VALUES ('r', 0, {at})",
+    )
+    vault = unlock_vault(paths)
+    try:
+        with vault.engine.connect() as conn:
+            uids = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT uid FROM clock UNION ALL SELECT uid FROM reason"
+                )
+            ]
+    finally:
+        vault.close()
+    assert len(set(uids)) == 3
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
 
 
 def test_a_vault_at_head_is_not_copied_again(vault, paths, service) -> None:
