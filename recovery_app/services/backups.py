@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from recovery_app import __version__
 from recovery_app.domain.backups import (
     AUTOMATIC,
+    DEFAULT_SIZE_CAP,
     NEVER,
     BackupAttention,
     BackupStamp,
@@ -121,6 +122,11 @@ class BackupService(JournalPart):
         self._remember_folder(folder)
         return self.status()
 
+    def size_cap(self) -> int:
+        """The most bytes of backups kept per folder (the newest is kept whatever its size)."""
+        chosen = self._info(SIZE_CAP_KEY)
+        return int(chosen) if chosen and chosen.isdigit() else DEFAULT_SIZE_CAP
+
     def set_size_cap(self, size_cap: int | None) -> None:
         """At most this many bytes of backups per folder (None: the default cap)."""
         if size_cap is not None and size_cap < 1:
@@ -208,7 +214,7 @@ class BackupService(JournalPart):
         """Back up if `trigger` calls for one now. Never raises for a folder or disk problem:
         the failure is kept and returned, and the older backups stay as they were."""
         now = self._now()
-        if trigger in NEVER:
+        if trigger in NEVER or (cancel is not None and cancel()):
             return BackupOutcome(trigger, skipped=True)
         if trigger in AUTOMATIC and not backup_due(trigger, self._last_attempt(), now):
             return BackupOutcome(trigger, skipped=True)
@@ -280,8 +286,7 @@ class BackupService(JournalPart):
 
     def _prune(self, folder: Path, newest: StoredBackup, now: datetime) -> int:
         listed = backup_store.list_backups(folder, self._vault.vault_id)
-        cap = self._info(SIZE_CAP_KEY)
-        rules = Retention(size_cap=int(cap)) if cap else Retention()
+        rules = Retention(size_cap=self.size_cap())
         stamps = [BackupStamp(b.path, b.manifest.created_at, b.size) for b in listed]
         zone = self._zone or datetime.now().astimezone().tzinfo
         assert zone is not None
