@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
-from recovery_app.cli import exercises, launcher, lifecycle, memories, today, urges
+from recovery_app.cli import data, exercises, launcher, lifecycle, memories, today, urges
 from recovery_app.cli.arguments import ArgumentParser, UsageError, folder
 from recovery_app.cli.context import Context, PasswordReader, TextReader
 from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
     from recovery_app.services.vault_service import KdfParams
 
-COMMAND_GROUPS = (lifecycle, today, urges, memories, exercises)
+COMMAND_GROUPS = (lifecycle, today, urges, memories, exercises, data)
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 
 
@@ -94,8 +94,10 @@ def run(
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
     prompt: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] = input,
 ) -> int:
-    """Run one command. Tests inject streams, a keyring fake and a cheap key derivation."""
+    """Run one command. Tests inject streams, a keyring fake, a cheap key derivation, and the
+    terminal's answers (`prompt` for passwords, `ask` for texts and questions)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -103,7 +105,14 @@ def run(
     if isinstance(args, int):
         return args
     return run_command(
-        args, stdin=stdin, stdout=stdout, stderr=stderr, secrets=secrets, kdf=kdf, prompt=prompt
+        args,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=stderr,
+        secrets=secrets,
+        kdf=kdf,
+        prompt=prompt,
+        ask=ask,
     )
 
 
@@ -116,6 +125,7 @@ def run_command(
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
     prompt: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] = input,
 ) -> int:
     """The one CLI context: it builds the door to the journal, then runs the handler."""
     handler: Callable[[Context], int] | None = args.handler
@@ -131,7 +141,7 @@ def run_command(
         secrets = KeyringSecretStore()
     door = VaultService.for_folder(data_dir, secrets, kdf)
     passwords = PasswordReader(args.password_stdin, stdin, prompt)
-    ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin))
+    ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin, ask))
     try:
         return handler(ctx)
     except UsageError as error:
