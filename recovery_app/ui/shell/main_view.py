@@ -22,7 +22,9 @@ from recovery_app.ui.shell.navigation import JournalNavigation
 from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, URGES, WHOLE
 
 if TYPE_CHECKING:
+    from recovery_app.services.my_data_records import BackupOutcome
     from recovery_app.ui.exercises.screen import ExercisesScreen
+    from recovery_app.ui.kit.journal_tasks import JournalTasks
     from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
@@ -43,9 +45,11 @@ class MainView(QWidget):
         *,
         tray_available: bool = False,
         choose_theme: Callable[[ThemeChoice], None] | None = None,
+        tasks: JournalTasks | None = None,
     ) -> None:
         super().__init__(parent)
         self._choose_theme = choose_theme
+        self._tasks = tasks
         self._door = door
         self._journal = journal
         self._preferences = preferences
@@ -54,7 +58,10 @@ class MainView(QWidget):
         self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
         self._built: dict[int, QWidget] = {}
         # What a notice's button on Today can open, by `NoticeAction.kind`.
-        self._notice_actions: dict[str, Callable[[str], None]] = {}
+        self._notice_actions: dict[str, Callable[[str], None]] = {
+            "backups": lambda _target: self.open_backups(),
+            "back-up-now": lambda _target: self.back_up_now(),
+        }
         self._builders: dict[int, Callable[[], QWidget]] = {
             TODAY: self._build_today,
             URGES: self._build_urges,
@@ -162,6 +169,33 @@ class MainView(QWidget):
         assert isinstance(screen, SettingsScreen)
         return screen
 
+    # ----- backups ---------------------------------------------------------------------------
+
+    def open_backups(self, note: str = "") -> None:
+        """Settings, at its Backups group (Today's notice; after a restore or a re-key)."""
+        self.show_section(SETTINGS)
+        self.settings.show_backups(note)
+
+    def back_up_now(self) -> None:
+        """Today's "Back up now": made off the GUI thread, its progress shown in Settings."""
+        self.open_backups()
+        self.settings.backups.start_backup()
+
+    def backups_changed(self, _outcome: BackupOutcome | None = None) -> None:
+        """An automatic backup finished: Today's notice and Settings' list read again."""
+        if TODAY in self._built:
+            self.today.refresh()
+        if SETTINGS in self._built:
+            self.settings.backups.refresh()
+
+    def _journal_changed_elsewhere(self) -> None:
+        """An import added entries: every other section is built afresh on its next visit."""
+        for index in [i for i in self._built if i != self.current_section()]:
+            screen = self._built.pop(index)
+            self.pages.insertWidget(index, QWidget())
+            self.pages.removeWidget(screen)
+            screen.deleteLater()
+
     def _refresh_today(self) -> None:
         """Something Today counts changed elsewhere (an urge, a contact)."""
         if TODAY in self._built:
@@ -220,11 +254,15 @@ class MainView(QWidget):
     def _build_settings(self) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen
 
-        return SettingsScreen(
+        settings = SettingsScreen(
             self._door,
             self._journal,
             self._preferences,
             self._on_locking_changed,
             tray_available=self._tray_available,
             choose_theme=self._choose_theme,
+            tasks=self._tasks,
         )
+        settings.journal_changed.connect(self._journal_changed_elsewhere)
+        settings.backups_changed.connect(self._refresh_today)
+        return settings
