@@ -409,3 +409,44 @@ def test_the_safety_filter_takes_ctrl_u_only_for_the_window(qtbot: QtBot, window
     taken = safety.eventFilter(field, event)
     assert (taken, asked) == ((True, [True]) if window_filter else (False, []))
     assert field.text() == "typed"
+
+
+def _remembered_session(qtbot: QtBot, data_dir: Path) -> QuickLogSession:
+    make_vault(data_dir)
+    service = VaultService(VaultPaths(data_dir), KeyringSecretStore(), CHEAP_KDF)
+    journal = service.unlock(PASSWORD)
+    journal.remember()
+    journal.close()
+    session = _session(data_dir)
+    qtbot.waitUntil(lambda: session.journal is not None, timeout=WAIT_MS)
+    wait_active(qtbot, session.dialog)
+    press(qtbot, Qt.Key.Key_7)
+    press(qtbot, Qt.Key.Key_Return)
+    assert session.dialog.saved is not None
+    return session
+
+
+def _backup_reasons(data_dir: Path) -> list[str]:
+    from recovery_app.storage.backup_store import list_backups
+
+    return [b.manifest.reason for b in list_backups(VaultPaths(data_dir).backups_dir)]
+
+
+def test_alone_a_saved_urge_is_backed_up_once_its_last_window_closes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    session = _remembered_session(qtbot, data_dir)
+    assert _backup_reasons(data_dir) == []  # none while the moment lasts
+    qtbot.mouseClick(session.dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.journal is None, timeout=WAIT_MS)
+    assert _backup_reasons(data_dir) == ["quit"]
+    QApplication.instance().removeEventFilter(session.safety)
+
+
+def test_alone_quick_exit_after_saving_makes_no_backup(qtbot: QtBot, data_dir: Path) -> None:
+    session = _remembered_session(qtbot, data_dir)
+    session.safety.quick_exit_requested.emit()
+    assert session.journal is None  # at once
+    qtbot.wait(200)
+    assert _backup_reasons(data_dir) == []
+    QApplication.instance().removeEventFilter(session.safety)
