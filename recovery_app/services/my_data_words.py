@@ -233,12 +233,12 @@ def rekey_done_text(result: RekeyResult) -> str:
     if result.fresh_backup is not None:
         gone = result.removed
         text += " A fresh backup was made and checked"
-        text += (
-            f", and {number(gone)} {'backup' if gone == 1 else 'backups'} made under the old "
-            "key were removed."
-            if gone
-            else "."
-        )
+        if gone == 1:
+            text += ", and the one backup made under the old key was removed."
+        elif gone:
+            text += f", and the {number(gone)} backups made under the old key were removed."
+        else:
+            text += "."
     else:
         text += (
             " The fresh backup couldn't be made, so the backups made under the old key were "

@@ -61,7 +61,7 @@ class MyDataPanel(QGroupBox):
         self._build_ui()
         self.export_json.clicked.connect(lambda: self._warn_then_export(ExportFormat.JSON))
         self.export_csv.clicked.connect(lambda: self._warn_then_export(ExportFormat.CSV))
-        self.cancel_export.clicked.connect(self._export_stop.set)
+        self.cancel_export.clicked.connect(lambda: self._export_stop.set())  # this export's
         self.import_button.clicked.connect(self._ask_for_import)
 
     def _build_ui(self) -> None:
