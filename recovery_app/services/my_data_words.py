@@ -139,10 +139,7 @@ def last_backup_text(newest: BackupInfo | None, *, now: datetime) -> str:
 def folder_text(status: BackupStatus) -> str:
     """Where new backups go, and what is there."""
     if status.folder_state is FolderState.MISSING:
-        return (
-            f"Backups go to {status.folder}, which isn't there just now (a drive may be "
-            "unplugged). The backups made before are kept."
-        )
+        return f"New backups go to {status.folder} once it is connected again."
     if status.folder_state is FolderState.NOT_WRITABLE:
         return f"Backups go to {status.folder}, but the app can't write there."
     if status.count == 0:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from recovery_app.services.my_data_records import BackupInfo, BackupOutcome, Bac
 from recovery_app.services.my_data_words import folder_text, last_backup_text, size_text
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
-from recovery_app.ui.kit.widgets import paragraph
+from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.settings.backup_list_model import BackupListModel
 
@@ -102,8 +101,6 @@ class BackupsPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BackupListModel.HOLDS, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(150)
-        self.table.setMaximumHeight(230)
         layout.addWidget(self.table)
 
         self.back_up_now = QPushButton(self.tr("&Back up now"))
@@ -150,17 +147,14 @@ class BackupsPanel(QGroupBox):
             )
         )
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setObjectName("separator")
-        layout.addWidget(line)
+        layout.addSpacing(8)
+        layout.addWidget(heading(self.tr("If someone may know an old password"), 1))
         layout.addWidget(
             paragraph(
                 self.tr(
-                    "If someone may know a password you used before, or may have a copy of your "
-                    "journal or its backups: a new password alone doesn't lock out an old copy. "
-                    "Re-keying gives the journal a new key, makes a fresh backup, and removes the "
-                    "backups made under the old key."
+                    "A new password alone doesn't lock out a copy of your journal or a backup "
+                    "taken earlier. Re-keying gives the journal a new key, makes a fresh backup, "
+                    "and removes the backups made under the old key."
                 )
             )
         )
@@ -220,10 +214,19 @@ class BackupsPanel(QGroupBox):
         self.default_folder.setVisible(not status.is_default_folder)
         chosen = self._chosen()
         self.model.set_backups(listed, now)
+        self._fit_table()
         self._select(chosen)
         self.size_cap.blockSignals(True)  # showing the cap is not changing it
         self.size_cap.setValue(max(1, round(cap / GB)))
         self.size_cap.blockSignals(False)
+
+    def _fit_table(self) -> None:
+        """As tall as its rows, from two to six (then it scrolls): no empty box under two
+        backups, no page-long list under fifty."""
+        rows = min(max(self.model.rowCount(), 2), 6)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows * row_height + 2 * self.table.frameWidth() + 2)
 
     def _chosen(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -115,10 +115,10 @@ class MyDataPanel(QGroupBox):
         confirm(
             self,
             title=self.tr("This file won't be encrypted"),
-            text=self.tr(
-                "Anyone who can open the exported file can read everything in your journal. "
-                "Please save it where only you can reach it, and delete it once you no longer "
-                "need it."
+            text=self.tr("The exported file won't be encrypted."),
+            detail=self.tr(
+                "Anyone who can open it can read everything in your journal. Please save it "
+                "where only you can reach it, and delete it once you no longer need it."
             ),
             yes=self.tr("&Choose where to save…"),
             no=self.tr("Cancel"),

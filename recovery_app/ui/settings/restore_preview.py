@@ -80,7 +80,8 @@ class RestorePreviewView(QWidget):
             self._cell(number_of_row, 1, in_backup)
             if with_journal:
                 self._cell(number_of_row, 2, in_journal)
-        self.grid.setColumnStretch(3, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
 
         if journal is None and journal_here:
             self._note(
@@ -108,7 +109,7 @@ class RestorePreviewView(QWidget):
         label.setWordWrap(True)
         if header:
             font = label.font()
-            font.setWeight(font.Weight.DemiBold)
+            font.setBold(True)
             label.setFont(font)
         self.grid.addWidget(label, row, column)
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -119,9 +121,14 @@ class FirstRunScreen(QWidget):
                 "small",
             )
         )
+        # It scrolls in a small window (720 x 520 at least) rather than squeeze its words.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(centred_card(content))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(centred_card(content))
+        outer.addWidget(scroll)
 
     def _connect_signals(self) -> None:
         self.password.textChanged.connect(self.hint.update_for)

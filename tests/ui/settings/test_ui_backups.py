@@ -122,7 +122,12 @@ def test_a_missing_folder_is_said_plainly_and_the_earlier_backups_are_kept(
         f"The last backup couldn't be made: {drive} isn't there (a drive may be unplugged). "
         "The backups made before are kept."
     )
-    qtbot.waitUntil(lambda: "isn't there just now" in panel.folder_line.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            panel.folder_line.text() == f"New backups go to {drive} once it is connected again."
+        ),
+        timeout=WAIT_MS,
+    )
     assert panel.model.rowCount() == 1  # the one at home still shows
     assert panel.status_line.text().startswith("Last backup: today ")
 

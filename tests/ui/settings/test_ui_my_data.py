@@ -84,7 +84,8 @@ def test_export_says_first_that_the_file_wont_be_encrypted(
     qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
     question = answer_question(qtbot, "Choose where to save…")
     assert question.windowTitle() == "This file won't be encrypted"
-    assert "Anyone who can open the exported file can read everything" in question.text()
+    assert question.text() == "The exported file won't be encrypted."
+    assert "Anyone who can open it can read everything" in question.informativeText()
     target = tmp_path / name
     choose_in_file_dialog(qtbot, target)
 
