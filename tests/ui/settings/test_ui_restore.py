@@ -8,11 +8,13 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import CHEAP_KDF, PASSWORD
 from helpers.ui_dialogs import answer_question, choose_in_file_dialog, click, click_row, wait_for
 from helpers.ui_window import (
     WAIT_MS,
     close_window,
+    finish_background_work,
     focused,
     make_vault,
     open_window,
@@ -225,4 +227,53 @@ def test_a_wrong_password_in_the_restore_dialog_changes_nothing(
     click(qtbot, dialog, "Cancel")
     assert VaultPaths(data_dir).db.read_bytes() == before
     assert window.journal is None
+    close_window(window)
+
+
+def test_a_quick_exit_during_a_restore_stops_it_and_keeps_the_journal(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from recovery_app.storage import restore as restore_steps
+
+    started = threading.Event()
+    original = restore_steps.stage
+
+    def slow_stage(backup_db, backup_key, paths, journal_key, cancel):  # type: ignore[no-untyped-def]
+        started.set()
+        deadline = time.monotonic() + 5
+        while cancel is not None and not cancel() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return original(backup_db, backup_key, paths, journal_key, cancel)
+
+    monkeypatch.setattr(restore_steps, "stage", slow_stage)
+    _backed_up_with_sam_then_robin(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    qtbot.mouseClick(window.unlock_screen.restore_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for(qtbot, RestoreDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    _type_password(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: dialog.page() == RestoreDialog.PREVIEW, timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    answer_question(qtbot, "Restore")
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    busy = window.tasks.busy_page
+    assert busy is not None and window.stack.currentWidget() is busy
+    assert busy.title.text() == "Restoring your backup…"
+
+    window.quick_exit()
+
+    assert window.isHidden() or not window.isVisible()
+    finish_background_work()
+    assert window.journal is None  # nothing opened behind the quick exit
+    assert not VaultPaths(data_dir).db_restoring.exists()
+    journal = _door(data_dir).unlock(PASSWORD)
+    try:
+        assert sorted(c.name for c in journal.clocks.list_clocks()) == ["Robin", "Sam"]
+    finally:
+        journal.close()
     close_window(window)
