@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recovery_app.domain.notices import NoticeKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.hunches import HunchService
@@ -20,6 +21,7 @@ from recovery_app.services.journal_part import utc_now
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.notices import TodayNotices
 from recovery_app.services.promises import PromiseService
+from recovery_app.services.reading_suggestions import ReadingSuggestions
 from recovery_app.services.secrets import SecretStore
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
@@ -50,6 +52,10 @@ class Journal:
         self._readings: ReadingService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
+        # A reading suggested at the right moment: the window notes the moments here.
+        self.reading_suggestions = ReadingSuggestions(lambda: self.readings)
+        suggestions = self.reading_suggestions
+        self.notices.add_source(NoticeKind.READING, suggestions.notice, suggestions.dismiss)
 
     @property
     def exercises(self) -> ExerciseService:
