@@ -50,9 +50,11 @@ QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QDateTimeEdit:focus {
     border: 2px solid #4f6d7a; }
 QFrame#undo-bar QSlider { border: 2px solid transparent; border-radius: 6px; padding: 2px; }
 QFrame#undo-bar QSlider:focus { border-color: #4f6d7a; }
-QLabel#reading-text, QLabel#reading-source { padding: 2px 6px; border-radius: 6px; }
+QWidget#reading-column QLabel { border-left: 3px solid transparent; padding: 2px 6px 2px 9px; }
+QWidget#reading-column QFrame#card QLabel { border: none; padding: 0; }
+QWidget#reading-column QFrame#card QLabel#note { padding: 8px; }
 QLabel#reading-source { color: #55606a; }
-QLabel#reading-text:focus, QLabel#reading-source:focus { background: #eef3f5; }
+QWidget#reading-column QLabel:focus { border-left-color: #4f6d7a; background: #eef3f5; }
 QProgressBar { border: none; background: #ece8e1; border-radius: 3px; max-height: 6px; }
 QProgressBar::chunk { background: #4f6d7a; border-radius: 3px; }
 """

@@ -14,11 +14,16 @@ from recovery_app.ui.kit.widgets import heading, paragraph
 
 
 def meta_line(texts: ReadingTexts, *, minutes: int, read: bool, content_note: bool) -> str:
-    """ "About 2 minutes · Not read yet · A note comes first": a reading's small line."""
+    """ "About 2 minutes · Not read yet · Content note": a reading's small line."""
     parts = [texts.minutes(minutes), texts.screen["read"] if read else texts.screen["not_read"]]
     if content_note:
         parts.append(texts.screen["content_note_mark"])
     return " · ".join(parts)
+
+
+def kept_together(line: str) -> str:
+    """The line may wrap between its parts, never inside one ("Content / note")."""
+    return " · ".join(part.replace(" ", "\u00a0") for part in line.split(" · "))
 
 
 class ReadingCardView(QFrame):
@@ -30,6 +35,7 @@ class ReadingCardView(QFrame):
         super().__init__(parent)
         self.card = card
         self.setObjectName("card")
+        self.setAccessibleName(card.title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -38,7 +44,8 @@ class ReadingCardView(QFrame):
         meta = meta_line(
             texts, minutes=card.minutes, read=card.read, content_note=card.has_content_note
         )
-        self.meta = paragraph(meta, "small")
+        self.meta = paragraph(kept_together(meta), "small")
+        self.meta.setAccessibleName(meta)  # plain spaces for a screen reader
         layout.addWidget(self.meta)
         layout.addWidget(paragraph(card.summary))
         layout.addStretch(1)

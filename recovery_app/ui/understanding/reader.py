@@ -9,10 +9,11 @@ paragraphs (each one focusable, so a screen reader reads it out), the tools and 
 
 from __future__ import annotations
 
+import html
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,19 +31,63 @@ from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.understanding.cards import meta_line
 
 # A line of about 70 characters reads comfortably (typographers' usual 45 to 75); the column
-# is measured in the font in use, so it grows with a larger text size.
+# is measured in the reading's own font, so it grows with a larger text size.
 LINE_CHARACTERS = 70
+# A touch larger than the app's labels, with air between the lines: this is text to read.
+TEXT_POINTS_UP = 1
+LINE_HEIGHT_PERCENT = 140
+# The labels' left border and padding (the style sheet's #reading-column rule): buttons in
+# the column line up with the text by this much.
+TEXT_INSET = 12
 
 
 def reading_text(text: str, object_name: str = "reading-text") -> QLabel:
-    """A paragraph of the reading that Tab reaches and a screen reader reads out."""
-    label = paragraph(text, object_name)
+    """A paragraph of the reading that Tab reaches and a screen reader reads out. Shown as
+    escaped rich text only for its line height: the words themselves are never markup."""
+    label = paragraph("", object_name)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    set_reading_text(label, text)
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + TEXT_POINTS_UP)
+    label.setFont(font)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByKeyboard
         | Qt.TextInteractionFlag.TextSelectableByMouse
     )
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return label
+
+
+def set_reading_text(label: QLabel, text: str) -> None:
+    words = html.escape(text, quote=False)
+    label.setText(f'<p style="line-height:{LINE_HEIGHT_PERCENT}%">{words}</p>')
+    label.setAccessibleName(text)  # what a screen reader says: the words, never the markup
+
+
+def button_row(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(TEXT_INSET, 0, 0, 0)
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class ReadingColumn(QWidget):
+    """The column the reading sits in, at a fixed width (`ReadingReader._fit_measure`).
+
+    It asks for the height its wrapped paragraphs need at that width. Left to Qt, the
+    minimum height was worked out for each label at a much narrower width, and the page
+    kept a tall empty space below its end."""
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        width = self.minimumWidth()
+        if layout is None or width <= 0:
+            return super().minimumSizeHint()
+        return QSize(width, layout.totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
 
 
 class ReadingReader(QWidget):
@@ -82,7 +127,8 @@ class ReadingReader(QWidget):
         outer.addWidget(self.scroll_page, 1)
         centred = QHBoxLayout()
         centred.addStretch(1)
-        self.measure = QWidget()
+        self.measure = ReadingColumn()
+        self.measure.setObjectName("reading-column")
         column = QVBoxLayout(self.measure)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
@@ -118,7 +164,10 @@ class ReadingReader(QWidget):
         note_row.addWidget(self.not_now_button)
         note_row.addStretch(1)
         note.addLayout(note_row)
-        column.addWidget(self.note_card)
+        inset = QHBoxLayout()
+        inset.setContentsMargins(TEXT_INSET, 0, 0, 0)
+        inset.addWidget(self.note_card)
+        column.addLayout(inset)
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -128,19 +177,17 @@ class ReadingReader(QWidget):
         self.paragraphs.setSpacing(12)
         body.addLayout(self.paragraphs)
         body.addSpacing(6)
-        body.addWidget(heading(self._texts.reader["do_here"], 3))
+        self.do_here_heading = heading(self._texts.reader["do_here"], 3)
+        body.addWidget(self.do_here_heading)
         self.do_here = reading_text("")
         body.addWidget(self.do_here)
         self.tools = QVBoxLayout()
         self.tools.setSpacing(8)
         body.addLayout(self.tools)
         body.addSpacing(6)
-        mark_row = QHBoxLayout()
         self.mark_button = QPushButton()
         self.mark_button.setAutoDefault(True)
-        mark_row.addWidget(self.mark_button)
-        mark_row.addStretch(1)
-        body.addLayout(mark_row)
+        body.addLayout(button_row(self.mark_button))
         self.status = MessageLine(note=True)
         body.addWidget(self.status)
         self.message = MessageLine(self._readings.data_dir)
@@ -152,9 +199,6 @@ class ReadingReader(QWidget):
         self.not_therapy = paragraph("", "small")
         body.addWidget(self.not_therapy)
         column.addWidget(self.body)
-        for label in self.measure.findChildren(QLabel):
-            if label.objectName() not in ("reading-text", "reading-source", "note"):
-                label.setContentsMargins(6, 0, 6, 0)  # level with the paragraphs' padding
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)
@@ -167,13 +211,24 @@ class ReadingReader(QWidget):
             back.activated.connect(self.back_requested)
 
     def _fit_measure(self) -> None:
-        width = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
-        self.measure.setMaximumWidth(width)
+        """The column's width, fixed: at most a readable line, less in a narrow window.
+        Fixed rather than a maximum, so the wrapped paragraphs' height is worked out for
+        the width they get (a maximum alone left a tall empty space below the end)."""
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() + TEXT_POINTS_UP)
+        readable = QFontMetrics(font).averageCharWidth() * LINE_CHARACTERS + TEXT_INSET + 6
+        margins = self.scroll_page.column.contentsMargins()
+        room = self.scroll_page.viewport().width() - margins.left() - margins.right()
+        self.measure.setFixedWidth(max(200, min(readable, room)))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_measure()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
 
     # ----- showing --------------------------------------------------------------------------
 
@@ -186,8 +241,8 @@ class ReadingReader(QWidget):
         self.summary.setText(reading.summary)
         self.note_text.setText(reading.content_note)
         self.go_on_button.setAccessibleDescription(reading.content_note)
-        self.do_here.setText(reading.do_here)
-        self.sources.setText(reading.sources)
+        set_reading_text(self.do_here, reading.do_here)
+        set_reading_text(self.sources, reading.sources)
         self.not_therapy.setText(page.not_therapy)
         self.status.clear()
         self.message.clear()
@@ -200,6 +255,9 @@ class ReadingReader(QWidget):
             label = reading_text(text)
             self.paragraphs.addWidget(label)
             label.show()  # at once, not on the event loop's next pass: Tab can reach it
+            # A screen reader lists a widget's children in the order they were made; put
+            # each paragraph where it is read, before "What you can do here".
+            label.stackUnder(self.do_here_heading)
             self._changing.append(label)
         for tool in page.tools:
             self._changing.append(self._tool_button(tool))
@@ -215,13 +273,10 @@ class ReadingReader(QWidget):
         button = QPushButton(tool.label)
         button.setAutoDefault(True)
         button.clicked.connect(lambda: self.tool_requested.emit(tool))
-        row = QHBoxLayout()
-        row.addWidget(button)
-        row.addStretch(1)
         holder = QWidget()
-        holder.setLayout(row)
-        row.setContentsMargins(0, 0, 0, 0)
+        holder.setLayout(button_row(button))
         self.tools.addWidget(holder)
+        holder.stackUnder(self.mark_button)  # in reading order for a screen reader too
         holder.show()
         self.tool_buttons.append(button)
         return holder

@@ -61,7 +61,9 @@ class UnderstandingScreen(QStackedWidget):
     def _build_ui(self) -> None:
         words = self.texts.screen
         self.list_page = QWidget()
-        column = in_scroll_page(self.list_page, margins=(28, 20, 28, 20), spacing=12).column
+        page = in_scroll_page(self.list_page, margins=(28, 20, 28, 20), spacing=12)
+        page.setAccessibleName(words["title"])  # it takes the focus to scroll: name it
+        column = page.column
         column.addWidget(heading(words["title"]))
         column.addWidget(paragraph(words["intro"], "hint"))
         # A file that didn't load is the developers' business: a quiet line, never a dialog.

@@ -6,9 +6,9 @@ control named for a screen reader."""
 from __future__ import annotations
 
 import pytest
-from helpers.main_view import FakeNow, focus, open_main_view, press
+from helpers.main_view import WAIT_MS, FakeNow, focus, open_main_view, press
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -60,7 +60,7 @@ def test_a_reading_opens_by_keys_its_note_first_and_esc_comes_back(
     first = screen.cards[0]
     assert focus() is first.open_button
     assert first.open_button.accessibleName() == "Read: What a trauma bond is"
-    assert "A note comes first" in first.open_button.accessibleDescription()
+    assert "Content note" in first.open_button.accessibleDescription()
     press(qtbot, Qt.Key.Key_Return)
 
     reader = screen.reader
@@ -75,7 +75,7 @@ def test_a_reading_opens_by_keys_its_note_first_and_esc_comes_back(
     press(qtbot, Qt.Key.Key_Tab)
     first_paragraph = focus()
     assert isinstance(first_paragraph, QLabel)
-    assert first_paragraph.text() == LIBRARY.readings[0].paragraphs[0]
+    assert first_paragraph.accessibleName() == LIBRARY.readings[0].paragraphs[0]
 
     press(qtbot, Qt.Key.Key_Escape)
     assert screen.currentWidget() is screen.list_page
@@ -214,7 +214,8 @@ def test_the_reader_scrolls_by_keyboard_at_a_readable_width(
     reader = screen.reader
     bar = reader.scroll_page.verticalScrollBar()
     assert focus() is reader.scroll_page
-    assert bar.maximum() > 0 and bar.value() == 0  # longer than the window: it scrolls
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)  # laid out: longer than the window
+    assert bar.value() == 0
     press(qtbot, Qt.Key.Key_PageDown)
     assert bar.value() > 0
     press(qtbot, Qt.Key.Key_End)
@@ -227,10 +228,13 @@ def test_the_reader_scrolls_by_keyboard_at_a_readable_width(
     viewport = reader.scroll_page.viewport().width()
     texts = [w for w in reader.measure.findChildren(QLabel) if w.isVisible()]
     assert texts
-    characters = reader.fontMetrics().averageCharWidth()
     for label in texts:
         assert label.width() <= viewport  # nothing cut off at the side
-        assert label.width() <= characters * 75  # a readable line, however wide the window
+        # A readable line, however wide the window: the text inside the label's inset (its
+        # focus bar and padding) is at most about 72 characters of its own font.
+        if label.objectName() == "reading-text":
+            inset = 3 + 9 + 6
+            assert label.width() - inset <= label.fontMetrics().averageCharWidth() * 72
     # Tab walks into the text; the page follows the focus.
     for _ in range(8):
         press(qtbot, Qt.Key.Key_Tab)
@@ -258,7 +262,10 @@ def test_every_control_is_named_and_the_text_is_reachable(qtbot: QtBot, view: Ma
     page = reader.page
     assert page is not None
     for text in (*page.reading.paragraphs, page.reading.do_here):
-        label = next(w for w in paragraphs if w.text() == text)
+        label = next(w for w in paragraphs if w.accessibleName() == text)
+        shown = QTextDocument()
+        shown.setHtml(label.text())
+        assert shown.toPlainText() == text  # shown as its words, never read as markup
         assert label.focusPolicy() == Qt.FocusPolicy.StrongFocus  # Tab reaches it
         name = QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
         assert name == text  # and a screen reader reads it out
@@ -280,3 +287,26 @@ def test_without_the_main_windows_sections_no_tool_is_opened(qtbot: QtBot, vault
     assert QApplication.topLevelWidgets() == [] or all(
         not w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_a_screen_reader_meets_the_reading_in_reading_order(qtbot: QtBot, view: MainView) -> None:
+    """Its list of the reader's parts follows the page, not the order they were made in."""
+    screen = understanding(qtbot, view)
+    screen.open_reading("grief")
+    screen.open_reading("several_tries")  # made anew for a second reading, still in order
+    body = QAccessible.queryAccessibleInterface(screen.reader.body)
+
+    def name(node: QAccessibleInterface) -> str:  # a row holding a button: the button's
+        own = node.text(QAccessible.Text.Name)
+        if own or not node.childCount():
+            return own
+        return node.child(0).text(QAccessible.Text.Name)
+
+    names = [name(body.child(i)) for i in range(body.childCount())]
+    page = screen.reader.page
+    assert page is not None
+    paragraphs = [names.index(p) for p in page.reading.paragraphs]
+    assert paragraphs == sorted(paragraphs)
+    tools = [names.index(b.label) for b in page.tools]
+    assert max(paragraphs) < names.index("What you can do here") < min(tools)
+    assert max(tools) < names.index("Mark as read") < names.index("Where this comes from")
