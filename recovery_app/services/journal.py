@@ -21,6 +21,7 @@ from recovery_app.services.journal_part import utc_now
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.notices import TodayNotices
 from recovery_app.services.promises import PromiseService
+from recovery_app.services.reading_suggestions import ReadingSuggestions
 from recovery_app.services.secrets import SecretStore
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
@@ -55,6 +56,10 @@ class Journal:
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
         self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
+        # A reading suggested at the right moment: the window notes the moments here.
+        self.reading_suggestions = ReadingSuggestions(lambda: self.readings)
+        suggestions = self.reading_suggestions
+        self.notices.add_source(NoticeKind.READING, suggestions.notice, suggestions.dismiss)
 
     @property
     def exercises(self) -> ExerciseService:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.lazy_qt import qt
 
 
 class ScrollPage(QScrollArea):
-    """Put the page's widgets in `column`; `content` is the widget that scrolls."""
+    """Put the page's widgets in `column`; `content` is the widget that scrolls.
+
+    With the focus on the page itself, the arrows and Page Up/Down scroll it (Qt's own), and
+    Home and End go to its top and bottom, as in a document."""
 
     def __init__(
         self,
@@ -25,6 +29,15 @@ class ScrollPage(QScrollArea):
         self.column.setContentsMargins(*margins)
         self.column.setSpacing(spacing)
         self.setWidget(self.content)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        if event.key() == qt().Key.Key_Home and not event.modifiers():
+            bar.setValue(bar.minimum())
+        elif event.key() == qt().Key.Key_End and not event.modifiers():
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
 
 
 def in_scroll_page(owner: QWidget, **options: object) -> ScrollPage:

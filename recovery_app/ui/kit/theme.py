@@ -339,6 +339,13 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color
 QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; background: transparent; }}
 QFrame#undo-bar, QFrame#calm-panel {{ background: {note_bg}; border-radius: 8px; }}
 QFrame#undo-bar QLabel, QFrame#calm-panel QLabel {{ background: transparent; }}
+QFrame#undo-bar QSlider {{ border: 2px solid transparent; border-radius: 6px; padding: 2px; }}
+QFrame#undo-bar QSlider:focus {{ border-color: {focus}; }}
+QWidget#reading-column QLabel {{ border-left: 3px solid transparent; padding: 2px 6px 2px 9px; }}
+QWidget#reading-column QFrame#card QLabel {{ border: none; padding: 0; }}
+QWidget#reading-column QFrame#card QLabel#note {{ padding: 8px; }}
+QLabel#reading-source {{ color: {text_muted}; }}
+QWidget#reading-column QLabel:focus {{ border-left-color: {focus}; background: {note_bg}; }}
 QProgressBar {{ border: none; background: {chrome}; border-radius: 3px; max-height: 6px; }}
 QProgressBar::chunk {{ background: {accent}; border-radius: 3px; }}
 QMenu {{ background: {surface}; color: {text}; border: 1px solid {field_border}; padding: 4px; }}

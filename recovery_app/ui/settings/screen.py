@@ -1,4 +1,5 @@
-"""Settings: locking, 'remember on this computer' and its trade-off, password, about."""
+"""Settings: locking, 'remember on this computer' and its trade-off, reminders, motion,
+reading suggestions, password, about."""
 
 from __future__ import annotations
 
@@ -165,6 +166,26 @@ class SettingsScreen(QWidget):
         )
         layout.addWidget(display)
 
+        # Kept in the journal (encrypted), not in window.ini: it says something about the
+        # person's reading, and the command line's suggestions follow it too.
+        readings = QGroupBox(self.tr("Readings"))
+        readings_layout = QVBoxLayout(readings)
+        self.suggest_readings = QCheckBox(self.tr("&Suggest a reading now and then"))
+        readings_layout.addWidget(self.suggest_readings)
+        readings_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "On a first visit, after a hard urge, or after reaching out, one quiet line "
+                    "on Today may name a short reading from Understanding. At most once a day, "
+                    "and never one you've read or asked not to see again."
+                ),
+                "small",
+            )
+        )
+        self.readings_message = MessageLine(self._service.data_dir)
+        readings_layout.addWidget(self.readings_message)
+        layout.addWidget(readings)
+
         password = QGroupBox(self.tr("Password"))
         password_layout = QVBoxLayout(password)
         password_layout.addWidget(
@@ -220,6 +241,9 @@ class SettingsScreen(QWidget):
         at = self._preferences.reminder_time
         self.reminder_time.setTime(QTime(at.hour, at.minute))
         self.reminder_time.setEnabled(self.reminder.isChecked())
+        enabled = self.readings_message.attempt(self._journal.readings.suggestions_enabled)
+        self.suggest_readings.setChecked(enabled is not False)
+        self.suggest_readings.setEnabled(enabled is not None)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The keyring is asked only when Settings is opened, not at every unlock: a locked
@@ -248,6 +272,7 @@ class SettingsScreen(QWidget):
         self.reduce_motion.toggled.connect(self._save_reduce_motion)
         for choice, button in self.theme_choices.items():
             button.toggled.connect(lambda on, c=choice: self._theme_chosen(c) if on else None)
+        self.suggest_readings.toggled.connect(self._save_suggest_readings)
         self.change_password.clicked.connect(self._open_change_password)
         self.about_button.clicked.connect(self._open_about)
 
@@ -273,6 +298,13 @@ class SettingsScreen(QWidget):
     def _save_reduce_motion(self, on: bool) -> None:
         self._preferences.reduce_motion = on
         self._preferences.sync()
+
+    def _save_suggest_readings(self, on: bool) -> None:
+        readings = self._journal.readings
+        if not self.readings_message.run(lambda: readings.set_suggestions_enabled(on)):
+            self.suggest_readings.blockSignals(True)  # not saved: show what is kept
+            self.suggest_readings.setChecked(not on)
+            self.suggest_readings.blockSignals(False)
 
     def _save_lock_minimised(self, on: bool) -> None:
         self._preferences.lock_when_minimised = on

@@ -16,16 +16,28 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 
 from recovery_app.domain.notices import NoticeAction
 from recovery_app.services.journal import Journal
+from recovery_app.services.reading_suggestions import OPEN_READING
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.shell.navigation import JournalNavigation
-from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, URGES, WHOLE
+from recovery_app.ui.shell.sections import (
+    EXERCISES,
+    REVIEW,
+    SETTINGS,
+    TODAY,
+    UNDERSTANDING,
+    URGES,
+    WHOLE,
+)
 
 if TYPE_CHECKING:
+    from recovery_app.domain.kinds import ContactKind
+    from recovery_app.domain.urges import UrgeDetails
     from recovery_app.ui.exercises.screen import ExercisesScreen
     from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
+    from recovery_app.ui.understanding.screen import UnderstandingScreen
     from recovery_app.ui.urges.section import UrgesSection
     from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
@@ -51,15 +63,18 @@ class MainView(QWidget):
         self._preferences = preferences
         self._on_locking_changed = on_locking_changed
         self._tray_available = tray_available
-        self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
+        self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion, self)
         self._built: dict[int, QWidget] = {}
         # What a notice's button on Today can open, by `NoticeAction.kind`.
-        self._notice_actions: dict[str, Callable[[str], None]] = {}
+        self._notice_actions: dict[str, Callable[[str], None]] = {
+            OPEN_READING: self.open_reading,
+        }
         self._builders: dict[int, Callable[[], QWidget]] = {
             TODAY: self._build_today,
             URGES: self._build_urges,
             EXERCISES: self._build_exercises,
             WHOLE: self._build_whole,
+            UNDERSTANDING: self._build_understanding,
             REVIEW: self._build_review,
             SETTINGS: self._build_settings,
         }
@@ -73,9 +88,11 @@ class MainView(QWidget):
             self.tr("Urges"),
             self.tr("Exercises"),
             self.tr("Whole relationship"),
+            self.tr("Understanding"),
             self.tr("Review"),
             self.tr("Settings"),
         ]
+        assert len(titles) == len(self._builders)
         for index, title in enumerate(titles):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))  # stylesheet padding doesn't grow rows
@@ -155,6 +172,19 @@ class MainView(QWidget):
         return screen
 
     @property
+    def understanding(self) -> UnderstandingScreen:
+        from recovery_app.ui.understanding.screen import UnderstandingScreen
+
+        screen = self.section(UNDERSTANDING)
+        assert isinstance(screen, UnderstandingScreen)
+        return screen
+
+    def open_reading(self, reading_id: str) -> None:
+        """Understanding, on that reading (Today's "Read it")."""
+        self.show_section(UNDERSTANDING)
+        self.understanding.open_reading(reading_id)
+
+    @property
     def settings(self) -> SettingsScreen:
         from recovery_app.ui.settings.screen import SettingsScreen
 
@@ -167,6 +197,25 @@ class MainView(QWidget):
         if TODAY in self._built:
             self.today.refresh()
 
+    # ----- the moments a reading may follow (shown on Today, never pushed) --------------------
+
+    def _contact_logged_on_today(self, kind: ContactKind) -> None:
+        # The new stretch's own line comes first; the reading's waits for its turn.
+        self._journal.reading_suggestions.note_contact(kind)
+        self._notices_changed()
+
+    def _urge_lived(self, details: UrgeDetails) -> None:
+        self._journal.reading_suggestions.note_urge(details)
+        self._notices_changed()
+
+    def _notices_changed(self) -> None:
+        if TODAY in self._built:
+            self.today.notices_changed()
+
+    def _reading_taken(self, reading_id: str) -> None:
+        """Opened or marked read: Today's line about it has done its work."""
+        self._journal.reading_suggestions.taken(reading_id)
+
     # ----- the builders ---------------------------------------------------------------------
 
     def _build_today(self) -> QWidget:
@@ -177,6 +226,7 @@ class MainView(QWidget):
             journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
         )
         today.notice_card.action_requested.connect(self._notice_action)
+        today.contact_logged.connect(self._contact_logged_on_today)
         return today
 
     def _notice_action(self, action: NoticeAction) -> None:
@@ -193,6 +243,7 @@ class MainView(QWidget):
         )
         section.urges_changed.connect(self._refresh_today)
         section.contact_logged.connect(self._refresh_today)
+        section.urge_lived.connect(self._urge_lived)
         return section
 
     def _build_exercises(self) -> QWidget:
@@ -205,6 +256,14 @@ class MainView(QWidget):
         from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
         return WholeRelationshipScreen(self._journal.memories, self._journal.clocks)
+
+    def _build_understanding(self) -> QWidget:
+        from recovery_app.ui.understanding.screen import UnderstandingScreen
+
+        screen = UnderstandingScreen(self._journal.readings, self.navigation)
+        screen.reading_opened.connect(self._reading_taken)
+        screen.read_changed.connect(lambda reading_id, _read: self._reading_taken(reading_id))
+        return screen
 
     def _build_review(self) -> QWidget:
         from recovery_app.ui.kit.coming_soon import ComingSoonScreen

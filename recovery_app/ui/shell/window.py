@@ -217,6 +217,7 @@ class JournalWindow(QMainWindow):
     def _created(self, journal: Journal, generation: int) -> None:
         if self._accept_journal(journal, generation):
             self.first_run.clear()
+            journal.reading_suggestions.note_first_run()  # Today may name one reading
             self._enter_journal(journal)
 
     def _create_failed(self, error: BaseException) -> None:

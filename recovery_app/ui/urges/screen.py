@@ -45,6 +45,7 @@ class UrgesScreen(QWidget):
     ride_the_wave_requested = Signal()
     contact_logged = Signal()  # an urge's "I reached out" was noted on a clock
     urges_changed = Signal()  # an urge was saved, changed, deleted or brought back here
+    urge_lived = Signal(object)  # UrgeDetails: a new urge, or one that became "I reached out"
 
     def __init__(
         self,
@@ -304,6 +305,7 @@ class UrgesScreen(QWidget):
 
     def _open(self, dialog: UrgeDialog) -> None:
         dialog.accepted.connect(lambda: self._saved(dialog.saved))
+        dialog.accepted.connect(lambda: self._lived(dialog))
         dialog.contact_logged.connect(self.contact_logged.emit)
         self.dialog = dialog
         dialog.open()
@@ -311,6 +313,10 @@ class UrgesScreen(QWidget):
     def _saved(self, saved: SavedUrge | None) -> None:
         self._reload(saved.id if saved is not None else None)
         self.urges_changed.emit()
+
+    def _lived(self, dialog: UrgeDialog) -> None:
+        if dialog.saved is not None and dialog.is_a_moment:
+            self.urge_lived.emit(dialog.saved.details)
 
     def delete_selected(self) -> None:
         urge_id = self.selected_id()

@@ -306,6 +306,20 @@ class UrgeDialog(EntryDialog):
             note=self.note.toPlainText(),
         )
 
+    @property
+    def is_a_moment(self) -> bool:
+        """Saved as a new urge, or as one that has just become "I reached out": something
+        lived now, not an old entry tidied."""
+        saved, before = self.saved, self._before
+        if saved is None:
+            return False
+        if before is None:
+            return True
+        return (
+            saved.details.outcome is UrgeOutcome.REACHED_OUT
+            and before.details.outcome is not UrgeOutcome.REACHED_OUT
+        )
+
     # ----- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:

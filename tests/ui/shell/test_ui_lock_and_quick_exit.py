@@ -79,7 +79,7 @@ def test_ctrl_l_works_from_anywhere_in_the_journal(qtbot: QtBot, data_dir: Path)
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window)
     assert window.main_view is not None
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     settings = window.main_view.pages.widget(SETTINGS)
     assert window.main_view.current_section() == SETTINGS
     qtbot.mouseClick(settings.auto_lock, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
@@ -203,7 +203,7 @@ def test_minimising_does_not_lock_when_turned_off_in_settings(qtbot: QtBot, data
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window)
     assert window.main_view is not None
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     settings = window.main_view.pages.widget(SETTINGS)
     box = settings.lock_minimised  # type: ignore[attr-defined]
     assert box.isChecked()
