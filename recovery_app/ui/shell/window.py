@@ -26,6 +26,7 @@ from recovery_app.domain.unlock_throttle import UnlockThrottle
 from recovery_app.services.errors import SecretStoreError, VaultError, WrongPassword
 from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState
+from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
@@ -425,6 +426,9 @@ class JournalWindow(QMainWindow):
         geometry = self.preferences.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
+        # A size kept from a larger screen (or before scaling went up) comes back inside
+        # this one, and never larger than it.
+        fit_to_screen(self)
 
     def _save_geometry(self) -> None:
         self.preferences.save_window_geometry(self.saveGeometry())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.urges.table_model import UrgeFilters
 
 DEFAULT_FROM_DAYS = 30  # where "From" starts when first ticked: the last month
@@ -56,8 +57,7 @@ class UrgeFilterBar(QWidget):
 
     @staticmethod
     def _date_edit(name: str, day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
-        edit.setCalendarPopup(True)
+        edit = calendar_popup(QDateEdit(day))
         edit.setDisplayFormat("d MMM yyyy")
         edit.setAccessibleName(name)
         edit.setEnabled(False)

@@ -217,3 +217,33 @@ def test_a_page_scrolls_up_and_down_only(qtbot: QtBot) -> None:
     shown(qtbot, page)
     assert page.verticalScrollBar().maximum() > 0
     assert page.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+class LongForm(NameForm):
+    """A form taller than any screen: forty fields."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.extra = [QLineEdit() for _ in range(40)]
+        for field in self.extra:
+            self.body.addWidget(field)
+
+
+def test_a_form_taller_than_the_screen_scrolls_with_its_buttons_in_reach(qtbot: QtBot) -> None:
+    form = shown(qtbot, LongForm())
+    assert isinstance(form, LongForm)
+    screen = form.screen().availableGeometry()
+    assert form.frameGeometry().bottom() <= screen.bottom()  # the whole dialog is on screen
+    assert form.height() < form.page.content.sizeHint().height()  # so its fields scroll
+    save = form.save_button
+    assert save.isVisible()
+    assert form.rect().contains(save.mapTo(form, save.rect().bottomRight()))
+    form.extra[-1].setFocus()
+    form.page.ensureWidgetVisible(form.extra[-1])
+    assert form.page.verticalScrollBar().value() > 0  # the last field is reached by scrolling
+
+
+def test_a_short_form_takes_the_room_it_needs_and_no_more(qtbot: QtBot) -> None:
+    form = shown(qtbot, NameForm())
+    assert form.page.verticalScrollBar().maximum() == 0  # nothing hidden below
+    assert form.height() < form.screen().availableGeometry().height() / 2
