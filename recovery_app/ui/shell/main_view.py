@@ -104,6 +104,11 @@ class MainView(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.show_section(i))
 
+        self.titles = titles
+        self.shortcuts_sheet: QWidget | None = None
+        for keys in ("F1", "Ctrl+?"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.show_shortcuts)
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -135,6 +140,14 @@ class MainView(QWidget):
 
     def current_section(self) -> int:
         return self.pages.currentIndex()
+
+    def show_shortcuts(self) -> None:
+        """Every shortcut on one sheet, above the window (F1 or Ctrl+?)."""
+        from recovery_app.ui.shell.shortcuts_sheet import ShortcutsSheet
+
+        sheet = ShortcutsSheet(self.titles, self)
+        self.shortcuts_sheet = sheet
+        sheet.open()
 
     def focus_sidebar(self) -> None:
         self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)

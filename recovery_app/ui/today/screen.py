@@ -110,6 +110,8 @@ class TodayScreen(QWidget):
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         column.addWidget(self.message)
+        self.saved_note = MessageLine(note=True)  # "Check-in saved.": every save is answered
+        column.addWidget(self.saved_note)
 
         self.check_in_card = CheckInCard()
         self.check_in_status = self.check_in_card.status  # by name, as the tests read them
@@ -296,6 +298,7 @@ class TodayScreen(QWidget):
 
     def _clock_saved(self) -> None:
         self.refresh()
+        self.saved_note.acknowledge(self.tr("Clock saved."))
 
     def log_contact(self, clock_id: int | None = None) -> None:
         clocks = self.message.attempt(self.clocks.list_clocks)
@@ -306,6 +309,7 @@ class TodayScreen(QWidget):
 
     def _contact_logged(self, dialog: ContactDialog) -> None:
         self.refresh()  # may acknowledge the new stretch's first milestones: keep them shown
+        self.saved_note.acknowledge(self.tr("Contact noted."))
         if dialog.days_before is not None and dialog.new_since is not None:
             line = self.texts.stretch_ended(
                 dialog.days_before, dialog.new_since, today=self.clocks.today()
@@ -371,6 +375,7 @@ class TodayScreen(QWidget):
 
     def _checked_in(self, dialog: CheckInDialog) -> None:
         self.refresh()
+        self.saved_note.acknowledge(self.tr("Check-in saved."))
         saved = dialog.saved
         if saved is None or saved.answers.no_contact is not NoContactAnswer.NO:
             return

@@ -98,6 +98,8 @@ class UrgesScreen(QWidget):
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         column.addWidget(self.message)
+        self.saved_note = MessageLine(note=True)  # every save is answered, and announced
+        column.addWidget(self.saved_note)
 
         self.filter_bar = UrgeFilterBar(self.urges.today())
         column.addWidget(self.filter_bar)
@@ -313,6 +315,8 @@ class UrgesScreen(QWidget):
     def _saved(self, saved: SavedUrge | None) -> None:
         self._reload(saved.id if saved is not None else None)
         self.urges_changed.emit()
+        if saved is not None:
+            self.saved_note.acknowledge(self.tr("Urge saved."))
 
     def _lived(self, dialog: UrgeDialog) -> None:
         if dialog.saved is not None and dialog.is_a_moment:

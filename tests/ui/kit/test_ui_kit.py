@@ -247,3 +247,26 @@ def test_a_short_form_takes_the_room_it_needs_and_no_more(qtbot: QtBot) -> None:
     form = shown(qtbot, NameForm())
     assert form.page.verticalScrollBar().maximum() == 0  # nothing hidden below
     assert form.height() < form.screen().availableGeometry().height() / 2
+
+
+def test_an_acknowledgement_comes_into_view_and_goes_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_app.ui.kit import message_line
+
+    monkeypatch.setattr(message_line, "ACKNOWLEDGED_MS", 50)
+    page = ScrollPage()
+    page.resize(300, 200)
+    for _ in range(30):
+        page.column.addWidget(QLineEdit())
+    note = MessageLine(note=True)
+    page.column.addWidget(note)  # far below what shows
+    shown(qtbot, page)
+    note.acknowledge("Saved.")
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0, timeout=WAIT_MS)
+    assert note.isVisible() and note.accessibleName() == "Saved."
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT_MS)
+    note.acknowledge("Saved.")
+    note.say("Something else.")  # said since: not taken away with the old word
+    qtbot.wait(120)
+    assert note.text() == "Something else."

@@ -188,7 +188,8 @@ def test_the_end_rerates_and_notes_the_outcome(qtbot, vault, urges, clock) -> No
     tick(dialog, clock, 8 * 60)
     qtbot.mouseClick(dialog.finish_button, LEFT)
     assert dialog.steps.currentIndex() == dialog.END
-    assert dialog.end_intensity.value() == 5  # the last answer, ready to change
+    assert dialog.end_intensity.value() is None  # asked afresh: nothing chosen for the person
+    assert dialog.end.last_answer.text() == "At the last check it was 5 of 10."
     assert dialog.lasted.value() == 9  # 9 min 1 s ridden
     qtbot.mouseClick(dialog.end_intensity.buttons[2], LEFT)
     qtbot.mouseClick(dialog.outcome.buttons[0], LEFT)  # "It passed"

@@ -170,6 +170,9 @@ class EndPage(ScrollPage):
         form = _form()
         self.end_intensity = intensity_row(self.tr("How strong it is now"))
         _row(form, self.tr("How strong is it now?"), self.end_intensity)
+        self.last_answer = paragraph("", "hint")  # the last minute check, as a reminder only
+        self.last_answer.hide()
+        form.addRow(self.last_answer)
         self.outcome = ChoiceRow(
             [
                 (UrgeOutcome.PASSED, self.tr("It passed")),
@@ -184,3 +187,12 @@ class EndPage(ScrollPage):
         _row(form, self.tr("It &lasted about"), self.lasted)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def ask(self, last_check: int | None) -> None:
+        """Asked afresh, nothing chosen; the last minute check's answer is only mentioned."""
+        self.end_intensity.set_value(None)
+        if last_check is not None:
+            self.last_answer.setText(
+                self.tr("At the last check it was %1 of 10.").replace("%1", str(last_check))
+            )
+        self.last_answer.setVisible(last_check is not None)

@@ -124,6 +124,7 @@ class RideTheWaveDialog(Dialog):
         self.time_up = riding.time_up
         self.pause_button, self.extend_button = riding.pause_button, riding.extend_button
         self.finish_button = riding.finish_button
+        self.end = end
         self.end_intensity, self.outcome, self.lasted = end.end_intensity, end.outcome, end.lasted
         if urge is not None:
             if urge.details.intensity is not None:
@@ -205,9 +206,9 @@ class RideTheWaveDialog(Dialog):
             now = self._clock()
             self._timer.pause(now)
             self.lasted.setValue(self._timer.minutes_so_far(now))
-        # The person's own last "Has it eased?" answer carries over; without one, nothing is
-        # chosen for them (the starting rating would record a re-rating that was never made).
-        self.end_intensity.set_value(self._check_rating)
+        # Nothing is chosen for the person, not even their last minute check's answer (that
+        # was then; this asks about now): it is mentioned beside the question instead.
+        self.end.ask(self._check_rating)
         self.steps.setCurrentIndex(self.END)
         self.save_button.show()
         self.save_button.setDefault(True)
