@@ -34,6 +34,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeE
     {{ padding: 4px 8px; border: 1px solid {field_border}; border-radius: 6px;
     background: {surface}; color: {text}; selection-background-color: {selection};
     selection-color: {selection_text}; min-height: 22px; }}
+QLineEdit, QPlainTextEdit, QTextEdit {{ placeholder-text-color: {text_muted}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
 QDateEdit:focus, QDateTimeEdit:focus, QTimeEdit:focus {{ border: 2px solid {focus}; }}
 QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QDateEdit:disabled,
@@ -108,6 +109,7 @@ QTableView::item {{ padding: 0 6px; }}
 QHeaderView::section {{ background: {chrome}; color: {text}; border: none;
     border-bottom: 1px solid {border}; padding: 4px 8px; }}
 QTabWidget::pane {{ border: none; }}
+QTabWidget#section-tabs::tab-bar {{ left: 24px; }}
 QTabBar {{ qproperty-drawBase: 0; }}
 QTabBar::tab {{ background: {chrome}; color: {text}; padding: 7px 14px; margin: 6px 2px 0 0;
     border: 1px solid {border}; border-bottom: none; border-top-left-radius: 8px;

@@ -46,6 +46,7 @@ class UrgeFilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setEnabled(False)
         row.addWidget(trigger_label)
+        row.addSpacing(2)
         row.addWidget(self.trigger)
         row.addSpacing(12)
         for widget in (self.use_since, self.since, self.use_until, self.until):

@@ -42,6 +42,7 @@ class UrgesSection(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.setObjectName("section-tabs")  # its tab bar lines up with the pages below it
         self._reduce_motion = reduce_motion
         self._journal = journal
         self._navigation = navigation
