@@ -270,3 +270,31 @@ def test_an_acknowledgement_comes_into_view_and_goes_again(
     note.say("Something else.")  # said since: not taken away with the old word
     qtbot.wait(120)
     assert note.text() == "Something else."
+
+
+def test_a_flow_row_wraps_when_narrow_and_never_cuts_a_control(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
+
+    from recovery_app.ui.kit.flow import FlowLayout, group
+
+    host = QWidget()
+    column = QVBoxLayout(host)
+    holder = QWidget()
+    row = FlowLayout(holder)
+    combos = []
+    for name in ("Everyone", "Northern seasons", "Warn before hard memories"):
+        combo = QComboBox()
+        combo.addItem(name)
+        combos.append(combo)
+        row.addWidget(group(QLabel("Label"), combo))
+    column.addWidget(holder)
+    column.addStretch(1)
+    shown(qtbot, host)
+    host.resize(1200, 300)
+    qtbot.waitUntil(lambda: len({c.mapTo(host, c.rect().topLeft()).y() for c in combos}) == 1)
+    host.resize(300, 300)  # too narrow for one line: they wrap, each at its full size
+    qtbot.waitUntil(lambda: len({c.mapTo(host, c.rect().topLeft()).y() for c in combos}) == 3)
+    for combo in combos:
+        assert combo.width() >= combo.sizeHint().width()
+        right = combo.mapTo(host, combo.rect().topRight()).x()
+        assert right < host.width()
