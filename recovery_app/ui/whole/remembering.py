@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -25,13 +24,14 @@ from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryDetails, MemoryKind
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
 
-class RememberingDialog(QDialog):
+class RememberingDialog(Dialog):
     """Find the good moment (typing narrows the list) or add it; `chosen` is the result.
 
     Nothing is chosen for the person: the list highlights no memory until one is picked
@@ -161,7 +161,7 @@ class RememberingDialog(QDialog):
             self.memory_chosen.emit(added.id)
 
 
-class WholeViewDialog(QDialog):
+class WholeViewDialog(Dialog):
     """The whole-relationship view in a window of its own, centred on one memory."""
 
     def __init__(
