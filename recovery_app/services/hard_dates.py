@@ -235,6 +235,12 @@ class HardDateService(JournalPart):
         if key not in keys:
             self.save_info_list(DISMISSED_KEY, [*keys, key])
 
+    def undismiss_suggestion(self, key: str) -> None:
+        """Undo for `dismiss_suggestion`."""
+        keys = self.info_list(DISMISSED_KEY)
+        if key in keys:
+            self.save_info_list(DISMISSED_KEY, [k for k in keys if k != key])
+
     def day_memories(self) -> list[DayMemory]:
         """Memories dated to the day, for the person to pick one to mark."""
         from recovery_app.services.hard_date_suggestions import day_memories

@@ -2,7 +2,8 @@
 
 Screens never import each other (the layer contract in pyproject.toml says so). When the
 guide or an urge's form must open the whole-relationship view on a memory, or offer to note a
-contact on a clock, it calls these; the shell (ui/shell/navigation.py) knows the screens.
+contact on a clock, or a hard date's plan must open Ride the wave, my reasons or the people
+I can reach, it calls these; the shell (ui/shell/navigation.py) knows the screens.
 """
 
 from __future__ import annotations
@@ -29,4 +30,20 @@ class Navigation(Protocol):
     ) -> QDialog | None:
         """Ask, never force, whether an urge's "I reached out" counts as contact on a clock;
         None (and nothing asked) when there is no clock."""
+        ...
+
+    def ride_the_wave(self) -> None:
+        """Open the Ride the wave guide (a hard day's plan offers it)."""
+        ...
+
+    def show_reasons(self) -> None:
+        """Show the person's reasons (Urges, "My reasons")."""
+        ...
+
+    def show_people(self) -> None:
+        """Show the people the person can reach (Urges, "People I can reach")."""
+        ...
+
+    def show_hard_dates(self) -> None:
+        """Show the days the person marked, where they are kept and changed."""
         ...
