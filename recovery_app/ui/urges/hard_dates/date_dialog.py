@@ -37,6 +37,7 @@ from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.widgets import paragraph
 
 EVERY_YEAR, ONCE = range(2)
+DIALOG_WIDTH, DIALOG_HEIGHT = 620, 600
 
 
 def notice_words(widget: QWidget) -> dict[HardDateNotice, str]:
@@ -75,9 +76,8 @@ class HardDateDialog(EntryDialog):
         self.saved: SavedHardDate | None = None
         self.setWindowTitle(self.tr("Mark a date") if saved is None else self.tr("Change a date"))
         self.save_button.setText(self.tr("Save the date"))
-        self.setMinimumWidth(560)
-        self.resize(620, 620)
         self._build_ui(clocks)
+        self._fit_to_screen()
         details = saved.details if saved is not None else start
         if details is not None:
             self._fill(details)
@@ -169,6 +169,15 @@ class HardDateDialog(EntryDialog):
         step_holder.setLayout(steps)
         form.addRow(QLabel(self.tr("On the day, offer")), step_holder)
         layout.addLayout(form)
+        layout.addStretch(1)  # a tall window gives its room below the form, not inside rows
+
+    def _fit_to_screen(self) -> None:
+        """The whole form where the screen allows; on a 600-pixel-high one the fields
+        scroll and Save stays in reach."""
+        available = self.screen().availableGeometry()
+        width = min(DIALOG_WIDTH, available.width() - 40)
+        self.setMinimumWidth(min(width, 480))
+        self.resize(width, min(DIALOG_HEIGHT, available.height() - 60))
 
     @staticmethod
     def _add_row(

@@ -27,6 +27,8 @@ from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.kit.widgets import paragraph, their_words
 from recovery_app.ui.urges.hard_dates.date_dialog import HardDateDialog, date_words, step_words
 
+TEXT_WIDTH = 420
+
 
 class PlanDialog(QDialog):
     changed = Signal()  # the date was changed from here
@@ -47,7 +49,7 @@ class PlanDialog(QDialog):
         self.saved: SavedHardDate | None = None
         self.dialog: HardDateDialog | None = None
         self.setWindowTitle(self.tr("Your plan"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(TEXT_WIDTH + 48)
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -74,6 +76,10 @@ class PlanDialog(QDialog):
         column.addWidget(self.no_plan)
         self.message = MessageLine(self._hard_dates.data_dir)
         column.addWidget(self.message)
+        # Wrapped lines as wide as the dialog: otherwise its height is worked out for the
+        # narrowest they could be, and the dialog opens with a gap in it.
+        for label in (self.name, self.when, self.plan, self.no_plan, self.message):
+            label.setMinimumWidth(TEXT_WIDTH)
 
         words = step_words(self)
         self.help_row = QHBoxLayout()
