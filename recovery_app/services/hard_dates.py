@@ -29,7 +29,7 @@ from recovery_app.services.local_days import (
     local_day_sql,
     offsets_between,
 )
-from recovery_app.storage.models import Clock, HardDate, Urge, VaultInfo
+from recovery_app.storage.models import Clock, HardDate, Urge, VaultInfo, new_uid
 
 if TYPE_CHECKING:
     from recovery_app.domain.hard_date_review import MarkedDaysInRange
@@ -189,6 +189,9 @@ class HardDateService(JournalPart):
         with self._vault.session() as session:
             if row.clock_id is not None and session.get(Clock, row.clock_id) is None:
                 row.clock_id = None
+            taken = select(HardDate.id).where(col(HardDate.uid) == removed.uid)
+            if session.exec(taken).first() is not None:  # brought back meanwhile (an import)
+                row.uid = new_uid()
             session.add(row)
             session.commit()
             session.refresh(row)

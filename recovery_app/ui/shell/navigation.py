@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import Qt
+
 from recovery_app.services.journal import Journal
 
 if TYPE_CHECKING:
@@ -77,6 +79,5 @@ class JournalNavigation:
         self._sections.show_section(URGES)
         urges = self._sections.urges
         urges.setCurrentIndex(tab)
-        page = urges.currentWidget()
-        if page is not None:
-            page.setFocus()
+        # On the tab's name, so a screen reader says where this is; Tab goes on into it.
+        urges.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -89,6 +89,22 @@ def test_a_change_is_saved_and_a_removal_can_be_undone_as_it_was(journal: Journa
         journal.hard_dates.remove(date_id + 100)
 
 
+def test_undo_after_the_same_date_came_back_by_an_import_keeps_both(
+    journal: Journal, vault: Vault
+) -> None:
+    removed = journal.hard_dates.remove(_mark(journal))
+    with vault.engine.begin() as conn:  # what an import of an older export would add back
+        conn.exec_driver_sql(
+            "INSERT INTO hard_date (uid, name, month, day, notice, plan, plan_steps, "
+            "created_at, updated_at) VALUES (?, 'Back', 2, 14, '14', '', '[]', "
+            "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000')",
+            (removed.uid,),
+        )
+    back = journal.hard_dates.restore(removed)
+    assert len(set(journal.hard_dates.uids().values())) == 2
+    assert back.details.name == "The day it ended"
+
+
 def test_a_clock_that_is_not_there_is_refused(journal: Journal) -> None:
     with pytest.raises(InvalidInput, match="clock"):
         _mark(journal, clock_id=99)
