@@ -2,7 +2,8 @@
 
 Screens never import each other (the layer contract in pyproject.toml says so). When the
 guide or an urge's form must open the whole-relationship view on a memory, or offer to note a
-contact on a clock, or a reading leads to one of the app's tools, it calls these; the shell
+contact on a clock, a reading leads to one of the app's tools, or a hard date's plan opens
+Ride the wave, my reasons or the people I can reach, it calls these; the shell
 (ui/shell/navigation.py) knows the screens.
 
 The tools a reading leads to live in the main window's sections. Each of those methods
@@ -60,4 +61,8 @@ class Navigation(Protocol):
 
     def show_reasons(self) -> bool:
         """My reasons."""
+        ...
+
+    def show_hard_dates(self) -> bool:
+        """The days the person marked, where they are kept and changed."""
         ...

@@ -1,12 +1,12 @@
-"""Settings: locking, 'remember on this computer' and its trade-off, reminders, motion,
-reading suggestions, password, about."""
+"""Settings: locking, 'remember on this computer' and its trade-off, reminders and hard dates,
+motion, reading suggestions, password, about."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,8 @@ from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
 
 
 class SettingsScreen(QWidget):
+    hard_dates_requested = Signal()  # the shell shows where marked dates are kept
+
     def __init__(
         self,
         service: VaultService,
@@ -125,7 +127,8 @@ class SettingsScreen(QWidget):
         self.reminder_note = paragraph(
             self.tr(
                 "The tray icon shows “Time for your journal”, nothing more, even when the "
-                "journal is locked."
+                "journal is locked. While it is open and a day you marked is near, it says "
+                "“A day you marked is coming up” instead, never the day's name."
             ),
             "small",
         )
@@ -137,6 +140,23 @@ class SettingsScreen(QWidget):
                 self.tr("Reminders need a tray icon, and this desktop doesn't offer one.")
             )
         layout.addWidget(reminder)
+
+        hard_dates = QGroupBox(self.tr("Hard dates"))
+        hard_dates_layout = QVBoxLayout(hard_dates)
+        hard_dates_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Days you mark, like an anniversary or a holiday, show on Today ahead of "
+                    "time, with your plan. Each has its own choice of how early."
+                )
+            )
+        )
+        self.hard_dates_button = QPushButton(self.tr("Marked &hard dates…"))
+        hard_dates_row = QHBoxLayout()
+        hard_dates_row.addWidget(self.hard_dates_button)
+        hard_dates_row.addStretch(1)
+        hard_dates_layout.addLayout(hard_dates_row)
+        layout.addWidget(hard_dates)
 
         display = QGroupBox(self.tr("Look and motion"))
         display_layout = QVBoxLayout(display)
@@ -275,6 +295,7 @@ class SettingsScreen(QWidget):
         self.suggest_readings.toggled.connect(self._save_suggest_readings)
         self.change_password.clicked.connect(self._open_change_password)
         self.about_button.clicked.connect(self._open_about)
+        self.hard_dates_button.clicked.connect(self.hard_dates_requested)
 
     def _save_auto_lock(self, minutes: int) -> None:
         self._preferences.auto_lock_minutes = minutes

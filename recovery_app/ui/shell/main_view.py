@@ -12,9 +12,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
 
 from recovery_app.domain.notices import NoticeAction
+from recovery_app.services.hard_date_notices import CHECK_IN_ACTION, PLAN_ACTION
 from recovery_app.services.journal import Journal
 from recovery_app.services.reading_suggestions import OPEN_READING
 from recovery_app.services.vault_service import VaultService
@@ -65,9 +73,12 @@ class MainView(QWidget):
         self._tray_available = tray_available
         self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion, self)
         self._built: dict[int, QWidget] = {}
+        self.dialog: QDialog | None = None  # a window a notice's button opened
         # What a notice's button on Today can open, by `NoticeAction.kind`.
         self._notice_actions: dict[str, Callable[[str], None]] = {
             OPEN_READING: self.open_reading,
+            PLAN_ACTION: self._open_hard_date_plan,
+            CHECK_IN_ACTION: lambda _target: self.today.open_check_in(),
         }
         self._builders: dict[int, Callable[[], QWidget]] = {
             TODAY: self._build_today,
@@ -248,6 +259,26 @@ class MainView(QWidget):
         if handler is not None:
             handler(action.target)
 
+    def _open_hard_date_plan(self, target: str) -> None:
+        """A marked date's plan, over Today, with the help it offers one key away."""
+        from recovery_app.ui.urges.hard_dates.plan_dialog import PlanDialog
+
+        hard_dates = self._journal.hard_dates
+        clocks = sorted((self.today.message.attempt(hard_dates.clock_names) or {}).items())
+        try:
+            hard_date_id = int(target)
+        except ValueError:
+            return
+        plan = PlanDialog(hard_dates, hard_date_id, self.navigation, clocks, parent=self.today)
+        plan.changed.connect(self._hard_dates_changed)
+        self.dialog = plan
+        plan.open()
+
+    def _hard_dates_changed(self) -> None:
+        self._refresh_today()
+        if URGES in self._built:
+            self.urges.hard_dates.refresh()
+
     def _build_urges(self) -> QWidget:
         from recovery_app.ui.urges.section import UrgesSection
 
@@ -257,6 +288,7 @@ class MainView(QWidget):
         section.urges_changed.connect(self._refresh_today)
         section.contact_logged.connect(self._refresh_today)
         section.urge_lived.connect(self._urge_lived)
+        section.hard_dates_changed.connect(self._refresh_today)
         return section
 
     def _build_exercises(self) -> QWidget:
@@ -292,7 +324,7 @@ class MainView(QWidget):
     def _build_settings(self) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen
 
-        return SettingsScreen(
+        settings = SettingsScreen(
             self._door,
             self._journal,
             self._preferences,
@@ -300,3 +332,5 @@ class MainView(QWidget):
             tray_available=self._tray_available,
             choose_theme=self._choose_theme,
         )
+        settings.hard_dates_requested.connect(self.navigation.show_hard_dates)
+        return settings

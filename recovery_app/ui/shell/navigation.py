@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import Qt
+
 from recovery_app.services.journal import Journal
 from recovery_app.ui.shell.sections import EXERCISES, URGES, WHOLE
 
@@ -35,7 +37,7 @@ class JournalNavigation:
         self,
         journal: Journal,
         reduce_motion: Callable[[], bool],
-        sections: Sections | None = None,
+        sections: Sections | None = None,  # None: a screen tested on its own
     ) -> None:
         self._journal = journal
         self.reduce_motion = reduce_motion
@@ -98,6 +100,15 @@ class JournalNavigation:
         if urges is None:
             return False
         urges.setCurrentIndex(urges.REASONS)
+        return True
+
+    def show_hard_dates(self) -> bool:
+        urges = self._urges(show=True)
+        if urges is None:
+            return False
+        urges.setCurrentIndex(urges.HARD_DATES)
+        # On the tab's name, so a screen reader says where this is; Tab goes on into it.
+        urges.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _urges(self, *, show: bool) -> UrgesSection | None:

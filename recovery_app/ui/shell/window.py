@@ -309,6 +309,8 @@ class JournalWindow(QMainWindow):
             self.main_view.show_section(self._pending_section)
             self._pending_section = None
         self.main_view.focus_sidebar()
+        if self.reminder is not None:
+            self.reminder.set_hint(journal.hard_dates.tray_line)
         self._apply_locking_prefs()
         self._check_integrity(journal)
         if self._pending_quick_log:
@@ -334,6 +336,8 @@ class JournalWindow(QMainWindow):
         """Close the journal and destroy every widget that held anything written."""
         self._generation += 1
         self.safety.stop_idle()
+        if self.reminder is not None:
+            self.reminder.set_hint(None)
         for dialog in self.findChildren(QDialog):
             dialog.reject()
         if self.main_view is not None:

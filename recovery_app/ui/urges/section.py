@@ -1,4 +1,4 @@
-"""The Urges section: the urges noted, my reasons, people I can reach, letters.
+"""The Urges section: the urges noted, my reasons, people I can reach, letters, hard dates.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -15,6 +15,7 @@ from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
+from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reasons_editor import ReasonsEditor
@@ -30,8 +31,9 @@ class UrgesSection(QTabWidget):
     # The UrgeDetails of an urge just lived through (noted now, or now "I reached out"),
     # once the guide, if it was opened from it, is over: a moment a reading may follow.
     urge_lived = Signal(object)
+    hard_dates_changed = Signal()  # a date marked, changed or removed (Today may speak of it)
 
-    MOMENTS, REASONS, PEOPLE, LETTERS = range(4)
+    MOMENTS, REASONS, PEOPLE, LETTERS, HARD_DATES = range(5)
 
     def __init__(
         self,
@@ -54,6 +56,9 @@ class UrgesSection(QTabWidget):
         self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
         self.letters = LettersScreen(journal.letters)
         self.addTab(self.letters, self.tr("Letters"))
+        self.hard_dates = HardDatesTab(journal.hard_dates, journal.memories, navigation)
+        self.addTab(self.hard_dates, self.tr("Hard dates"))
+        self.hard_dates.changed.connect(self.hard_dates_changed)
         self._following_up: QuickLogDialog | None = None  # the guide or the form comes next
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
