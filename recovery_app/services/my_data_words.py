@@ -35,6 +35,7 @@ ENTRY_WORDS: dict[str, tuple[str, str]] = {
     "promise": ("promise", "promises"),
     "hunch": ("instinct or prediction", "instincts and predictions"),
     "exercise_run": ("exercise", "exercises"),
+    "hard_date": ("hard date", "hard dates"),
 }
 
 REASON_WORDS = {

@@ -53,7 +53,7 @@ def unlocked(qtbot: QtBot, data_dir: Path) -> JournalWindow:
 
 
 def _open_backups(qtbot: QtBot, window: JournalWindow) -> BackupsPanel:
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view is not None
     settings = window.main_view.pages.currentWidget()
     assert isinstance(settings, SettingsScreen)

@@ -46,7 +46,7 @@ def unlocked(qtbot: QtBot, data_dir: Path) -> JournalWindow:
 
 
 def _my_data(qtbot: QtBot, window: JournalWindow) -> MyDataPanel:
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view is not None
     return window.main_view.settings.my_data
 

@@ -81,7 +81,7 @@ def test_restore_a_backup_chosen_in_settings(qtbot: QtBot, data_dir: Path) -> No
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window)
     assert _clock_names(window) == ["Robin", "Sam"]
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view is not None
     panel = window.main_view.settings.backups
     # The backup made by hand a moment ago is the only one (the unlock's waits an hour).
