@@ -73,6 +73,9 @@ FOLDER_KEY = "backup.folder"
 FOLDERS_USED_KEY = "backup.folders_used"
 FAILURE_KEY = "backup.last_failure"
 SIZE_CAP_KEY = "backup.size_cap_bytes"
+# The kinds of Today's notice's button, which the window maps to what it opens.
+BACKUPS_ACTION = "backups"  # Settings → Backups
+BACK_UP_NOW_ACTION = "back-up-now"  # there, and one backup begun
 _LOCK_WAIT_SECONDS = 5.0  # a background backup gives way to a migration or password change
 _log = logging.getLogger(__name__)
 
@@ -185,9 +188,9 @@ class BackupService(JournalPart):
         status = self.status()
         if status.attention is BackupAttention.FAILED and status.last_failure is not None:
             text = backup_failure_message(status.last_failure)
-            return Notice(NoticeKind.BACKUP, text, NoticeAction("backups", "Backups…"))
+            return Notice(NoticeKind.BACKUP, text, NoticeAction(BACKUPS_ACTION, "Backups…"))
         if status.attention is BackupAttention.OLD:
-            action = NoticeAction("back-up-now", "Back up now")
+            action = NoticeAction(BACK_UP_NOW_ACTION, "Back up now")
             return Notice(NoticeKind.BACKUP, BACKUP_IS_OLD, action)
         return None
 

@@ -182,7 +182,7 @@ class ClosedJournalWork(QObject):
                 return
             window.open_journal(journal)
             if window.main_view is not None:
-                window.main_view.open_backups(note)
+                window.main_view.navigation.show_backups(note)
 
         run_in_background(work, done, lambda error: self._failed(error, generation), window)
 

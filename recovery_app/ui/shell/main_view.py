@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.notices import NoticeAction
+from recovery_app.services.backups import BACK_UP_NOW_ACTION, BACKUPS_ACTION
 from recovery_app.services.hard_date_notices import CHECK_IN_ACTION, PLAN_ACTION
 from recovery_app.services.journal import Journal
 from recovery_app.services.reading_suggestions import OPEN_READING
@@ -79,9 +80,9 @@ class MainView(QWidget):
         self._built: dict[int, QWidget] = {}
         self.dialog: QDialog | None = None  # a window a notice's button opened
         # What a notice's button on Today can open, by `NoticeAction.kind`.
-        self._notice_actions: dict[str, Callable[[str], None]] = {
-            "backups": lambda _target: self.open_backups(),
-            "back-up-now": lambda _target: self.back_up_now(),
+        self._notice_actions: dict[str, Callable[[str], object]] = {
+            BACKUPS_ACTION: lambda _target: self.navigation.show_backups(),
+            BACK_UP_NOW_ACTION: lambda _target: self.navigation.back_up_now(),
             OPEN_READING: self.open_reading,
             PLAN_ACTION: self._open_hard_date_plan,
             CHECK_IN_ACTION: lambda _target: self.today.open_check_in(),
@@ -223,16 +224,6 @@ class MainView(QWidget):
         return screen
 
     # ----- backups ---------------------------------------------------------------------------
-
-    def open_backups(self, note: str = "") -> None:
-        """Settings, at its Backups group (Today's notice; after a restore or a re-key)."""
-        self.show_section(SETTINGS)
-        self.settings.show_backups(note)
-
-    def back_up_now(self) -> None:
-        """Today's "Back up now": made off the GUI thread, its progress shown in Settings."""
-        self.open_backups()
-        self.settings.backups.start_backup()
 
     def backups_changed(self, _outcome: BackupOutcome | None = None) -> None:
         """An automatic backup finished: Today's notice and Settings' list read again."""

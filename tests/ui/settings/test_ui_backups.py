@@ -229,7 +229,12 @@ def test_todays_line_about_an_old_backup_offers_back_up_now(qtbot: QtBot, data_d
 
     assert view.current_section() == SETTINGS
     panel = view.settings.backups
+    # Begun off the GUI thread: the click returned with the backup still running, shown.
+    assert panel.progress.isVisible() and not panel.back_up_now.isEnabled()
+    assert panel.back_up_now.text() == "Backing up…"
     qtbot.waitUntil(lambda: panel.note.text().startswith("Backed up and checked"), timeout=WAIT_MS)
+    assert panel.back_up_now.isEnabled() and not panel.progress.isVisible()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=WAIT_MS)  # the list read again
     assert not card.isVisible()
     view.close()
     journal.close()
