@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QProgressBar,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.services.my_data_records import DeletionPlan
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.password_tries import PasswordTries
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from recovery_app.services.vault_service import VaultService
 
 
-class DeleteJournalDialog(QDialog):
+class DeleteJournalDialog(Dialog):
     PASSWORD, PLAN = range(2)
 
     def __init__(

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
@@ -32,6 +31,7 @@ from recovery_app.services.errors import OlderPasswordNeeded, WrongPassword
 from recovery_app.services.my_data_records import BackupInfo
 from recovery_app.services.vault_service import VaultState
 from recovery_app.ui.kit.confirm import confirm
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.password_tries import PasswordTries
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from recovery_app.services.vault_service import VaultService
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(Dialog):
     CHOOSE, PASSWORD, PREVIEW = range(3)
 
     def __init__(
