@@ -7,10 +7,10 @@ exit and auto-lock call nothing (domain.backups.NEVER says so too). "Back up now
 `safety_backup()`, so no caller can forget it.
 
 Where: `backups/` in the data folder, or a folder the person chose (kept in the journal, with
-every folder ever used, so a password change can re-wrap them all and "delete my journal" can
-find them). A chosen folder is never created: a missing one is a drive that is away. The last
-failure is kept in the journal too (vault_info), and in memory when even that cannot be
-written, so it can be shown until a backup works again.
+every folder ever used, so a password change re-wraps them all, each backup catches up those
+that were away, and "delete my journal" finds them). A chosen folder is never created: a
+missing one is a drive that is away. The last failure is kept in the journal (vault_info),
+and in memory when even that can't be written, shown until a backup works again.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from recovery_app.domain.backups import (
 )
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.notices import Notice, NoticeAction, NoticeKind
+from recovery_app.services.backup_key_files import catch_up_key_files
 from recovery_app.services.journal_part import JournalPart, utc_now
 from recovery_app.services.my_data_records import (
     BackupFailure,
@@ -73,9 +74,8 @@ FOLDER_KEY = "backup.folder"
 FOLDERS_USED_KEY = "backup.folders_used"
 FAILURE_KEY = "backup.last_failure"
 SIZE_CAP_KEY = "backup.size_cap_bytes"
-# The kinds of Today's notice's button, which the window maps to what it opens.
-BACKUPS_ACTION = "backups"  # Settings → Backups
-BACK_UP_NOW_ACTION = "back-up-now"  # there, and one backup begun
+BACKUPS_ACTION = "backups"  # Today's button kinds: Settings → Backups,
+BACK_UP_NOW_ACTION = "back-up-now"  # and there one backup begun
 _LOCK_WAIT_SECONDS = 5.0  # a background backup gives way to a migration or password change
 _log = logging.getLogger(__name__)
 
@@ -285,6 +285,7 @@ class BackupService(JournalPart):
         )
         if folder != self.default_folder:
             self._remember_folder(folder)
+        catch_up_key_files(self, self._vault, keyfile_bytes)  # a drive away at a change
         return self.describe(stored), self._prune(folder, stored, now)
 
     def _prune(self, folder: Path, newest: StoredBackup, now: datetime) -> int:
@@ -340,8 +341,7 @@ class BackupService(JournalPart):
 
     def _clear_failure(self) -> None:
         self._failure_in_memory = None
-        if self._info(FAILURE_KEY) is not None:
-            self._set_info(FAILURE_KEY, None)
+        self._set_info(FAILURE_KEY, None)
 
     def _remember_folder(self, folder: Path) -> None:
         used = json.loads(self._info(FOLDERS_USED_KEY) or "[]")

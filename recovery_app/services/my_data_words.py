@@ -188,14 +188,21 @@ def _folders(folders: tuple[Path, ...]) -> str:
     return ", ".join(str(f) for f in folders)
 
 
-def away_folders_text(folders: tuple[Path, ...]) -> str:
-    """Backup folders that weren't there at a password change or a re-key."""
+def away_folders_text(folders: tuple[Path, ...], *, rekey: bool = False) -> str:
+    """Backup folders that weren't there at a password change or a re-key. After a change,
+    any backup made with the folder connected again brings its key files up to date; after a
+    re-key, their key no longer fits the journal, so only another re-key removes them."""
     if not folders:
         return ""
+    away = f"The backups in {_folders(folders)} couldn't be reached (a drive may be unplugged)"
+    if rekey:
+        return (
+            f"{away}, so they still open with the password they had. Connect it and re-key "
+            "again, or remove them."
+        )
     return (
-        f"The backups in {_folders(folders)} couldn't be reached (a drive may be unplugged), "
-        "so they still open with the password they had. Connect it and do this again, or "
-        "remove them."
+        f"{away}, so they still open with your old password until they are brought up to "
+        "date: connect it while your journal is open and choose “Back up now”."
     )
 
 
@@ -243,7 +250,7 @@ def rekey_done_text(result: RekeyResult) -> str:
             "kept: they still open with your password. Please try “Back up now”, then "
             "re-key again."
         )
-    away = away_folders_text(result.unreachable_folders)
+    away = away_folders_text(result.unreachable_folders, rekey=True)
     return f"{text} {away}".strip()
 
 

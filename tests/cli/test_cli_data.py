@@ -328,4 +328,4 @@ def test_change_password_names_a_backup_folder_that_was_away(journal: Path, tmp_
     code, out, err = app(journal, "change-password", stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
     assert (code, err) == (0, "")
     assert out.startswith("Your password is changed. The old one no longer opens the journal")
-    assert str(drive) in out and "still open with the password they had" in out
+    assert str(drive) in out and "still open with your old password until" in out

@@ -101,10 +101,12 @@ def test_an_import_preview_says_what_would_be_added_and_what_is_there() -> None:
 def test_the_words_after_a_password_change_a_rekey_and_a_deletion_name_what_was_away() -> None:
     away = (Path("/media/usb/backups"),)
     changed = password_change_text(PasswordChangeResult(rewrapped=3, unreachable_folders=away))
-    assert "/media/usb/backups" in changed and "still open with the password they had" in changed
+    assert "/media/usb/backups" in changed and "still open with your old password" in changed
+    assert changed.endswith("connect it while your journal is open and choose “Back up now”.")
     fresh = BackupInfo(Path("/b"), datetime.now(UTC), "after-rekey", 10, "0.1.0", "0008")
     rekeyed = rekey_done_text(RekeyResult(fresh_backup=fresh, removed=4, unreachable_folders=away))
     assert "4 backups made under the old key were removed" in rekeyed
+    assert rekeyed.endswith("Connect it and re-key again, or remove them.")
     kept = rekey_done_text(RekeyResult(fresh_backup=None, removed=0, kept_old=(Path("/b"),)))
     assert "were kept" in kept
     deleted = deletion_done_text(DeletionReport((), (), away, forgot_remembered_key=True))
