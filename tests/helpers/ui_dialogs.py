@@ -60,6 +60,8 @@ def choose_in_file_dialog(qtbot: QtBot, path: Path) -> None:
     """In Qt's own file dialog: go to the folder `path` is in, type its name, press Enter.
     (Typing a whole path key by key lets the dialog's completer rewrite it as it goes.)"""
     dialog = wait_for(qtbot, QFileDialog)
+    # Qt's own, never the desktop's: a native one may note the file in the desktop's recent list.
+    assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setDirectory(str(path.parent))
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     assert name is not None
