@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from recovery_app.domain.urges import UrgeDetails
+from recovery_app.services.my_data_records import ExportFormat
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage import export_writer
@@ -215,4 +216,26 @@ def test_a_file_that_isnt_an_export_is_refused_and_nothing_changes(
     assert panel.message.text() == "That file isn't an export from this app. Nothing was changed."
     assert unlocked.journal is not None
     assert [c.name for c in unlocked.journal.clocks.list_clocks()] == ["Sam"]
+    close_window(unlocked)
+
+
+def test_an_export_from_a_newer_version_is_refused_in_one_line(
+    qtbot: QtBot, unlocked: JournalWindow, tmp_path: Path
+) -> None:
+    assert unlocked.journal is not None
+    document = tmp_path / "from-a-newer-app.json"
+    unlocked.journal.exports.export(document, ExportFormat.JSON)
+    doc = json.loads(document.read_text(encoding="utf-8"))
+    document.write_text(json.dumps({**doc, "version": doc["version"] + 1}), encoding="utf-8")
+    panel = _my_data(qtbot, unlocked)
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    choose_in_file_dialog(qtbot, document)
+    qtbot.waitUntil(panel.message.isVisible, timeout=WAIT_MS)
+    assert panel.message.text() == (
+        "That was made by a newer version of the app. Please update the app to use it. "
+        "Nothing was changed."
+    )
+    backups_dir = VaultPaths(unlocked.service.data_dir).backups_dir
+    reasons = [b.manifest.reason for b in list_backups(backups_dir)]
+    assert "before-import" not in reasons  # refused before any copy was made
     close_window(unlocked)

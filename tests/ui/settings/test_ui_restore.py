@@ -277,3 +277,31 @@ def test_a_quick_exit_during_a_restore_stops_it_and_keeps_the_journal(
     finally:
         journal.close()
     close_window(window)
+
+
+def test_a_backup_from_a_newer_version_is_refused_in_one_line_and_nothing_changes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    import json
+
+    made = _backed_up_with_sam_then_robin(data_dir)
+    manifest = made / "manifest.json"
+    manifest.write_text(json.dumps({**json.loads(manifest.read_text()), "app_version": "9.0.0"}))
+    before = VaultPaths(data_dir).db.read_bytes()
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    qtbot.mouseClick(window.unlock_screen.restore_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for(qtbot, RestoreDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    _type_password(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: "newer version" in dialog.message.text(), timeout=WAIT_MS)
+    assert dialog.message.text() == (
+        "That was made by a newer version of the app. Please update the app to use it. "
+        "Nothing was changed."
+    )
+    assert dialog.page() == RestoreDialog.PASSWORD  # no preview of what it can't read
+    click(qtbot, dialog, "Cancel")
+    assert VaultPaths(data_dir).db.read_bytes() == before
+    assert list(VaultPaths(data_dir).backups_dir.iterdir()) == [made]  # no safety copy either
+    close_window(window)
