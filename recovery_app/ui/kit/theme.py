@@ -6,6 +6,12 @@ palette into what Qt paints with; `apply()` sets both on the application and rem
 palette as `current()`, which painted widgets (the timeline, the pacer, charts) read when they
 paint. `tests/ui/kit/test_theme.py` checks every text role against its background for WCAG AA
 (4.5:1) in both looks.
+
+Focus is drawn so that it shows on anything, the filled default button and a chosen answer
+too: there the ring is a double line in the focus colour with the window's colour between
+it and the fill (a ring of the focus colour alone was lost against the accent). Border and
+padding add up to the same as without focus, so nothing moves when the focus arrives.
+tests/ui/test_focus_and_tab_order.py checks that every Tab stop changes when focused.
 """
 
 from __future__ import annotations
@@ -279,14 +285,16 @@ QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {focus}; }}
 QPushButton:default {{ background: {accent}; color: {accent_text}; border: 1px solid {accent}; }}
 QPushButton:default:hover {{ background: {accent_hover}; }}
-QPushButton:default:focus {{ border: 2px solid {focus}; }}
+QPushButton:default:focus {{ border: 4px double {focus}; background-clip: padding;
+    padding: 3px 11px; }}
 QPushButton:disabled {{ background: {disabled_bg}; color: {text_disabled};
     border-color: {disabled_bg}; }}
 QPushButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}
 QPushButton#choice {{ padding: 5px 10px; min-width: 22px; }}
 QPushButton#choice:checked {{ background: {accent}; color: {accent_text};
     border: 1px solid {accent}; }}
-QPushButton#choice:checked:focus {{ border: 2px solid {focus}; }}
+QPushButton#choice:checked:focus {{ border: 4px double {focus}; background-clip: padding;
+    padding: 2px 7px; }}
 QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px;
     border: 1px solid {field_border}; background: {surface}; }}
@@ -309,7 +317,11 @@ QListWidget#sidebar::item:selected {{ background: {selection}; color: {selection
     border-left: 3px solid {accent}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {chrome_hover}; }}
 QListWidget#sidebar:focus {{ border-right: 3px solid {focus}; }}
-QListWidget#sidebar:focus::item:selected {{ border-left: 3px solid {focus}; }}
+QListWidget#sidebar:focus::item:selected {{ border: 2px solid {focus};
+    border-left: 3px solid {focus}; }}
+QAbstractScrollArea#timeline {{ border: 1px solid {border}; border-radius: 8px; }}
+QAbstractScrollArea#timeline:focus {{ border: 2px solid {focus}; }}
+QLabel:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
 QListWidget, QListView, QTreeView {{ background: {surface}; color: {text};
     border: 1px solid {border}; border-radius: 8px; outline: 0; }}
 QListWidget:focus, QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid
