@@ -55,7 +55,7 @@ def known_widgets() -> tuple[list[str], dict[str, str], dict[str, int]]:
                 combos[accessible_id(combo)] = combo.currentText()
         for timeline in window.findChildren(TimelineView):
             if timeline.isVisible():
-                timelines[accessible_id(timeline)] = len(timeline.visible_items())
+                timelines[accessible_id(timeline)] = len(timeline.items_on_screen())
     return single, combos, timelines
 
 
