@@ -43,6 +43,7 @@ from recovery_app.services.journal_part import utc_now
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.texts import guide_texts
 from recovery_app.services.urges import SavedUrge, UrgeService
+from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.navigation import Navigation
@@ -384,6 +385,9 @@ class RideTheWaveDialog(QDialog):
             )
             self.check_panel.show()
             self.check_answer.setDefault(True)
+            announce(self.check_panel, self.texts.check)  # it comes up by itself: say it
+        if timer.is_up(now) and self.time_up.isHidden():
+            announce(self.time_up, self.texts.time_up)
         self.time_up.setVisible(timer.is_up(now))
 
     def showEvent(self, event: object) -> None:
