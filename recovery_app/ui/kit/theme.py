@@ -317,7 +317,9 @@ QListWidget#sidebar::item:selected {{ background: {selection}; color: {selection
     border-left: 3px solid {accent}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {chrome_hover}; }}
 QListWidget#sidebar:focus {{ border-right: 3px solid {focus}; }}
-QListWidget#sidebar:focus::item:selected {{ border: 2px solid {focus};
+/* The current section's ring. (":focus::item" on the list would quietly undo the list's own
+   ":focus" rules: the item's own focus state is the one to style.) */
+QListWidget#sidebar::item:selected:focus {{ border: 2px solid {focus};
     border-left: 3px solid {focus}; }}
 QAbstractScrollArea#timeline {{ border: 1px solid {border}; border-radius: 8px; }}
 QAbstractScrollArea#timeline:focus {{ border: 2px solid {focus}; }}
@@ -345,6 +347,7 @@ QTabBar::tab {{ background: {chrome}; color: {text}; padding: 7px 14px; margin: 
 QTabBar::tab:selected {{ background: {window}; font-weight: 600; }}
 QTabBar::tab:hover:!selected {{ background: {chrome_hover}; }}
 QTabBar::tab:focus {{ border: 2px solid {focus}; border-bottom: none; }}
+QTabBar QToolButton:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
 QGroupBox {{ font-weight: 600; border: 1px solid {border}; border-radius: 10px; margin-top: 14px;
     padding: 14px 12px 10px 12px; background: {surface}; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {text}; }}
