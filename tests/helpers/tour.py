@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QDialog,
     QMessageBox,
@@ -229,6 +230,7 @@ def _screens(window: JournalWindow, windows: list[JournalWindow]) -> Iterator[Si
             settle()
         _open_disclosures(screen)
         for state in _tab_states(screen, f"screen: {title}"):
+            _choose_first_rows(screen)
             yield from _sights(state, window, windows)
 
 
@@ -238,6 +240,21 @@ def _open_disclosures(root: QWidget) -> None:
         folded = button.isCheckable() and not button.isChecked()
         if folded and button.objectName() != "choice" and button.isVisible():
             click(button)
+    settle()
+
+
+def _choose_first_rows(root: QWidget) -> None:
+    """Click the first row of each list with nothing chosen, so what acts on a chosen row
+    (Edit, Move, Remove) is there to be looked at too."""
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisible() or model is None or model.rowCount() == 0:
+            continue
+        if view.currentIndex().isValid() or view.objectName() == "sidebar":
+            continue
+        first = view.visualRect(model.index(0, 0))
+        if view.viewport().rect().contains(first.center()):
+            click(view.viewport(), first.center())
     settle()
 
 
