@@ -135,9 +135,9 @@ class ChoiceRow(QWidget, Generic[T]):
             self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in self.buttons:
-            if not any(b.hasFocus() for b in self.buttons):
-                self._update_tab_stop()  # back to the chosen answer (or the first) for next time
+        left = event.type() == QEvent.Type.FocusOut and watched in self.buttons
+        if left and not any(b.hasFocus() for b in self.buttons):
+            self._update_tab_stop()  # back to the chosen answer (or the first) for next time
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             Qt = qt()
             keys = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}

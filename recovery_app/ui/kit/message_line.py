@@ -2,9 +2,10 @@
 
 It shows the app's own kind words (services/messages.py), never the exception's text (which
 may hold what was typed), and its accessible name follows the text. Each new line is also
-announced (ui/kit/announce.py), so a screen reader says it where the focus is: a save's
-acknowledgement as soon as it is said, a problem at once. `attempt()` runs a save and puts any expected failure here; anything
-unexpected still reaches the application's last-resort handler (app.py).
+announced (ui/kit/announce.py), so a screen reader says it wherever the focus is: a save's
+acknowledgement as soon as it is said, a problem at once. `attempt()` runs a save and puts
+any expected failure here; anything unexpected still reaches the application's last-resort
+handler (app.py).
 """
 
 from __future__ import annotations
