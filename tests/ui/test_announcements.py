@@ -139,3 +139,20 @@ def test_the_whole_view_says_it_opened_on_the_memory_chosen(
     place = timeline.index_of(lake)
     assert Said("", focus_child=place, source=timeline) in heard  # then the memory is read
     view.close()
+
+
+def test_the_quick_log_says_its_note_was_saved(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, vault: Vault
+) -> None:
+    from recovery_app.ui.urges.quick_log import QuickLogDialog
+
+    dialog = QuickLogDialog(now=lambda: NOW)
+    dialog.set_urges(UrgeService(vault, now=lambda: NOW))
+    on_screen(qtbot, dialog)
+    heard = listen(monkeypatch)
+    qtbot.keyClick(dialog, Qt.Key.Key_7)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.page() == QuickLogDialog.DONE)
+    noted = f"Noted at {NOW.astimezone():%H:%M}. It took courage to notice it."
+    assert texts(heard) == [noted]
+    assert QApplication.focusWidget() is dialog.ride_button  # read: the offer, not the note

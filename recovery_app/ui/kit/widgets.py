@@ -1,4 +1,5 @@
-"""Small reusable widgets: a password field, a strength hint, a centred card, headings."""
+"""Small reusable widgets: a password field, a strength hint, a centred card, headings, and
+the label that names a field."""
 
 from __future__ import annotations
 
@@ -76,6 +77,16 @@ def heading(text: str, size_delta: int = 6) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     label.setAccessibleName(text)
+    return label
+
+
+def labelled(text: str, field: QWidget, name: str = "") -> QLabel:
+    """The label of `field`: its Alt+letter moves there, and a screen reader says it with the
+    field (on Linux, Qt names a combo box by the text it shows, so its label is the only way
+    it is said). The field is named `name`, or the label's words without the `&`."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    field.setAccessibleName(name or text.replace("&", "").rstrip(":").strip())
     return label
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.fuzzy_dates import Hemisphere
 from recovery_app.domain.memories import MAX_WINDOW_DAYS
 from recovery_app.services.memories import ViewSettings
-from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.kit.widgets import heading, labelled, paragraph
 from recovery_app.ui.whole.memory_table_model import (
     FEELING,
     KIND,
@@ -59,10 +59,7 @@ class ViewControls(QWidget):
         window_label = QLabel(self.tr("&Around ±"))
         window_label.setBuddy(self.window_days)
         self.hemisphere = QComboBox()
-        self.hemisphere.setAccessibleName(self.tr("Seasons"))
-        # A screen reader says a combo box's label, not its name, on Linux: it needs one.
-        seasons_label = QLabel(self.tr("Sea&sons"))
-        seasons_label.setBuddy(self.hemisphere)
+        seasons_label = labelled(self.tr("Sea&sons"), self.hemisphere)
         self.hemisphere.addItem(self.tr("Northern seasons"), Hemisphere.NORTH)
         self.hemisphere.addItem(self.tr("Southern seasons"), Hemisphere.SOUTH)
         self.warning_box = QCheckBox(self.tr("&Warn before hard memories"))
