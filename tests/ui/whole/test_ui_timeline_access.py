@@ -23,7 +23,7 @@ from recovery_app.storage.vault import Vault
 from recovery_app.ui.whole.memory_dialog import MemoryDialog
 from recovery_app.ui.whole.screen import CONTENT, WholeRelationshipScreen
 from recovery_app.ui.whole.timeline.layout import WEEKS
-from recovery_app.ui.whole.timeline.view import FOCUS_GAP
+from recovery_app.ui.whole.timeline.painting import FOCUS_GAP
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 NAME = QAccessible.Text.Name

@@ -20,14 +20,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import ABOVE, BELOW, SIDE, Memory, MemoryKind
-from recovery_app.ui.kit import theme
 from recovery_app.ui.whole.timeline.accessible import (
     TimelineItems,
     install_accessible_factory,
@@ -54,11 +51,9 @@ from recovery_app.ui.whole.timeline.layout import (
     ZOOMS,
     TimelineItem,
     lay_out,
-    ticks,
 )
-from recovery_app.ui.whole.timeline.look import background, colour_of, look
-
-FOCUS_GAP = 4  # between a memory and its focus ring
+from recovery_app.ui.whole.timeline.look import background
+from recovery_app.ui.whole.timeline.painting import Frame, paint_axis, paint_band, paint_item
 
 
 class TimelineView(QAbstractScrollArea):
@@ -279,81 +274,37 @@ class TimelineView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         left = float(self.horizontalScrollBar().value())
-        width = self.viewport().width()
+        size = self.viewport().size()
         painter.fillRect(self.viewport().rect(), background())
-        self._paint_window(painter, left)
-        self._paint_axis(painter, left, width)
+        frame = Frame(
+            painter, left, self._zoom, self._origin, self.palette().text().color(), self._metrics
+        )
+        chosen = self._selected
+        if chosen is not None and chosen.kind is MemoryKind.GOOD:
+            scale = ZOOMS[self._zoom]
+            start = (chosen.when.start - self._origin).days - self._window_days
+            end = (chosen.when.end - self._origin).days + 1 + self._window_days
+            paint_band(frame, QRectF(start * scale - left, 0, (end - start) * scale, size.height()))
+        paint_axis(frame, self._axis_y(), size.width(), size.height())
         if not self._memories:
             return
-        dim = self._selected is not None and self._selected.kind is MemoryKind.GOOD
-        with_labels = self._zoom >= MONTHS
-        chosen_id = -1 if self._selected is None else self._selected.id
+        dim = chosen is not None and chosen.kind is MemoryKind.GOOD
+        chosen_id = -1 if chosen is None else chosen.id
         for item in self.visible_items():
-            if (
-                not item.covered
-                or item.memory.id == chosen_id
-                or item.memory.id in self._highlighted
-            ):
-                self._paint_item(painter, item, left, dim, with_labels)
-
-    def _paint_window(self, painter: QPainter, left: float) -> None:
-        chosen = self._selected
-        if chosen is None or chosen.kind is not MemoryKind.GOOD:
-            return
-        scale = ZOOMS[self._zoom]
-        start = (chosen.when.start - self._origin).days - self._window_days
-        end = (chosen.when.end - self._origin).days + 1 + self._window_days
-        band = QRectF(start * scale - left, 0, (end - start) * scale, self.viewport().height())
-        painter.fillRect(band, QColor(47, 125, 109, 28))
-
-    def _paint_axis(self, painter: QPainter, left: float, width: int) -> None:
-        axis = self._axis_y()
-        text = self.palette().text().color()
-        painter.setPen(QPen(text, 1.5))
-        painter.drawLine(QPointF(0, axis), QPointF(width, axis))
-        scale = ZOOMS[self._zoom]
-        first = self._origin + timedelta(days=int(left / scale))
-        last = self._origin + timedelta(days=int((left + width) / scale) + 1)
-        muted = QColor(text)
-        muted.setAlpha(150)
-        painter.setPen(QPen(muted, 1))
-        for tick, caption in ticks(first, last, self._zoom):
-            x = (tick - self._origin).days * scale - left
-            painter.drawLine(QPointF(x, axis - 4), QPointF(x, axis + 4))
-            painter.drawText(QPointF(x + 3, self.viewport().height() - 8), caption)
-
-    def _paint_item(
-        self, painter: QPainter, item: TimelineItem, left: float, dim: bool, with_labels: bool
-    ) -> None:
-        memory = item.memory
-        rect = self._item_rect(item, left)
-        chosen = self._selected is not None and memory.id == self._selected.id
-        ringed = memory.id in self._highlighted
-        pen, brush = look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
-        if chosen or ringed:
-            ring = self.palette().text().color() if chosen else colour_of(memory.kind).darker(140)
-            pen = QPen(ring, 3)
-        painter.setBrush(brush)
-        painter.setPen(pen)
-        if rect.width() <= 2 * DOT_RADIUS + 0.5:
-            painter.drawEllipse(rect)
-        else:
-            painter.drawRoundedRect(rect, 4, 4)
-        if chosen and self.hasFocus():
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(theme.current().colour("focus"), 2))
-            gap = FOCUS_GAP
-            painter.drawRoundedRect(rect.adjusted(-gap, -gap, gap, gap), 6, 6)
-        if with_labels or chosen or ringed:
-            text = self._metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-            # A long bar's label starts where the bar comes into view.
-            x = max(rect.left(), 4.0) if rect.width() > 2 * DOT_RADIUS + 0.5 else rect.right() + 6
-            y = rect.top() - 3 if rect.width() > 2 * DOT_RADIUS + 0.5 else rect.bottom() - 1
-            if chosen or ringed:  # on a plain ground, so it reads over its neighbours
-                box = QRectF(self._metrics.boundingRect(text)).translated(x, y)
-                painter.fillRect(box.adjusted(-3, -1, 3, 1), background())
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QPointF(x, y), text)
+            is_chosen = item.memory.id == chosen_id
+            ringed = item.memory.id in self._highlighted
+            if item.covered and not (is_chosen or ringed):
+                continue
+            paint_item(
+                frame,
+                item,
+                self._item_rect(item, left),
+                chosen=is_chosen,
+                ringed=ringed,
+                dim=dim,
+                focused=self.hasFocus(),
+                with_labels=self._zoom >= MONTHS,
+            )
 
     # ----- finding and moving -----------------------------------------------------------------
 
