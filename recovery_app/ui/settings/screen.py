@@ -1,6 +1,5 @@
-"""Settings: locking, 'remember on this computer' and its trade-off, reminders and hard dates,
-motion, reading suggestions, password, backups, my data (export and import), about, and, kept
-apart at the end, delete my journal."""
+"""Settings: locking, 'remember on this computer', reminders and hard dates, motion, readings,
+password, backups, my data (export, import), about, and, apart at the end, delete my journal."""
 
 from __future__ import annotations
 
@@ -28,6 +27,7 @@ from recovery_app import __version__
 from recovery_app.services.errors import SecretStoreError
 from recovery_app.services.journal import Journal
 from recovery_app.services.my_data_records import PasswordChangeResult
+from recovery_app.services.my_data_words import password_change_text
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
@@ -389,10 +389,7 @@ class SettingsScreen(QWidget):
         dialog.open()
 
     def _password_changed(self, result: PasswordChangeResult | None) -> None:
-        """Said with the backups it reached, and those it couldn't (a drive away)."""
-        from recovery_app.services.my_data_words import password_change_text
-
-        if result is not None:
+        if result is not None:  # said with the backups it reached, and those away
             self.password_message.say(password_change_text(result))
 
     def _open_about(self) -> None:
