@@ -34,6 +34,9 @@ def _memory_item(memory: Memory, kind_words: dict[MemoryKind, str]) -> QListWidg
     return item
 
 
+LIST_MAX_HEIGHT = 170  # the times behind a count: a few at once, the rest by scrolling
+
+
 class AroundPanel(QFrame):
     """The chosen memory, and for a good moment the harm around it, side by side in time."""
 
@@ -160,7 +163,6 @@ class PatternPanel(QFrame):
     def _instance_list(self, name: str) -> QListWidget:
         listed = QListWidget()
         listed.setAccessibleName(name)
-        listed.setMaximumHeight(170)
         listed.setWordWrap(True)  # each time on its own lines, never a sideways scroll
         listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         listed.hide()
@@ -245,3 +247,7 @@ class PatternPanel(QFrame):
             item = QListWidgetItem(text)
             item.setData(MEMORY_ROLE, first)
             listed.addItem(item)
+        # As tall as its times, up to a limit: squeezed to one row, its lines were cut.
+        rows = sum(listed.sizeHintForRow(row) for row in range(min(listed.count(), 6)))
+        slack = listed.fontMetrics().lineSpacing()  # a line wrapped once the width is known
+        listed.setFixedHeight(min(LIST_MAX_HEIGHT, rows + 2 * listed.frameWidth() + slack))
