@@ -156,7 +156,11 @@ class MemoryTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(60)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         # Fixed widths that fit the words: sizing to contents would read every row.
-        for column, width in ((WHEN, 160), (KIND, 200), (PERSON, 90), (FEELING, 90)):
+        for column, width in ((WHEN, 140), (KIND, 180), (PERSON, 90), (FEELING, 90)):
             self.setColumnWidth(column, width)
         self.setTabKeyNavigation(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind, PatternCount, Patterns
+from recovery_app.ui.kit.flow import FlowLayout
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 
@@ -72,10 +73,10 @@ class AroundPanel(QFrame):
         )
         layout.addWidget(self.hint)
         self.edit_button = QPushButton(self.tr("&Edit this memory"))
-        self.buttons = QHBoxLayout()
+        holder = QWidget()
+        self.buttons = FlowLayout(holder, spacing=8)  # one under the other when narrow
         self.buttons.addWidget(self.edit_button)
-        self.buttons.addStretch(1)
-        layout.addLayout(self.buttons)
+        layout.addWidget(holder)
         layout.addStretch(0)
         self.around.itemActivated.connect(
             lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE))

@@ -133,7 +133,7 @@ class WholeRelationshipScreen(QWidget):
         self.around_panel = AroundPanel(self.words)
         self.delete_button = QPushButton(self.tr("&Delete this memory"))
         self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
-        self.around_panel.buttons.insertWidget(1, self.delete_button)
+        self.around_panel.buttons.addWidget(self.delete_button)
         side_column.addWidget(self.around_panel)
         side_column.addStretch(1)
         self.pattern_panel = PatternPanel(self.words)
