@@ -68,7 +68,8 @@ QPushButton#choice:checked {{ background: {accent}; color: {accent_text};
     border: 1px solid {accent}; }}
 QPushButton#choice:checked:focus {{ border: 4px double {focus}; background-clip: padding;
     padding: 2px 5px; }}
-QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px; }}
+QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px;
+    border: 2px solid transparent; border-radius: 6px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px;
     border: 1px solid {field_border}; background: {surface}; }}
 QCheckBox::indicator {{ border-radius: 4px; }}
@@ -114,7 +115,8 @@ QListView::indicator:checked {{ background: {accent}; border-color: {accent};
 QListWidget::item:hover:!selected {{ background: {surface_alt}; }}
 QListWidget#entries {{ padding: 4px 8px; }}
 QListWidget#entries::item {{ padding: 7px 2px; border-bottom: 1px solid {border}; }}
-QTableView {{ background: {surface}; alternate-background-color: {surface_alt}; color: {text};
+QTableView {{ outline: 0; background: {surface}; alternate-background-color: {surface_alt};
+    color: {text};
     border: 1px solid {border}; border-radius: 8px; selection-background-color: {selection};
     selection-color: {selection_text}; gridline-color: {border}; }}
 QTableView::item {{ padding: 0 6px; }}
