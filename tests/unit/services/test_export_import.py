@@ -66,7 +66,7 @@ def test_export_import_export_is_byte_identical(full, tmp_path: Path) -> None:
 def test_the_document_says_what_it_is_and_keeps_dates_and_moments_exact(full, tmp_path) -> None:
     doc = json.loads(_export(full, tmp_path / "j.json").read_text(encoding="utf-8"))
     assert doc["format"] == "journal-export" and doc["version"] == 1
-    assert doc["app_version"] == "0.1.0" and doc["schema_revision"] == "0008"
+    assert doc["app_version"] == "0.1.0" and doc["schema_revision"] == "0010"
     (good, harm) = doc["tables"]["memory"]
     assert (good["date_text"], good["date_start"], good["date_end"]) == (
         "summer-2021",
