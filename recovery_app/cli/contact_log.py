@@ -28,9 +28,10 @@ def register(commands: Any) -> None:
     )
     log.add_argument("--with-notes", action="store_true", help="add your own notes too")
     log.add_argument(
-        "--without-attachments",
+        "--with-attachments",
         action="store_true",
-        help="leave out the files' thumbnails and fingerprints (only how many there were)",
+        help="add the files kept with each entry: thumbnails of pictures, and every file's "
+        "SHA-256 (without it, only how many there were)",
     )
     log.add_argument("--replace", action="store_true", help="replace FILE if it is there")
     log.add_argument(
@@ -60,7 +61,7 @@ def write_contact_log(ctx: Context) -> int:
                 args.start,
                 args.end,
                 include_notes=args.with_notes,
-                include_attachments=not args.without_attachments,
+                include_attachments=args.with_attachments,
             )
         )
         if suffix == ".csv":

@@ -45,13 +45,14 @@ NOT_SAID = "Not noted"
 @dataclass(frozen=True)
 class ContactLogChoice:
     """What goes into the document: one clock, the days (None: from the first, to the last),
-    and whether the person's own notes and the files (thumbnails, fingerprints) go too."""
+    and whether the person's own notes and the files (thumbnails, fingerprints) go too.
+    Nothing is in unless chosen: a person may not want to see the pictures again."""
 
     clock_id: int
     start: date | None = None
     end: date | None = None
     include_notes: bool = False
-    include_attachments: bool = True
+    include_attachments: bool = False
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ class MainView(QWidget):
         self._on_locking_changed = on_locking_changed
         self._tray_available = tray_available
         self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
+        # The plan's "Ride the wave" goes through Urges here, as the guide always does.
+        self.navigation.ride_the_wave_in_window = lambda: self.urges.ride_the_wave(None)
         self._built: dict[int, QWidget] = {}
         # What a notice's button on Today can open, by `NoticeAction.kind`.
         self._notice_actions: dict[str, Callable[[str], None]] = {}
@@ -174,7 +176,13 @@ class MainView(QWidget):
 
         journal = self._journal
         today = TodayScreen(
-            journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
+            journal.clocks,
+            journal.check_ins,
+            journal.urges,
+            notices=journal.notices,
+            navigation=self.navigation,
+            records=journal.records,
+            contact_log=journal.contact_log,
         )
         today.notice_card.action_requested.connect(self._notice_action)
         return today

@@ -1,4 +1,5 @@
-"""The Urges section: the urges noted, my reasons, people I can reach, letters.
+"""The Urges section: the urges noted, my reasons, my plan for when they reach out, people I
+can reach, letters: what is kept ready for a hard moment lives together here.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -12,11 +13,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
 from recovery_app.domain.kinds import UrgeOutcome
+from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
+from recovery_app.ui.urges.reach_out_plan_editor import ReachOutPlanEditor
 from recovery_app.ui.urges.reasons_editor import ReasonsEditor
 from recovery_app.ui.urges.screen import UrgesScreen
 from recovery_app.ui.urges.support_people_editor import SupportPeopleEditor
@@ -26,9 +29,9 @@ from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 
 class UrgesSection(QTabWidget):
     urges_changed = Signal()  # an urge was noted, changed or removed (Today shows a count)
-    contact_logged = Signal()  # an "I reached out" was noted on a clock
+    contact_logged = Signal()  # a contact was noted on a clock (an urge's, or the quick log's)
 
-    MOMENTS, REASONS, PEOPLE, LETTERS = range(4)
+    MOMENTS, REASONS, PLAN, PEOPLE, LETTERS = range(5)
 
     def __init__(
         self,
@@ -47,6 +50,8 @@ class UrgesSection(QTabWidget):
         self.moments = UrgesScreen(journal.urges, navigation)
         self.addTab(self.moments, self.tr("Urges noted"))
         self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
+        self.plan = ReachOutPlanEditor(journal.reach_out_plan)
+        self.addTab(self.plan, self.tr("When they reach out"))
         self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
         self.addTab(LettersScreen(journal.letters), self.tr("Letters"))
         self.moments.log_requested.connect(self.open_quick_log)
@@ -61,9 +66,11 @@ class UrgesSection(QTabWidget):
             self.dialog.activateWindow()
             return self.dialog
         dialog = QuickLogDialog(data_dir=self._journal.data_dir, parent=self)
+        dialog.set_clocks(self._journal.clocks)
         dialog.set_urges(self.urges)
         dialog.ride_requested.connect(lambda saved: self._after_quick_log(dialog, saved, True))
         dialog.details_requested.connect(lambda saved: self._after_quick_log(dialog, saved, False))
+        dialog.reached_out_logged.connect(lambda saved: self._they_reached_out(dialog, saved))
         dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
         self.dialog = dialog
         dialog.show()
@@ -77,6 +84,14 @@ class UrgesSection(QTabWidget):
             self.ride_the_wave(saved)
         else:
             self.edit_urge(saved)
+
+    def _they_reached_out(self, dialog: QuickLogDialog, saved: SavedContact) -> None:
+        """Noted in the quick log: the quick log closes and the plan shows instead."""
+        dialog.accept()
+        self.contact_logged.emit()
+        moment = self._navigation.show_reach_out_plan(self, saved)
+        if moment is not None:
+            self.dialog = moment
 
     def _urge_saved(self, saved: SavedUrge | None) -> None:
         if saved is not None:
