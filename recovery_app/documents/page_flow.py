@@ -100,6 +100,10 @@ class PageFlow:
         font.setPointSizeF(style.size)
         font.setBold(style.bold)
         font.setItalic(style.italic)
+        # No ligatures: "fi" drawn as one glyph reads back as "ﬁ", and someone's exact words
+        # must copy out of the PDF exactly as they were written.
+        for feature in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(feature), 0)
         return font
 
     def paragraph(self, text: str, style: Style = Style()) -> None:

@@ -23,6 +23,15 @@ class JournalNavigation:
         # The main window's own way into the guide (its Urges section keeps the urge list and
         # Today up to date); the quick log on its own has none, so the guide opens alone.
         self.ride_the_wave_in_window: Callable[[], QDialog] | None = None
+        self._windows: list[QDialog] = []  # opened with no parent: kept alive until closed
+
+    def _kept(self, dialog: QDialog) -> QDialog:
+        """A window with no parent (the quick log on its own has no main window) would be
+        collected as soon as its opener returns; keep it until it closes."""
+        if dialog.parent() is None:
+            self._windows.append(dialog)
+            dialog.finished.connect(lambda _result: self._windows.remove(dialog))
+        return dialog
 
     def what_am_i_remembering(self, parent: QWidget) -> QDialog:
         from recovery_app.ui.whole.remembering import ask_what_i_remember
@@ -54,7 +63,7 @@ class JournalNavigation:
         dialog.ride_requested.connect(lambda: self._ride_the_wave(parent))
         dialog.record_requested.connect(lambda: self.open_contact_record(parent, contact.id))
         dialog.open()
-        return dialog
+        return self._kept(dialog)
 
     def _ride_the_wave(self, parent: QWidget | None) -> QDialog:
         if self.ride_the_wave_in_window is not None:
@@ -72,7 +81,7 @@ class JournalNavigation:
             parent=parent,
         )
         guide.open()
-        return guide
+        return self._kept(guide)
 
     def open_contact_record(self, parent: QWidget | None, contact_id: int) -> QDialog | None:
         from recovery_app.ui.today.contact_record_dialog import ContactRecordDialog
@@ -83,4 +92,4 @@ class JournalNavigation:
             dialog.deleteLater()
             return None
         dialog.open()
-        return dialog
+        return self._kept(dialog)
