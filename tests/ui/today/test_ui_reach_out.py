@@ -5,10 +5,8 @@ at once by a lock or quick exit, a copy saved only where chosen, and the contact
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 from contextlib import closing
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,6 @@ from helpers.ui_window import (
     WAIT_MS,
     FakeClock,
     close_window,
-    finish_background_work,
     make_vault,
     open_window,
     unlock_with_password,
@@ -28,17 +25,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app.domain.kinds import Channel, ContactKind
-from recovery_app.services.clock_records import ContactDetails
 from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.texts import reach_out_texts
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.paths import VaultPaths
-from recovery_app.ui.kit import confirm, files
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.shell.quick_log_session import QuickLogSession
 from recovery_app.ui.today.contact_dialog import ContactDialog
-from recovery_app.ui.today.contact_history_dialog import ContactHistoryDialog
-from recovery_app.ui.today.contact_log_dialog import ContactLogDialog
 from recovery_app.ui.today.contact_record_dialog import ContactRecordDialog
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reach_out_moment import ReachOutMomentDialog

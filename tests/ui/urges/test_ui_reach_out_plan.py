@@ -74,7 +74,7 @@ def test_the_plan_starts_from_the_suggestions_and_is_edited_by_keyboard(
     for _ in range(len(suggested)):
         press(qtbot, Qt.Key.Key_Up, ALT)
     assert rows(steps)[0] == "Phone face down, then text Jo."
-    assert [line.text for line in plan.lines(PlanPart.STEP)][0] == "Phone face down, then text Jo."
+    assert next(line.text for line in plan.lines(PlanPart.STEP)) == "Phone face down, then text Jo."
 
     # Reworded with F2.
     steps.list.setCurrentRow(1)
