@@ -79,7 +79,8 @@ SPECS: dict[str, TableSpec] = {
     "exercise_run": TableSpec(json_text={"answers": _json_compact}),
     "hidden_exercise": TableSpec(natural_keys=(("exercise_id",),)),
     "memory": TableSpec(json_text={"tags": _json_unicode}),
-    "reach_out_plan": TableSpec(position="position"),
+    # Two journals that each began from the suggested steps hold the same lines: one is kept.
+    "reach_out_plan": TableSpec(natural_keys=(("part", "text"),), position="position"),
     "contact_attachment": TableSpec(),
     "contact_version": TableSpec(json_text={"attachments": _json_unicode}),
 }
