@@ -117,7 +117,7 @@ def _cover(flow: PageFlow, log: ContactLog) -> None:
 
 def _included(log: ContactLog) -> str:
     choice = log.choice
-    parts = ["when each contact happened and was logged, how, and the exact words"]
+    parts = ["When each contact happened and was logged, how, and the exact words"]
     parts.append(
         "the attachments, as thumbnails with their SHA-256 fingerprints"
         if choice.include_attachments

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.lazy_qt import qt
 
@@ -25,6 +25,16 @@ class ScrollPage(QScrollArea):
         self.column.setContentsMargins(*margins)
         self.column.setSpacing(spacing)
         self.setWidget(self.content)
+
+    def wrap_to_width(self) -> None:
+        """Let every word-wrapped label on the page take its height from the width it gets.
+        Their own size hint assumes a narrow width, several lines tall, which makes a page
+        of short lines scroll with room to spare. Call it once the page's labels are in."""
+        for label in self.content.findChildren(QLabel):
+            if label.wordWrap():
+                policy = label.sizePolicy()
+                policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+                label.setSizePolicy(policy)
 
 
 def in_scroll_page(owner: QWidget, **options: object) -> ScrollPage:

@@ -34,7 +34,7 @@ from recovery_app.services.contact_records import RecordService
 from recovery_app.services.messages import NOT_ENCRYPTED_WARNING
 from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.files import choose_file_to_add, choose_folder
-from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
+from recovery_app.ui.kit.lists import ID_ROLE, entry_list, fit_to_rows, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
@@ -86,7 +86,6 @@ class AttachmentsPanel(QWidget):
         self.empty = paragraph(self.tr("No files yet."), "hint")
         layout.addWidget(self.empty)
         self.list = entry_list(self.tr("Files kept with this entry"))
-        self.list.setMinimumHeight(90)
         layout.addWidget(self.list)
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("small")
@@ -98,6 +97,7 @@ class AttachmentsPanel(QWidget):
         self.pictures.setAccessibleName(self.tr("Pictures"))
         self.grid = QGridLayout(self.pictures)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.pictures.hide()
         layout.addWidget(self.pictures)
         self.message = MessageLine(self._records.data_dir)
@@ -150,6 +150,9 @@ class AttachmentsPanel(QWidget):
             self.list.addItem(item)
         self.empty.setVisible(not attachments)
         self.list.setVisible(bool(attachments))
+        fit_to_rows(self.list, least=48, most=240)
+        for button in (self.show_button, self.save_button, self.remove_button):
+            button.setVisible(bool(attachments))  # nothing to show, save or remove yet
         if attachments:
             self.list.setCurrentRow(0)
         if self.show_button.isChecked():

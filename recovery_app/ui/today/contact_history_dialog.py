@@ -7,12 +7,11 @@ already holds every "they reached out", and is one step from Today's clock card.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_log import ContactLogService
 from recovery_app.services.contact_records import RecordService
+from recovery_app.ui.kit.lists import entry_list
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import paragraph
@@ -77,13 +77,11 @@ class ContactHistoryDialog(QDialog):
         self.record_dialog: ContactRecordDialog | None = None
         self.log_dialog: ContactLogDialog | None = None
         self.setWindowTitle(self.tr("Contact history"))
-        self.resize(560, 440)
+        self.resize(680, 480)
         layout = QVBoxLayout(self)
         self.empty = paragraph(self.tr("No contacts logged for this clock."), "hint")
         layout.addWidget(self.empty)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Contacts, newest first"))
-        self.list.setWordWrap(True)
+        self.list = entry_list(self.tr("Contacts, newest first"))
         layout.addWidget(self.list, 1)
         self.message = MessageLine(clocks.data_dir)
         layout.addWidget(self.message)
@@ -108,6 +106,7 @@ class ContactHistoryDialog(QDialog):
         self.log_button.setVisible(contact_log is not None)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(QIcon())  # words only
         layout.addWidget(buttons)
 
         buttons.rejected.connect(self.reject)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QPushButton,
     QWidget,
 )
@@ -71,14 +71,19 @@ class ContactLogDialog(EntryDialog):
                 )
             )
         )
-        form = QFormLayout()
+        days = QGridLayout()
+        days.setColumnStretch(1, 1)
         self.from_box = QCheckBox(self.tr("&From"))
         self.from_day = _day_field(self.tr("First day"))
         self.to_box = QCheckBox(self.tr("&Up to"))
         self.to_day = _day_field(self.tr("Last day"))
-        form.addRow(self.from_box, self.from_day)
-        form.addRow(self.to_box, self.to_day)
-        self.body.addLayout(form)
+        days.setColumnMinimumWidth(0, 110)  # room for the focus ring around "From"
+        for row, (box, field) in enumerate(
+            ((self.from_box, self.from_day), (self.to_box, self.to_day))
+        ):
+            days.addWidget(box, row, 0)
+            days.addWidget(field, row, 1)
+        self.body.addLayout(days)
         self.body.addWidget(
             paragraph(self.tr("With neither ticked, every entry goes in."), "small")
         )

@@ -9,6 +9,7 @@ lock or quick exit does, clears every picture at once.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,9 +26,11 @@ from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_records import AttemptRecord, RecordService
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import ScrollPage
-from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+from recovery_app.ui.kit.widgets import heading, paragraph, resize_within_screen, their_words
 from recovery_app.ui.today.attachments_panel import AttachmentsPanel, moment_words
 from recovery_app.ui.today.contact_dialog import CHANNEL_WORDS, ContactDialog
+
+WORDS_MOST_HEIGHT = 240
 
 
 class ContactRecordDialog(QDialog):
@@ -45,8 +48,8 @@ class ContactRecordDialog(QDialog):
         self.record: AttemptRecord | None = None
         self.edit_dialog: ContactDialog | None = None
         self.setWindowTitle(self.tr("Contact record"))
-        self.setMinimumSize(560, 480)
-        self.resize(680, 640)
+        self.setMinimumSize(520, 400)
+        resize_within_screen(self, 680, 640)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
         self.page = ScrollPage(margins=(24, 18, 24, 6), spacing=8)
@@ -56,7 +59,9 @@ class ContactRecordDialog(QDialog):
         footer.setContentsMargins(24, 0, 24, 0)
         footer.addWidget(self.message, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setIcon(QIcon())  # words, not a cross
         buttons.rejected.connect(self.reject)
         footer.addWidget(buttons)
         outer.addLayout(footer)
@@ -80,8 +85,7 @@ class ContactRecordDialog(QDialog):
         self.words.setReadOnly(True)
         self.words.setTabChangesFocus(True)
         self.words.setAccessibleName(self.tr("Their exact words"))
-        self.words.setMinimumHeight(90)
-        self.words.setMaximumHeight(220)
+        self.words.setMaximumHeight(WORDS_MOST_HEIGHT)
         column.addWidget(self.words)
         row = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Edit the entry…"))
@@ -129,6 +133,7 @@ class ContactRecordDialog(QDialog):
         )
         self.edited.setVisible(contact.edited_at is not None)
         self.words.setPlainText(details.words)
+        self._fit_words()
         self.words.setVisible(bool(details.words))
         self.no_words.setVisible(not details.words)
         if self.files is None:
@@ -136,6 +141,15 @@ class ContactRecordDialog(QDialog):
             self.files.changed.connect(self._files_changed)
             self.files_host.addWidget(self.files)
         self._show_versions(record.versions)
+        self.page.wrap_to_width()
+
+    def _fit_words(self) -> None:
+        """As tall as the words need (a line or a page of them), up to a limit: then it
+        scrolls inside."""
+        lines = max(1, self.words.toPlainText().count("\n") + 1)
+        wrapped = max(lines, len(self.words.toPlainText()) // 70 + 1)
+        height = wrapped * self.words.fontMetrics().lineSpacing() + 24
+        self.words.setFixedHeight(max(48, min(WORDS_MOST_HEIGHT, height)))
 
     def _files_changed(self) -> None:
         """A file added or removed: the edited mark and the versions may have changed."""
@@ -151,6 +165,7 @@ class ContactRecordDialog(QDialog):
                     )
                 )
             self._show_versions(record.versions)
+            self.page.wrap_to_width()
 
     def _show_versions(self, versions: tuple[AttemptVersion, ...]) -> None:
         while self.versions_box.count():

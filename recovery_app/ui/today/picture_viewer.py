@@ -4,15 +4,17 @@ never through a file, and cleared as soon as the viewer closes (a lock closes it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from recovery_app.ui.kit.widgets import resize_within_screen
 
 
 class PictureViewer(QDialog):
     def __init__(self, name: str, image: QImage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Picture"))  # neutral: never the file's name
-        self.resize(820, 620)
+        resize_within_screen(self, 820, 620)
         self._image: QImage | None = image
         layout = QVBoxLayout(self)
         caption = QLabel(name)
@@ -27,7 +29,9 @@ class PictureViewer(QDialog):
         self.area.setWidget(self.picture)
         layout.addWidget(self.area, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setIcon(QIcon())  # words, not a cross
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fit()

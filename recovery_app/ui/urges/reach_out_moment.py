@@ -10,7 +10,7 @@ decides what each next step opens.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,7 @@ from recovery_app.services.reach_out_plan import ReachOutPlan
 from recovery_app.services.support import SavedPerson
 from recovery_app.services.texts import reach_out_texts
 from recovery_app.ui.kit.scroll_page import ScrollPage
-from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+from recovery_app.ui.kit.widgets import heading, paragraph, resize_within_screen, their_words
 
 
 class ReachOutMomentDialog(QDialog):
@@ -43,8 +43,8 @@ class ReachOutMomentDialog(QDialog):
         super().__init__(parent)
         self._words = reach_out_texts().moment
         self.setWindowTitle(self._words["title"])
-        self.setMinimumSize(520, 420)
-        self.resize(600, 560)
+        self.setMinimumSize(480, 380)
+        resize_within_screen(self, 600, 560)
         self._build_ui(plan, people, helplines)
         self._connect_signals()
         self.close_button.setFocus()
@@ -72,6 +72,7 @@ class ReachOutMomentDialog(QDialog):
         self.people.hide()  # one key away, not in the way
         column.addWidget(self.people)
         column.addStretch(1)
+        page.wrap_to_width()
 
         row = QHBoxLayout()
         row.setContentsMargins(24, 0, 24, 0)
@@ -89,6 +90,7 @@ class ReachOutMomentDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Close"))
+        self.close_button.setIcon(QIcon())  # words, not a cross
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.close_button.setDefault(True)  # Enter pressed in a hurry only closes it
         row.addWidget(self.buttons)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from recovery_app.domain.kinds import PlanPart
@@ -18,6 +19,7 @@ from recovery_app.domain.reach_out import PLAN_LINE_MAX_CHARS
 from recovery_app.services.reach_out_plan import PlanLine, ReachOutPlanService
 from recovery_app.services.texts import reach_out_texts
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.lists import fit_to_rows
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor
@@ -37,8 +39,8 @@ class ReachOutPlanEditor(QWidget):
         self.answers = PlanLinesEditor(plan, PlanPart.ANSWER)
         for editor in (self.steps, self.answers):
             editor.column.setContentsMargins(0, 10, 0, 0)
-            editor.list.setMinimumHeight(200 if editor is self.steps else 120)
-            column.addWidget(editor, 3 if editor is self.steps else 2)
+            column.addWidget(editor)
+        column.addStretch(1)
 
     def refresh(self) -> None:
         self.steps.refresh()
@@ -88,6 +90,7 @@ class PlanLinesEditor(OrderedListEditor):
 
     def refresh(self, select_id: int | None = None) -> None:
         super().refresh(select_id)
+        self._fit()
         if self.part is PlanPart.STEP:
             self.new_line.setPlaceholderText(
                 self.tr("A step of your own, e.g. Put the phone in another room")
@@ -95,6 +98,14 @@ class PlanLinesEditor(OrderedListEditor):
         else:
             example = self._examples[self.list.count() % len(self._examples)]
             self.new_line.setPlaceholderText(self.tr("For example: %1").replace("%1", example))
+
+    def _fit(self) -> None:
+        """As tall as its lines: the tab scrolls as a whole, the lists never on their own."""
+        fit_to_rows(self.list, least=72, most=560)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()  # lines wrap differently at another width
 
     # ----- the list -------------------------------------------------------------------------
 
