@@ -295,14 +295,9 @@ class TodayScreen(QWidget):
 
     def _contact_logged(self, dialog: ContactDialog) -> None:
         self.refresh()  # may acknowledge the new stretch's first milestones: keep them shown
-        saved = dialog.saved
-        if (
-            saved is not None
-            and dialog.is_new
-            and saved.details.kind is ContactKind.THEM
-            and self.navigation is not None
-        ):
-            self.dialog = self.navigation.show_reach_out_plan(self, saved)
+        saved, navigation = dialog.saved, self.navigation
+        if saved and dialog.is_new and saved.details.kind is ContactKind.THEM and navigation:
+            self.dialog = navigation.show_reach_out_plan(self, saved)  # the plan, at once
         if dialog.days_before is not None and dialog.new_since is not None:
             line = self.texts.stretch_ended(
                 dialog.days_before, dialog.new_since, today=self.clocks.today()
@@ -314,11 +309,7 @@ class TodayScreen(QWidget):
 
     def show_history(self, clock_id: int) -> None:
         dialog = ContactHistoryDialog(
-            self.clocks,
-            clock_id,
-            parent=self,
-            records=self.records,
-            contact_log=self.contact_log,
+            self.clocks, clock_id, self, records=self.records, contact_log=self.contact_log
         )
         dialog.finished.connect(lambda _result: self.refresh())
         self.dialog = dialog
