@@ -131,8 +131,10 @@ def test_contact_log_csv_escapes_formulas_and_holds_only_what_was_chosen(
 
 
 def test_contact_log_pdf_reads_back_with_the_entries_and_nothing_else(
-    journal: Path, service: VaultService, tmp_path: Path
+    journal: Path, service: VaultService, tmp_path: Path, qapp
 ) -> None:
+    """In-process, the command draws with the test's own application; the test below runs
+    the installed command, which starts an offscreen one of its own."""
     _log_a_few(journal, service)
     out_file = tmp_path / "log.pdf"
     code, _, err = app(
@@ -162,3 +164,31 @@ def test_contact_log_asks_before_writing_a_plain_file(journal: Path, tmp_path: P
     code, _, err = app(journal, "contact-log", "--clock", "Sam", "--out", str(out_file), "--yes")
     assert code == 1 and "already a file" in err
     assert out_file.read_bytes() == b"mine"
+
+
+@pytest.mark.slow
+def test_the_installed_command_draws_the_pdf_offscreen_with_no_display(
+    journal: Path, tmp_path: Path
+) -> None:
+    import os
+    import sys
+
+    out_file = tmp_path / "log.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("recovery-app")),
+            *("--data-dir", str(journal), "--password-stdin", "contact-log", "--clock", "Sam"),
+            *("--out", str(out_file), "--yes"),
+        ],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert out_file.read_bytes().startswith(b"%PDF-")
