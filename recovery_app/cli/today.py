@@ -139,6 +139,7 @@ _NO_CLOCKS_YET = (
 
 
 def log_contact(ctx: Context) -> int:
+    from recovery_app.cli.readings import print_suggestion
     from recovery_app.domain.stretches import local_day
     from recovery_app.services.clock_records import ContactDetails
     from recovery_app.services.texts import today_texts
@@ -163,6 +164,9 @@ def log_contact(ctx: Context) -> int:
         after = clocks.figures(clock.id)
         today = clocks.today()
         plan = journal.reach_out_plan.plan() if kind is ContactKind.THEM else None
+        # Printed just below, so offered (and counted) now; only "I reached out" can bring
+        # one, so no other contact loads the readings.
+        suggestion = journal.readings.offer_after_contact(kind) if kind is ContactKind.ME else None
     new_since = after.current_since
     now = days_text(after.current_days)
     if args.kind != ContactKind.ME:
@@ -178,6 +182,7 @@ def log_contact(ctx: Context) -> int:
         if kept:
             print(kept, file=ctx.out)
         _print_plan(ctx, plan)
+    print_suggestion(ctx, suggestion)
     return EXIT_OK
 
 

@@ -36,7 +36,7 @@ from recovery_app.services.contact_events import (
     apply_details,
     get_clock,
 )
-from recovery_app.storage.models import Clock, ContactEvent, Memory, Milestone
+from recovery_app.storage.models import Clock, ContactEvent, HardDate, Memory, Milestone
 
 __all__ = ["ClockService", "ContactDetails", "clean_name"]
 
@@ -123,11 +123,15 @@ class ClockService(ContactEventsPart):
             memory_ids = session.exec(
                 select(Memory.id).where(col(Memory.clock_id) == clock_id)
             ).all()
+            hard_date_ids = session.exec(
+                select(HardDate.id).where(col(HardDate.clock_id) == clock_id)
+            ).all()
             removed = RemovedClock(
                 clock_record(clock),
                 tuple(self._removed(session, e) for e in events),
                 tuple(milestone_record(m) for m in milestones),
                 tuple(i for i in memory_ids if i is not None),
+                tuple(i for i in hard_date_ids if i is not None),
             )
             session.exec(delete(ContactEvent).where(col(ContactEvent.clock_id) == clock_id))
             session.exec(delete(Milestone).where(col(Milestone.clock_id) == clock_id))
@@ -180,6 +184,13 @@ class ClockService(ContactEventsPart):
                     update(Memory)
                     .where(col(Memory.id).in_(removed.memory_ids))
                     .where(col(Memory.clock_id).is_(None))
+                    .values(clock_id=clock.id)
+                )
+            if removed.hard_date_ids:
+                session.exec(
+                    update(HardDate)
+                    .where(col(HardDate.id).in_(removed.hard_date_ids))
+                    .where(col(HardDate.clock_id).is_(None))
                     .values(clock_id=clock.id)
                 )
             session.commit()

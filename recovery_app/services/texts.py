@@ -150,3 +150,13 @@ def reach_out_texts(folder: Path | None = None) -> ReachOutTexts:
         editor={k: str(v) for k, v in data["editor"].items()},
         moment={k: str(v) for k, v in data["moment"].items()},
     )
+
+
+OFFER_WORD_KEYS = ("see_plan", "check_in", "clock_start", "clock_start_name", "cluster_name")
+
+
+@cache
+def hard_date_offer_words(folder: Path | None = None) -> Words:
+    """The words for what hard dates offer: the notice's button, the suggestions."""
+    data = _read((folder or resources_dir() / "texts") / "hard_dates.toml")
+    return Words({k: str(v) for k, v in data["offers"].items()}).require(OFFER_WORD_KEYS)

@@ -83,6 +83,7 @@ SPECS: dict[str, TableSpec] = {
     "reach_out_plan": TableSpec(natural_keys=(("part", "text"),), position="position"),
     "contact_attachment": TableSpec(),
     "contact_version": TableSpec(json_text={"attachments": _json_unicode}),
+    "hard_date": TableSpec(json_text={"plan_steps": _json_compact}),
 }
 
 

@@ -2,7 +2,7 @@
 app's own services read back, and the same seed makes the same journal."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_records import RecordService
 from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.promises import PromiseService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
@@ -74,6 +75,7 @@ def test_every_section_fills_its_table(heavy, journal: Vault) -> None:  # type: 
     assert counts["contact_attachment"] == 12
     assert 0 < counts["contact_version"] <= 40
     assert counts["reach_out_plan"] == 8  # the six suggested steps and two answers
+    assert counts["hard_date"] == 4
 
 
 def test_the_apps_services_read_the_new_rows(journal: Vault) -> None:
@@ -105,6 +107,11 @@ def test_the_apps_services_read_the_new_rows(journal: Vault) -> None:
     first = with_files[0].attachments[0]
     assert len(records.attachment_data(first.id)) == first.size  # its fingerprint holds
     assert any(a.versions and a.contact.edited for a in attempts)
+    upcoming = HardDateService(
+        journal, now=lambda: datetime(2026, 11, 23, 12).astimezone()
+    ).upcoming()
+    assert [u.days_to_go for u in upcoming if u.saved.details.name == "The hearing"] == [7]
+    assert any(u.saved.details.clock_id is not None for u in upcoming)
 
 
 def test_the_same_seed_makes_the_same_journal(heavy, journal: Vault, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

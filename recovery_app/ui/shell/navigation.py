@@ -1,28 +1,48 @@
 """The shell's side of `ui.kit.navigation.Navigation`: it knows every screen, so one screen
-can open another (the guide opening the whole-relationship view, Today's contact form
-showing the plan for when they reach out) without importing it."""
+can open another (the guide opening the whole-relationship view, a reading opening the tool
+it leads to, Today's contact form showing the plan for when they reach out) without importing it.
+
+The main window's sections are reached through `Sections`, which `MainView` is: the one
+place that builds them (on first visit) and shows them. The quick-log window on its own has
+no sections; there the tools a reading leads to are not offered, and asking returns False.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
 
 from recovery_app.services.journal import Journal
+from recovery_app.ui.shell.sections import EXERCISES, URGES, WHOLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
     from recovery_app.services.clock_records import SavedContact
     from recovery_app.services.urges import SavedUrge
+    from recovery_app.ui.urges.section import UrgesSection
+
+
+class Sections(Protocol):
+    def section(self, index: int) -> QWidget:
+        """The section's screen, built now if it wasn't yet (not shown)."""
+        ...
+
+    def show_section(self, index: int) -> None: ...
 
 
 class JournalNavigation:
-    def __init__(self, journal: Journal, reduce_motion: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        reduce_motion: Callable[[], bool],
+        sections: Sections | None = None,  # None: a screen tested on its own
+    ) -> None:
         self._journal = journal
         self.reduce_motion = reduce_motion
-        # The main window's own way into the guide (its Urges section keeps the urge list and
-        # Today up to date); the quick log on its own has none, so the guide opens alone.
-        self.ride_the_wave_in_window: Callable[[], QDialog] | None = None
+        self._sections = sections
         self._windows: list[QDialog] = []  # opened with no parent: kept alive until closed
 
     def _kept(self, dialog: QDialog) -> QDialog:
@@ -65,9 +85,11 @@ class JournalNavigation:
         dialog.open()
         return self._kept(dialog)
 
-    def _ride_the_wave(self, parent: QWidget | None) -> QDialog:
-        if self.ride_the_wave_in_window is not None:
-            return self.ride_the_wave_in_window()
+    def _ride_the_wave(self, parent: QWidget | None) -> None:
+        # In the main window the guide goes through Urges, as it always does (its list and
+        # Today stay up to date); the quick log on its own has no sections: the guide alone.
+        if self.ride_the_wave():
+            return
         from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 
         journal = self._journal
@@ -81,7 +103,7 @@ class JournalNavigation:
             parent=parent,
         )
         guide.open()
-        return self._kept(guide)
+        self._kept(guide)
 
     def open_contact_record(self, parent: QWidget | None, contact_id: int) -> QDialog | None:
         from recovery_app.ui.today.contact_record_dialog import ContactRecordDialog
@@ -93,3 +115,71 @@ class JournalNavigation:
             return None
         dialog.open()
         return self._kept(dialog)
+
+    # ----- the tools a reading leads to ---------------------------------------------------
+
+    def show_whole_relationship(self) -> bool:
+        return self._show(WHOLE) is not None
+
+    def open_exercise(self, exercise_id: str) -> bool:
+        from recovery_app.ui.exercises.screen import ExercisesScreen
+
+        screen = self._show(EXERCISES)
+        if not isinstance(screen, ExercisesScreen):
+            return False
+        screen.start(exercise_id)
+        return True
+
+    def ride_the_wave(self) -> bool:
+        # Over the reading, not instead of it: when the guide closes, the reading is still
+        # there to go on with.
+        urges = self._urges(show=False)
+        if urges is None:
+            return False
+        urges.ride_the_wave(None)
+        return True
+
+    def write_a_letter(self) -> bool:
+        urges = self._urges(show=True)
+        if urges is None:
+            return False
+        urges.write_a_letter()
+        return True
+
+    def show_support_people(self) -> bool:
+        urges = self._urges(show=True)
+        if urges is None:
+            return False
+        urges.setCurrentIndex(urges.PEOPLE)
+        return True
+
+    def show_reasons(self) -> bool:
+        urges = self._urges(show=True)
+        if urges is None:
+            return False
+        urges.setCurrentIndex(urges.REASONS)
+        return True
+
+    def show_hard_dates(self) -> bool:
+        urges = self._urges(show=True)
+        if urges is None:
+            return False
+        urges.setCurrentIndex(urges.HARD_DATES)
+        # On the tab's name, so a screen reader says where this is; Tab goes on into it.
+        urges.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _urges(self, *, show: bool) -> UrgesSection | None:
+        from recovery_app.ui.urges.section import UrgesSection
+
+        screen = self._show(URGES) if show else self._built(URGES)
+        return screen if isinstance(screen, UrgesSection) else None
+
+    def _built(self, index: int) -> QWidget | None:
+        return None if self._sections is None else self._sections.section(index)
+
+    def _show(self, index: int) -> QWidget | None:
+        if self._sections is None:
+            return None
+        self._sections.show_section(index)
+        return self._sections.section(index)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_log import ContactLogService
 from recovery_app.services.contact_records import RecordService
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.lists import entry_list
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
@@ -57,7 +57,7 @@ def describe(event: SavedContact) -> str:
     return f"{line}\n{first}" if first else line
 
 
-class ContactHistoryDialog(QDialog):
+class ContactHistoryDialog(Dialog):
     def __init__(
         self,
         clocks: ClockService,

@@ -1,5 +1,5 @@
 """The Urges section: the urges noted, my reasons, my plan for when they reach out, people I
-can reach, letters: what is kept ready for a hard moment lives together here.
+can reach, letters, hard dates: what is kept ready for a hard moment lives together here.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -17,6 +17,7 @@ from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
+from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reach_out_plan_editor import ReachOutPlanEditor
@@ -29,9 +30,13 @@ from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 
 class UrgesSection(QTabWidget):
     urges_changed = Signal()  # an urge was noted, changed or removed (Today shows a count)
-    contact_logged = Signal()  # a contact was noted on a clock (an urge's, or the quick log's)
+    contact_logged = Signal()  # noted on a clock: an urge's "I reached out", the quick log's T
+    # The UrgeDetails of an urge just lived through (noted now, or now "I reached out"),
+    # once the guide, if it was opened from it, is over: a moment a reading may follow.
+    urge_lived = Signal(object)
+    hard_dates_changed = Signal()  # a date marked, changed or removed (Today may speak of it)
 
-    MOMENTS, REASONS, PLAN, PEOPLE, LETTERS = range(5)
+    MOMENTS, REASONS, PLAN, PEOPLE, LETTERS, HARD_DATES = range(6)
 
     def __init__(
         self,
@@ -42,6 +47,7 @@ class UrgesSection(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.setObjectName("section-tabs")  # its tab bar lines up with the pages below it
         self._reduce_motion = reduce_motion
         self._journal = journal
         self._navigation = navigation
@@ -53,11 +59,22 @@ class UrgesSection(QTabWidget):
         self.plan = ReachOutPlanEditor(journal.reach_out_plan)
         self.addTab(self.plan, self.tr("When they reach out"))
         self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
-        self.addTab(LettersScreen(journal.letters), self.tr("Letters"))
+        self.letters = LettersScreen(journal.letters)
+        self.addTab(self.letters, self.tr("Letters"))
+        self.hard_dates = HardDatesTab(journal.hard_dates, journal.memories, navigation)
+        self.addTab(self.hard_dates, self.tr("Hard dates"))
+        self.hard_dates.changed.connect(self.hard_dates_changed)
+        self._following_up: QuickLogDialog | None = None  # the guide or the form comes next
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
         self.moments.contact_logged.connect(self.contact_logged)
         self.moments.urges_changed.connect(self.urges_changed)
+        self.moments.urge_lived.connect(self.urge_lived)
+
+    def write_a_letter(self) -> None:
+        """The letters, with a fresh page on the pad and the cursor in it."""
+        self.setCurrentIndex(self.LETTERS)
+        self.letters.new_letter()
 
     def open_quick_log(self) -> QuickLogDialog:
         """The small quick-log window, on top, with the journal already open."""
@@ -71,7 +88,7 @@ class UrgesSection(QTabWidget):
         dialog.ride_requested.connect(lambda saved: self._after_quick_log(dialog, saved, True))
         dialog.details_requested.connect(lambda saved: self._after_quick_log(dialog, saved, False))
         dialog.reached_out_logged.connect(lambda saved: self._they_reached_out(dialog, saved))
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        dialog.finished.connect(lambda _result: self._quick_log_closed(dialog))
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -79,6 +96,7 @@ class UrgesSection(QTabWidget):
         return dialog
 
     def _after_quick_log(self, dialog: QuickLogDialog, saved: SavedUrge, ride: bool) -> None:
+        self._following_up = dialog
         dialog.accept()
         if ride:
             self.ride_the_wave(saved)
@@ -93,10 +111,17 @@ class UrgesSection(QTabWidget):
         if moment is not None:
             self.dialog = moment
 
-    def _urge_saved(self, saved: SavedUrge | None) -> None:
+    def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
+        follows = self._following_up is dialog
+        self._following_up = None
+        self._urge_saved(dialog.saved, lived=not follows)
+
+    def _urge_saved(self, saved: SavedUrge | None, *, lived: bool = True) -> None:
         if saved is not None:
             self.moments.refresh()
             self.urges_changed.emit()
+            if lived:
+                self.urge_lived.emit(saved.details)
 
     def ride_the_wave(self, urge: SavedUrge | None) -> RideTheWaveDialog:
         journal = self._journal
@@ -130,7 +155,8 @@ class UrgesSection(QTabWidget):
     def edit_urge(self, saved: SavedUrge) -> UrgeDialog:
         dialog = UrgeDialog(self.urges, self._navigation, saved=saved, parent=self)
         dialog.contact_logged.connect(self.contact_logged)
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        # The quick log saved it already: kept as it was, it is still an urge lived through.
+        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved or saved))
         self.dialog = dialog
         dialog.open()
         return dialog

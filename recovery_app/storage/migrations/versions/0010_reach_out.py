@@ -6,7 +6,7 @@ the files kept with an entry (their bytes inside the encrypted journal); and the
 edit leaves behind. Every new table has a `uid` from the start (see 0008).
 
 Revision ID: 0010
-Revises: 0008 (0009 is another branch's; the merge chains them)
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
