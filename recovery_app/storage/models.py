@@ -359,6 +359,8 @@ class ContactVersion(SQLModel, table=True):
     # JSON list of the attachments it had: [{"uid", "name", "sha256", "size"}]
     attachments: str = "[]"
     replaced_at: datetime = Field(sa_type=UTCDateTime)  # when the edit replaced it
+
+
 class HardDate(SQLModel, table=True):
     """A day the person marked as hard: every year (`year` NULL) or once, with a plan."""
 

@@ -96,16 +96,6 @@ def their_words(text: str, object_name: str = "") -> QLabel:
     return label
 
 
-def resize_within_screen(window: QWidget, width: int, height: int) -> None:
-    """`width` × `height`, or less where the screen is smaller (a small screen, large text),
-    so a dialog's own buttons are never below the screen's edge."""
-    screen = window.screen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(width, room.width() - 24), min(height, room.height() - 24)
-    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
-
-
 def centred_card(content: QWidget) -> QWidget:
     """Content in a column of comfortable width, centred in whatever space there is."""
     outer = QWidget()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -24,16 +23,17 @@ from PySide6.QtWidgets import (
 from recovery_app.services.attempt_records import AttemptVersion
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_records import AttemptRecord, RecordService
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import ScrollPage
-from recovery_app.ui.kit.widgets import heading, paragraph, resize_within_screen, their_words
+from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 from recovery_app.ui.today.attachments_panel import AttachmentsPanel, moment_words
 from recovery_app.ui.today.contact_dialog import CHANNEL_WORDS, ContactDialog
 
 WORDS_MOST_HEIGHT = 240
 
 
-class ContactRecordDialog(QDialog):
+class ContactRecordDialog(Dialog):
     def __init__(
         self,
         clocks: ClockService,
@@ -49,7 +49,6 @@ class ContactRecordDialog(QDialog):
         self.edit_dialog: ContactDialog | None = None
         self.setWindowTitle(self.tr("Contact record"))
         self.setMinimumSize(520, 400)
-        resize_within_screen(self, 680, 640)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
         self.page = ScrollPage(margins=(24, 18, 24, 6), spacing=8)
@@ -67,6 +66,9 @@ class ContactRecordDialog(QDialog):
         outer.addLayout(footer)
         self._build_page()
         self.reload()
+
+    def wanted_size(self) -> tuple[int, int]:
+        return 680, 640
 
     def _build_page(self) -> None:
         column = self.page.column

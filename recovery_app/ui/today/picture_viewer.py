@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from recovery_app.ui.kit.widgets import resize_within_screen
+from recovery_app.ui.kit.dialog import Dialog
 
 
-class PictureViewer(QDialog):
+class PictureViewer(Dialog):
     def __init__(self, name: str, image: QImage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Picture"))  # neutral: never the file's name
-        resize_within_screen(self, 820, 620)
         self._image: QImage | None = image
         layout = QVBoxLayout(self)
         caption = QLabel(name)
@@ -35,6 +34,9 @@ class PictureViewer(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fit()
+
+    def wanted_size(self) -> tuple[int, int]:
+        return 820, 620
 
     def _fit(self) -> None:
         if self._image is None or self._image.isNull():

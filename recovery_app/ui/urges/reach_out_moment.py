@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
 from recovery_app.services.reach_out_plan import ReachOutPlan
 from recovery_app.services.support import SavedPerson
 from recovery_app.services.texts import reach_out_texts
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.scroll_page import ScrollPage
-from recovery_app.ui.kit.widgets import heading, paragraph, resize_within_screen, their_words
+from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 
 
-class ReachOutMomentDialog(QDialog):
+class ReachOutMomentDialog(Dialog):
     ride_requested = Signal()
     record_requested = Signal()
 
@@ -44,10 +44,12 @@ class ReachOutMomentDialog(QDialog):
         self._words = reach_out_texts().moment
         self.setWindowTitle(self._words["title"])
         self.setMinimumSize(480, 380)
-        resize_within_screen(self, 600, 560)
         self._build_ui(plan, people, helplines)
         self._connect_signals()
         self.close_button.setFocus()
+
+    def wanted_size(self) -> tuple[int, int]:
+        return 600, 560
 
     def _build_ui(self, plan: ReachOutPlan, people: list[SavedPerson], helplines: str) -> None:
         outer = QVBoxLayout(self)
