@@ -295,6 +295,7 @@ def test_no_notification_anywhere_in_the_app_says_anything_but_fixed_words() -> 
     assert calls == [
         (
             "daily_reminder.py",
-            'self._tray.showMessage(APP_DISPLAY_NAME, self.tr("Time for your journal"))',
+            "self._tray.showMessage(APP_DISPLAY_NAME, "
+            'self._hinted() or self.tr("Time for your journal"))',
         )
-    ]
+    ]  # the hint is the hard dates' fixed "A day you marked is coming up", never a name
