@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -22,6 +22,7 @@ from recovery_app.domain.kinds import Channel, ContactKind
 from recovery_app.services.clock_records import ContactDetails, SavedClock, SavedContact
 from recovery_app.services.clocks import ClockService
 from recovery_app.ui.kit.choices import ChoiceRow
+from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.widgets import paragraph, their_words
@@ -197,6 +198,8 @@ class ContactDialog(EntryDialog):
         self.reflection.setVisible(self.kind.value() is ContactKind.ME)
         self.record_box.setVisible(self.kind.value() is ContactKind.THEM)
         self.adjustSize()
+        if self.isVisible():  # a part just shown: grow to hold it where the screen has room
+            QTimer.singleShot(0, lambda: fit_to_screen(self, self.width(), self.wanted_size()[1]))
 
     @property
     def is_new(self) -> bool:

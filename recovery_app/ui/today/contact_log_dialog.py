@@ -26,6 +26,7 @@ from recovery_app.services.contact_log import ContactLogChoice, ContactLogServic
 from recovery_app.services.errors import InvalidInput, VaultError
 from recovery_app.services.messages import NOT_ENCRYPTED_WARNING
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.files import choose_file_to_save
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import paragraph
@@ -39,8 +40,7 @@ def _with_suffix(path: Path, suffix: str) -> Path:
 
 
 def _day_field(accessible_name: str) -> QDateEdit:
-    field = QDateEdit(QDate.currentDate())
-    field.setCalendarPopup(True)
+    field = calendar_popup(QDateEdit(QDate.currentDate()))
     field.setDisplayFormat("d MMMM yyyy")
     field.setMaximumDate(QDate.currentDate())
     field.setAccessibleName(accessible_name)
@@ -105,6 +105,7 @@ class ContactLogDialog(EntryDialog):
         self.from_box.toggled.connect(self.from_day.setEnabled)
         self.to_box.toggled.connect(self.to_day.setEnabled)
         self.csv_button.clicked.connect(lambda: self._choose(".csv"))
+        self.page.wrap_to_width()  # as tall as its lines: no scrolling with room to spare
 
     def choice(self) -> ContactLogChoice:
         def day(box: QCheckBox, field: QDateEdit) -> date | None:

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from recovery_app.services.reach_out_plan import ReachOutPlan
 from recovery_app.services.support import SavedPerson
 from recovery_app.services.texts import reach_out_texts
-from recovery_app.ui.kit.dialog import Dialog
+from recovery_app.ui.kit.dialog import Dialog, fit_to_screen
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+
+WIDTH = 600
 
 
 class ReachOutMomentDialog(Dialog):
@@ -43,18 +45,28 @@ class ReachOutMomentDialog(Dialog):
         super().__init__(parent)
         self._words = reach_out_texts().moment
         self.setWindowTitle(self._words["title"])
-        self.setMinimumSize(480, 380)
+        self.setMinimumSize(480, 300)
         self._build_ui(plan, people, helplines)
         self._connect_signals()
         self.close_button.setFocus()
 
     def wanted_size(self) -> tuple[int, int]:
-        return 600, 560
+        """As tall as the plan, no taller: a short plan reads as one calm card, not a
+        page with a gap above its buttons."""
+        width = max(WIDTH, self.minimumWidth())
+        footer = self.layout().contentsMargins().bottom() + self.buttons.sizeHint().height()
+        content = self.page.content
+        bar = self.page.verticalScrollBar().sizeHint().width()
+        # The wrapped lines' own height at this width: their size hint guesses a narrower one.
+        height = content.heightForWidth(width - bar)
+        if height < 0:
+            height = content.sizeHint().height()
+        return width, height + footer + 12
 
     def _build_ui(self, plan: ReachOutPlan, people: list[SavedPerson], helplines: str) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
-        page = ScrollPage(margins=(24, 18, 24, 6), spacing=8)
+        page = ScrollPage(margins=(24, 18, 24, 6), spacing=10)
         self.page = page
         outer.addWidget(page, 1)
         column = page.column
@@ -66,7 +78,7 @@ class ReachOutMomentDialog(Dialog):
         for number, step in enumerate(plan.steps, start=1):
             column.addLayout(self._numbered(f"{number}.", step.text))
         if plan.answers:
-            column.addSpacing(6)
+            column.addSpacing(8)
             column.addWidget(heading(self._words["answers_heading"], 1))
             for line in plan.answers:
                 column.addLayout(self._numbered("–", line.text))
@@ -160,5 +172,9 @@ class ReachOutMomentDialog(Dialog):
     def show_people(self, shown: bool) -> None:
         self.people.setVisible(shown)
         self.people_button.setChecked(shown)
-        if shown:  # once laid out, so the page knows where the panel is
-            QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(self.people))
+        if shown:  # once laid out: room for the people where the screen has it, then in view
+            QTimer.singleShot(0, self._make_room_for_people)
+
+    def _make_room_for_people(self) -> None:
+        fit_to_screen(self, self.width(), self.wanted_size()[1])
+        self.page.ensureWidgetVisible(self.people)
