@@ -8,10 +8,11 @@ lock or quick exit does, clears every picture at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from recovery_app.services.attempt_records import AttemptVersion
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_records import AttemptRecord, RecordService
-from recovery_app.ui.kit.dialog import Dialog
+from recovery_app.ui.kit.dialog import Dialog, fit_to_screen
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
@@ -75,9 +76,22 @@ class ContactRecordDialog(Dialog):
         column.addWidget(heading(self.tr("The record"), 4))
         self.edited = paragraph("", "warning")
         column.addWidget(self.edited)
-        self.facts = paragraph("")
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        column.addWidget(self.facts)
+        facts = QFormLayout()  # when, noted, how: a label and its answer, side by side
+        facts.setHorizontalSpacing(14)
+        facts.setVerticalSpacing(4)
+        self.facts: dict[str, QLabel] = {}
+        for key, label in (
+            ("happened", self.tr("Happened")),
+            ("noted", self.tr("Noted")),
+            ("how", self.tr("How")),
+        ):
+            value = paragraph("")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            facts.addRow(paragraph(label, "hint"), value)
+            self.facts[key] = value
+        column.addLayout(facts)
+        column.addSpacing(4)
         column.addWidget(heading(self.tr("Their exact words"), 1))
         self.no_words = paragraph(
             self.tr("No exact words yet. “Edit the entry” lets you paste them."), "hint"
@@ -117,15 +131,9 @@ class ContactRecordDialog(Dialog):
         self.record = record
         contact, details = record.contact, record.contact.details
         how = CHANNEL_WORDS[details.channel] if details.channel else self.tr("Not noted")
-        self.facts.setText(
-            "\n".join(
-                (
-                    self.tr("Happened: %1").replace("%1", moment_words(details.at)),
-                    self.tr("Noted: %1").replace("%1", moment_words(contact.created_at)),
-                    self.tr("How: %1").replace("%1", self.tr(how)),
-                )
-            )
-        )
+        self.facts["happened"].setText(moment_words(details.at))
+        self.facts["noted"].setText(moment_words(contact.created_at))
+        self.facts["how"].setText(self.tr(how))
         self.edited.setText(
             ""
             if contact.edited_at is None
@@ -141,9 +149,24 @@ class ContactRecordDialog(Dialog):
         if self.files is None:
             self.files = AttachmentsPanel(self._records, self._contact_id, record.attachments)
             self.files.changed.connect(self._files_changed)
+            self.files.show_button.toggled.connect(lambda _shown: self._grow_to_fit())
             self.files_host.addWidget(self.files)
         self._show_versions(record.versions)
         self.page.wrap_to_width()
+
+    def _grow_to_fit(self) -> None:
+        """Pictures just shown: taller, where the screen has room, rather than scrolling."""
+
+        def grow() -> None:
+            content = self.page.content
+            needed = content.heightForWidth(self.page.viewport().width())
+            extra = (
+                needed if needed > 0 else content.sizeHint().height()
+            ) - self.page.viewport().height()
+            if extra > 0:
+                fit_to_screen(self, self.width(), self.height() + extra)
+
+        QTimer.singleShot(0, grow)
 
     def _fit_words(self) -> None:
         """As tall as the words need (a line or a page of them), up to a limit: then it

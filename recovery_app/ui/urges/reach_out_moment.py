@@ -10,7 +10,7 @@ decides what each next step opens.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
@@ -46,25 +46,32 @@ class ReachOutMomentDialog(Dialog):
         self._words = reach_out_texts().moment
         self.setWindowTitle(self._words["title"])
         self.setMinimumSize(480, 300)
+        self._sized = False
         self._build_ui(plan, people, helplines)
         self._connect_signals()
         self.close_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:  # Qt's own first size is a guess, taller
+            self._sized = True
+            self.resize(*self.wanted_size())
+        super().showEvent(event)
 
     def wanted_size(self) -> tuple[int, int]:
         """As tall as the plan, no taller: a short plan reads as one calm card, not a
         page with a gap above its buttons."""
         width = max(WIDTH, self.minimumWidth())
-        footer = self.layout().contentsMargins().bottom() + self.buttons.sizeHint().height()
+        footer = self._outer.contentsMargins().bottom() + self.buttons.sizeHint().height()
         content = self.page.content
         bar = self.page.verticalScrollBar().sizeHint().width()
         # The wrapped lines' own height at this width: their size hint guesses a narrower one.
         height = content.heightForWidth(width - bar)
         if height < 0:
             height = content.sizeHint().height()
-        return width, height + footer + 12
+        return width, height + footer + 32  # air between the last line and the buttons
 
     def _build_ui(self, plan: ReachOutPlan, people: list[SavedPerson], helplines: str) -> None:
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
         page = ScrollPage(margins=(24, 18, 24, 6), spacing=10)
         self.page = page
