@@ -130,8 +130,9 @@ def test_an_edit_keeps_the_first_version_and_says_when_it_was_edited(
     close_window(window)
 
 
+@pytest.mark.parametrize("leave", ["lock", "quick exit"])
 def test_pictures_stay_hidden_until_asked_and_a_lock_clears_them_at_once(
-    qtbot: QtBot, journal_dir: Path, tmp_path: Path
+    qtbot: QtBot, journal_dir: Path, tmp_path: Path, leave: str
 ) -> None:
     window = open_window(qtbot, journal_dir)
     unlock_with_password(qtbot, window)
@@ -156,7 +157,11 @@ def test_pictures_stay_hidden_until_asked_and_a_lock_clears_them_at_once(
     assert viewer.windowTitle() == "Picture"
 
     wait_active(qtbot, viewer)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)  # lock: every picture goes
+    if leave == "lock":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)  # every picture goes
+    else:
+        window.quick_exit_action.trigger()  # the window hides and locks: the pictures go too
+        assert window.isHidden()
     qtbot.waitUntil(lambda: window.main_view is None, timeout=WAIT_MS)
     assert panel.thumbnails == [] and not viewer.has_picture()
     assert not record.isVisible() and not viewer.isVisible()
