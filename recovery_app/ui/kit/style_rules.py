@@ -56,6 +56,10 @@ QPushButton {{ padding: 6px 14px; border-radius: 8px; border: 1px solid {field_b
     background: {surface}; color: {text}; min-height: 20px; }}
 QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {focus}; }}
+QToolButton#thumbnail {{ background: {surface}; border: 1px solid {field_border};
+    border-radius: 6px; padding: 4px; }}
+QToolButton#thumbnail:hover {{ background: {surface_alt}; }}
+QToolButton#thumbnail:focus {{ border: 2px solid {focus}; padding: 3px; }}
 QPushButton:default {{ background: {accent}; color: {accent_text}; border: 1px solid {accent}; }}
 QPushButton:default:hover {{ background: {accent_hover}; }}
 QPushButton:default:focus {{ border: 4px double {focus}; background-clip: padding;

@@ -36,6 +36,7 @@ from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.files import choose_file_to_add, choose_folder
 from recovery_app.ui.kit.lists import ID_ROLE, entry_list, fit_to_rows, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.tab_order import tab_in_order
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.today.picture_viewer import PictureViewer
@@ -187,6 +188,7 @@ class AttachmentsPanel(QWidget):
             data = self.message.attempt(partial(self._records.attachment_data, file.id))
             image = QImage.fromData(data) if data is not None else QImage()
             button = QToolButton()
+            button.setObjectName("thumbnail")  # the theme draws its frame and focus ring
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(THUMBNAIL)
             button.setAccessibleName(
@@ -207,6 +209,8 @@ class AttachmentsPanel(QWidget):
             self.thumbnails.append(button)
         self.pictures.setVisible(bool(self.thumbnails))
         if self.thumbnails:
+            # Tab in reading order: the list, the pictures below it, then the buttons.
+            tab_in_order(self.list, *self.thumbnails, self.add_button)
             self.thumbnails[0].setFocus()
 
     def _view(self, file: SavedAttachment, image: QImage) -> None:

@@ -22,6 +22,8 @@ class PictureViewer(Dialog):
         layout.addWidget(caption)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
+        # The picture is scaled to fit, so there is nothing to scroll: no Tab stop of its own.
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setAccessibleName(self.tr("Picture: %1").replace("%1", name))
