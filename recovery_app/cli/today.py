@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from recovery_app.services.clock_records import ClockSummary
     from recovery_app.services.journal import Journal
     from recovery_app.services.reach_out_plan import ReachOutPlan
+    from recovery_app.services.support import SavedPerson
 
 
 def register(commands: Any) -> None:
@@ -164,6 +165,7 @@ def log_contact(ctx: Context) -> int:
         after = clocks.figures(clock.id)
         today = clocks.today()
         plan = journal.reach_out_plan.plan() if kind is ContactKind.THEM else None
+        people = journal.people.people() if plan is not None else []
         # Printed just below, so offered (and counted) now; only "I reached out" can bring
         # one, so no other contact loads the readings.
         suggestion = journal.readings.offer_after_contact(kind) if kind is ContactKind.ME else None
@@ -182,6 +184,7 @@ def log_contact(ctx: Context) -> int:
         if kept:
             print(kept, file=ctx.out)
         _print_plan(ctx, plan)
+        _print_next_steps(ctx, people, record_kept=bool(kept))
     print_suggestion(ctx, suggestion)
     return EXIT_OK
 
@@ -232,6 +235,22 @@ def _print_plan(ctx: Context, plan: ReachOutPlan) -> None:
         print(f"{words['answers_heading']}:", file=ctx.out)
         for line in plan.answers:
             print(f"  - {shown(line.text)}", file=ctx.out)
+
+
+def _print_next_steps(ctx: Context, people: list[SavedPerson], *, record_kept: bool) -> None:
+    """What the window's buttons offer: the people on the list, the guide, the record."""
+    from recovery_app.services.texts import guide_texts, reach_out_texts
+
+    words = reach_out_texts().moment
+    print("", file=ctx.out)
+    print(f"{words['people_heading']}:" if people else words["no_people"], file=ctx.out)
+    for person in people:
+        reach = f": {shown(person.details.reach)}" if person.details.reach else ""
+        print(f"  {shown(person.details.name)}{reach}", file=ctx.out)
+    print(guide_texts().helplines, file=ctx.out)
+    print(words["cli_ride"], file=ctx.out)
+    if not record_kept:
+        print(words["cli_record"], file=ctx.out)
 
 
 def check_in_today(ctx: Context) -> int:

@@ -15,6 +15,7 @@ from conftest import PASSWORD
 from helpers.cli import app
 
 from recovery_app.domain.kinds import Channel, PlanPart
+from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.services.texts import reach_out_texts
 from recovery_app.services.vault_service import VaultService
 
@@ -54,6 +55,9 @@ def test_they_reached_out_keeps_the_words_from_stdin_and_shows_the_plan(
     assert reach_out_texts().moment["heading"] in out
     for number, step in enumerate(reach_out_texts().suggested_steps, start=1):
         assert f"  {number}. {step}" in out
+    assert reach_out_texts().moment["no_people"] in out  # the next steps, as the window's
+    assert reach_out_texts().moment["cli_ride"] in out
+    assert reach_out_texts().moment["cli_record"] not in out  # a record was kept already
     (record,) = records(service)
     assert record.contact.details.words == words
     assert record.contact.details.channel is Channel.MESSAGE
@@ -70,9 +74,12 @@ def test_the_plan_printed_is_the_persons_own(journal: Path, service: VaultServic
             plan.remove(line.id)
         plan.add(PlanPart.STEP, "Phone face down, then text Jo.")
         plan.add(PlanPart.ANSWER, "Email only, please.")
+        opened.people.add(SupportPersonDetails("Jo", reach="text, any time"))
     code, out, _ = app(journal, "contact", "--clock", "Sam", "--kind", "them")
     assert code == 0
     assert "  1. Phone face down, then text Jo." in out
+    assert "  Jo: text, any time" in out
+    assert reach_out_texts().moment["cli_record"] in out  # nothing kept: where it can go
     assert "  - Email only, please." in out
     assert reach_out_texts().suggested_steps[0] not in out
 
