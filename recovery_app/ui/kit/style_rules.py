@@ -127,6 +127,8 @@ QTabBar::tab {{ background: {chrome}; color: {text}; padding: 7px 14px; margin: 
     border: 1px solid {border}; border-bottom: none; border-top-left-radius: 8px;
     border-top-right-radius: 8px; }}
 QTabBar::tab:selected {{ background: {window}; font-weight: 600; }}
+/* A section's tabs a little closer, so Urges' six fit a 900-pixel-wide window unscrolled. */
+QTabWidget#section-tabs > QTabBar::tab {{ padding: 7px 11px; }}
 QTabBar::tab:hover:!selected {{ background: {chrome_hover}; }}
 QTabBar::tab:focus {{ border: 2px solid {focus}; border-bottom: none; }}
 QTabBar::scroller {{ width: 52px; }}
