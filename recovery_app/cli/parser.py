@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
 from recovery_app.cli import (
+    contact_log,
     data,
     exercises,
     hard_dates,
@@ -37,7 +38,17 @@ if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
     from recovery_app.services.vault_service import KdfParams
 
-COMMAND_GROUPS = (lifecycle, today, urges, memories, exercises, readings, hard_dates, data)
+COMMAND_GROUPS = (
+    lifecycle,
+    today,
+    contact_log,
+    urges,
+    memories,
+    exercises,
+    readings,
+    hard_dates,
+    data,
+)
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 
 

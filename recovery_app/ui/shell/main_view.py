@@ -271,7 +271,13 @@ class MainView(QWidget):
 
         journal = self._journal
         today = TodayScreen(
-            journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
+            journal.clocks,
+            journal.check_ins,
+            journal.urges,
+            notices=journal.notices,
+            navigation=self.navigation,
+            records=journal.records,
+            contact_log=journal.contact_log,
         )
         today.notice_card.action_requested.connect(self._notice_action)
         today.contact_logged.connect(self._contact_logged_on_today)

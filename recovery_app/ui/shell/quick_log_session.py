@@ -1,7 +1,8 @@
 """`recovery-app quick-log` when no journal window is running: the quick log on its own.
 
 The window shows at once; the journal opens behind it with the key remembered on this
-computer, or asks for the password. After saving, the guide or the full form can follow.
+computer, or asks for the password. After saving, the guide or the full form can follow;
+after noting that they reached out (T), the plan for it shows instead of the quick log.
 Quick exit, Ctrl+L and the auto-lock time close everything (keeping what was entered) and
 end the process, as they lock the main window.
 
@@ -33,6 +34,7 @@ from recovery_app.ui.urges.quick_log import QuickLogDialog
 QUIT_BACKUP_LIMIT_MS = 10_000  # no window is left by then: never linger for long
 
 if TYPE_CHECKING:
+    from recovery_app.services.clock_records import SavedContact
     from recovery_app.services.journal import Journal
     from recovery_app.services.urges import SavedUrge
     from recovery_app.services.vault_service import VaultService
@@ -63,6 +65,7 @@ class QuickLogSession(QObject):
         self.dialog.password_entered.connect(self._unlock)
         self.dialog.ride_requested.connect(self.ride_the_wave)
         self.dialog.details_requested.connect(self.add_details)
+        self.dialog.reached_out_logged.connect(self.show_reach_out_plan)
         for signal in (
             self.safety.quick_exit_requested,
             self.safety.lock_requested,
@@ -105,6 +108,7 @@ class QuickLogSession(QObject):
         self.journal = journal
         run_in_background(journal.check_integrity, lambda _result: None, self._damaged, self)
         self.navigation = JournalNavigation(journal, lambda: self.preferences.reduce_motion)
+        self.dialog.set_clocks(journal.clocks)
         self.dialog.set_urges(journal.urges)
 
     def _damaged(self, error: BaseException) -> None:
@@ -144,6 +148,14 @@ class QuickLogSession(QObject):
         assert self.journal is not None
         dialog = UrgeDialog(self.journal.urges, self.navigation, saved=saved)
         self._show_instead_of_quick_log(dialog)
+
+    def show_reach_out_plan(self, saved: SavedContact) -> None:
+        assert self.navigation is not None
+        moment = self.navigation.show_reach_out_plan(None, saved)
+        if moment is None:
+            self.dialog.accept()  # noted; with no plan to show, nothing more is in the way
+            return
+        self._show_instead_of_quick_log(moment)
 
     def _show_instead_of_quick_log(self, window: QDialog) -> None:
         self._track(window)
@@ -193,8 +205,10 @@ class QuickLogSession(QObject):
         self._ended = True
         self._stop.set()
         self.safety.stop_idle()
-        for window in self.windows:
-            if window.isVisible():
+        # Every window this process shows is the session's (the plan's next steps open
+        # windows of their own): each one goes, and with it every picture it drew.
+        for window in [*self.windows, *QApplication.topLevelWidgets()]:
+            if isinstance(window, QDialog) and window.isVisible():
                 window.reject()
         if self.journal is not None:
             self.journal.close()
