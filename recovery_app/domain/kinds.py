@@ -64,3 +64,19 @@ class CheckOutcome(StrEnum):
     WRONG = "wrong"
     PARTLY = "partly"
     CANT_TELL = "cant-tell"
+
+
+class ReportSection(StrEnum):
+    """The parts a review report can hold, in the order it shows them. The last three hold
+    a person's own words and are left out unless asked for (`domain/report.py`)."""
+
+    STRETCHES = "stretches"
+    MILESTONES = "milestones"
+    URGES = "urges"
+    TRIGGERS = "triggers"
+    CHECK_INS = "check-ins"
+    PROMISES = "promises"
+    PREDICTIONS = "predictions"
+    NOTES = "notes"
+    MEMORIES = "memories"
+    LETTERS = "letters"

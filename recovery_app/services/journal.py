@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from recovery_app.services.backups import BackupService
     from recovery_app.services.exercises import ExerciseService
     from recovery_app.services.readings import ReadingService
+    from recovery_app.services.review import ReviewService
     from recovery_app.services.transfer import ExportService, ImportService
     from recovery_app.storage.vault import Vault
 
@@ -52,6 +53,7 @@ class Journal:
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
         self._backups: BackupService | None = None
+        self._review: ReviewService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
         self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
@@ -76,6 +78,16 @@ class Journal:
                 self._vault, load_readings(exercises=library), library, self._now
             )
         return self._readings
+
+    @property
+    def review(self) -> ReviewService:
+        """Built on first use, like the exercises: only the Review screen and the report
+        need it (and its counting queries)."""
+        if self._review is None:
+            from recovery_app.services.review import ReviewService
+
+            self._review = ReviewService(self._vault, self._now)
+        return self._review
 
     @property
     def backups(self) -> BackupService:

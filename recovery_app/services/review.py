@@ -9,7 +9,7 @@ The numbers themselves are made in domain/review.py. Read-only: nothing is writt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -28,7 +28,9 @@ from recovery_app.domain.instincts import (
     UrgeCheck,
     UrgeCheckTally,
 )
+from recovery_app.domain.kinds import ReportSection
 from recovery_app.domain.review import Review, ReviewInputs, build_review, urge_span
+from recovery_app.domain.review_calendar import YearCalendar
 from recovery_app.domain.review_days import CheckInMark, PromiseDayTally
 from recovery_app.domain.review_distance import ClockHistory
 from recovery_app.domain.review_range import DayRange, RangeChoice, resolve_range, thirds
@@ -46,6 +48,8 @@ from recovery_app.services.local_days import (
     offsets_between,
     weekday_hour,
 )
+from recovery_app.services.report_writings import ReportWritings, read_writings
+from recovery_app.services.review_calendar import read_year_calendar
 from recovery_app.services.texts import review_words
 from recovery_app.storage.models import (
     CheckIn,
@@ -103,6 +107,20 @@ class ReviewService(JournalPart):
         """The first day anything the review counts was noted (None: nothing yet)."""
         with self._vault.session() as session:
             return _firsts(session.connection()).journal_first()
+
+    def calendar(self, last: date) -> YearCalendar:
+        """The year of days up to `last`: check-ins, and contacts by kind."""
+        with self._vault.session() as session:
+            connection = session.connection()
+            return read_year_calendar(connection, last, _firsts(connection).journal_first())
+
+    def writings(
+        self, span: DayRange | None, sections: Collection[ReportSection]
+    ) -> ReportWritings:
+        """The person's own words written in `span`, of the kinds named in `sections` only
+        (check-in notes, memories, unsent letters), for a report that asked for them."""
+        with self._vault.session() as session:
+            return read_writings(session.connection(), span, sections)
 
     def inputs(self, choice: RangeChoice, custom: tuple[date, date] | None = None) -> ReviewInputs:
         """What `build_review` needs for the range, counted in SQL in one session."""
