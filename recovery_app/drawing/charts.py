@@ -249,7 +249,7 @@ def triggers_chart(data: ReviewData, palette: Palette) -> QChart | None:
         .replace("%1", short_day_text(triggers.now.first))
         .replace("%2", day_text(triggers.now.last))
     )
-    series.append(_bar_set(then_words, [t.then for t in shown], _colour(palette, "other")))
+    series.append(_bar_set(then_words, [t.then for t in shown], _colour(palette, "tension")))
     series.append(_bar_set(now_words, [t.now for t in shown], _colour(palette, "accent")))
     names = QCategoryAxis()
     names.setRange(-0.5, len(shown) - 0.5)

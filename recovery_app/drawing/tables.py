@@ -104,7 +104,7 @@ def milestone_rows(
     return rows[::-1]
 
 
-MILESTONE_HEADERS = (tr("Clock"), tr("Stretch began"), tr("Milestones reached"), tr("Latest on"))
+MILESTONE_HEADERS = (tr("Clock"), tr("Stretch began"), tr("Latest on"), tr("Milestones reached"))
 
 
 def milestones_table(data: ReviewData) -> Table | None:
@@ -137,8 +137,8 @@ def urges_table(data: ReviewData) -> Table | None:
         (
             tr("Week") if step is Step.WEEK else tr("Month"),
             tr("Urges noted"),
-            tr("Average strength (0–10)"),
-            tr("Passed, of those with an outcome"),
+            tr("Average strength\n(0–10)"),
+            tr("Passed\n(of those with an outcome)"),
         ),
         tuple(
             (
@@ -173,7 +173,7 @@ def did_instead_table(data: ReviewData) -> Table | None:
     if not ranks:
         return None
     return Table(
-        (tr("What I did instead"), tr("Urges"), tr("It passed, of those with an outcome")),
+        (tr("What I did instead"), tr("Urges"), tr("It passed\n(of those with an outcome)")),
         tuple(
             (r.text, f"{r.count:,}", of_text(r.passed, r.decided) if r.decided else "—")
             for r in ranks[:15]
@@ -227,8 +227,8 @@ def mood_table(data: ReviewData) -> Table | None:
         (
             tr("Week") if step is Step.WEEK else tr("Month"),
             tr("Days checked in"),
-            tr("Average mood (1–5)"),
-            tr("Average pull (0–10)"),
+            tr("Average mood\n(1–5)"),
+            tr("Average pull\n(0–10)"),
         ),
         tuple(
             (

@@ -24,6 +24,7 @@ from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, U
 if TYPE_CHECKING:
     from recovery_app.ui.exercises.screen import ExercisesScreen
     from recovery_app.ui.kit.theme import ThemeChoice
+    from recovery_app.ui.review.screen import ReviewScreen
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
     from recovery_app.ui.urges.section import UrgesSection
@@ -162,10 +163,21 @@ class MainView(QWidget):
         assert isinstance(screen, SettingsScreen)
         return screen
 
+    @property
+    def review(self) -> ReviewScreen:
+        from recovery_app.ui.review.screen import ReviewScreen
+
+        screen = self.section(REVIEW)
+        assert isinstance(screen, ReviewScreen)
+        return screen
+
     def _refresh_today(self) -> None:
-        """Something Today counts changed elsewhere (an urge, a contact)."""
+        """Something Today and Review count changed elsewhere (an urge, a contact); the
+        quick log can save one while either is on show."""
         if TODAY in self._built:
             self.today.refresh()
+        if REVIEW in self._built:
+            self.review.refresh()
 
     # ----- the builders ---------------------------------------------------------------------
 
@@ -207,15 +219,9 @@ class MainView(QWidget):
         return WholeRelationshipScreen(self._journal.memories, self._journal.clocks)
 
     def _build_review(self) -> QWidget:
-        from recovery_app.ui.kit.coming_soon import ComingSoonScreen
+        from recovery_app.ui.review.screen import ReviewScreen
 
-        return ComingSoonScreen(
-            self.tr("Review"),
-            self.tr(
-                "Your milestones and how things are changing, as charts and a printable "
-                "report, will be here."
-            ),
-        )
+        return ReviewScreen(self._journal.review)
 
     def _build_settings(self) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen
