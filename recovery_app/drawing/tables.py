@@ -97,8 +97,8 @@ def milestone_rows(
             (
                 _clock_name(clock),
                 day_text(since),
-                tr("%1 days").replace("%1", days) if days != "1" else tr("1 day"),
                 day_text(reached[-1].reached_on),
+                tr("%1 days").replace("%1", days) if days != "1" else tr("1 day"),
             )
         )
     return rows[::-1]
