@@ -27,9 +27,10 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from recovery_app.drawing.palette import Palette
+from recovery_app.drawing.report_layout import without_ligatures
 from recovery_app.drawing.review_data import (
     ReviewData,
     Step,
@@ -65,6 +66,7 @@ def _chart(palette: Palette, *, legend: bool = True) -> QChart:
     chart.legend().setVisible(legend)
     chart.legend().setLabelColor(_colour(palette, "text"))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+    chart.legend().setFont(without_ligatures(chart.legend().font()))
     return chart
 
 
@@ -73,8 +75,8 @@ def _style_axis(axis: QAbstractAxis, palette: Palette) -> None:
     axis.setLinePen(QPen(_colour(palette, "field_border"), 1))
     axis.setGridLinePen(QPen(_colour(palette, "border"), 1))
     axis.setTitleBrush(QBrush(_colour(palette, "text_muted")))
-    font = QFont(axis.labelsFont())
-    axis.setTitleFont(font)
+    axis.setLabelsFont(without_ligatures(axis.labelsFont()))
+    axis.setTitleFont(without_ligatures(axis.labelsFont()))
 
 
 def _add(chart: QChart, series: QAbstractSeries, *axes: QAbstractAxis) -> None:

@@ -30,12 +30,23 @@ class Fonts:
     title: QFont
 
 
+def without_ligatures(font: QFont) -> QFont:
+    """The same font drawing "fi" as two letters: one glyph for both reads back as "ﬁ"
+    when a PDF's text is copied, searched or read aloud."""
+    plain = QFont(font)
+    for tag in ("liga", "clig"):
+        feature = QFont.Tag.fromString(tag)
+        if feature is not None:
+            plain.setFeature(feature, 0)
+    return plain
+
+
 def make_fonts(points: float = 10.0) -> Fonts:
     def font(size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         made = QFont("DejaVu Sans")
         made.setPointSizeF(size)
         made.setWeight(weight)
-        return made
+        return without_ligatures(made)
 
     return Fonts(
         body=font(points),

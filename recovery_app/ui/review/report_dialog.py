@@ -47,6 +47,7 @@ TITLE_MAX_CHARS = 120
 
 class ReportDialog(QDialog):
     saved = Signal(object)  # the Path written
+    writing = Signal(int)  # bytes written so far, after each piece (before the last)
 
     def __init__(
         self,
@@ -292,7 +293,9 @@ class ReportDialog(QDialog):
             self.message.show_error(error)
             return
         if not finished:
-            QTimer.singleShot(0, lambda: self._file_step(job))
+            self.writing.emit(writer.written)
+            if job == self._job:  # the signal's receivers may have stopped it
+                QTimer.singleShot(0, lambda: self._file_step(job))
             return
         self._file = None
         self.save_button.setEnabled(True)
