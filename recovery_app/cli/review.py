@@ -95,13 +95,13 @@ def _agreed(ctx: Context) -> bool:
     """The plain word about the unencrypted file, and the person's answer."""
     if ctx.args.yes:
         return True
-    stdin = ctx.texts.stdin if ctx.texts is not None else ctx.passwords.stdin
+    stdin = ctx.passwords.stdin
     if not stdin.isatty():
         print(_NO_TERMINAL, file=ctx.err)
         return False
-    prompt = ctx.texts.prompt if ctx.texts is not None else input
     print(WARNING, file=ctx.err)
-    return prompt("Write it? [y/N] ").strip().lower() in ("y", "yes")
+    print("Write it? [y/N] ", end="", file=ctx.err, flush=True)
+    return stdin.readline().strip().lower() in ("y", "yes")
 
 
 def write_report_command(ctx: Context) -> int:

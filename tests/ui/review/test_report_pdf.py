@@ -8,7 +8,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from report_helpers import fill_with_marker, needs_pdftotext, pdf_text_of
+from helpers.report import fill_with_marker, needs_pdftotext, pdf_text_of
 
 from recovery_app.domain.kinds import ReportSection
 from recovery_app.domain.report import DEFAULT_SECTIONS

@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from helpers.report import fill_with_marker, needs_pdftotext, pdf_text
 from helpers.ui_window import (
     WAIT_MS,
     close_window,
@@ -21,7 +22,6 @@ from helpers.ui_window import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
-from report_helpers import fill_with_marker, needs_pdftotext, pdf_text
 
 from recovery_app.domain.kinds import ReportSection
 from recovery_app.ui.kit.confirm import set_next_answer

@@ -1,5 +1,6 @@
-"""Shared by the report tests: a journal with something of everything, a marker in the
-person's own words, and a PDF read back as text (pdftotext, from Debian's poppler-utils)."""
+"""Shared by the report tests (the window's and the command line's): a journal with something
+of every kind, a marker in the person's own words, and a PDF read back as text (pdftotext,
+from Debian's poppler-utils)."""
 
 from __future__ import annotations
 
