@@ -12,6 +12,7 @@ is one that arrives after the screen is gone (the journal locked).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
@@ -34,6 +35,8 @@ class ReviewLoader(QObject):
         self._running: set[RangeKey] = set()
         self._waiting: list[RangeKey] = []  # to count next, while the person reads
         self._prefetching: RangeKey | None = None
+        # How long each range took to count, off the GUI thread (seconds), for benchmarks.
+        self.counting_seconds: dict[RangeKey, float] = {}
 
     @property
     def generation(self) -> int:
@@ -44,6 +47,11 @@ class ReviewLoader(QObject):
 
     def is_counting(self, key: RangeKey) -> bool:
         return key in self._running
+
+    @property
+    def idle(self) -> bool:
+        """Nothing being counted, nothing waiting to be."""
+        return not self._running and not self._waiting
 
     def invalidate(self) -> None:
         """Forget every count: the next answers are counted afresh."""
@@ -83,8 +91,15 @@ class ReviewLoader(QObject):
         self._running.add(key)
         choice, custom = key
         service = self._service
+
+        def count() -> ReviewData:
+            started = time.perf_counter()
+            data = load_review_data(service, choice, custom)
+            self.counting_seconds[key] = time.perf_counter() - started
+            return data
+
         run_in_background(
-            lambda: load_review_data(service, choice, custom),
+            count,
             lambda data: self._done(generation, key, data),
             lambda error: self._failed(generation, key, error),
             owner=self,

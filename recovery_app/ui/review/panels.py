@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from recovery_app.drawing import year_picture
 from recovery_app.drawing.palette import Palette
 from recovery_app.drawing.parts import ReviewPart
 from recovery_app.drawing.review_data import ReviewData
+from recovery_app.drawing.tables import Table
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.review.table_view import PlainTableView
 
@@ -102,6 +103,7 @@ class ReviewPanel(QFrame):
         self.body.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.body)
         self.filled = False
+        self.table: Table | None = None  # what the table shows, made into a view when shown
         self.chart_view: QChartView | None = None
         self.calendar_view: YearCalendarView | None = None
         self.table_view: PlainTableView | None = None
@@ -111,7 +113,7 @@ class ReviewPanel(QFrame):
 
     def show_data(self, data: ReviewData, palette: Palette) -> bool:
         """Fill the panel for `data`; False (and "Not enough yet") when it has nothing."""
-        table = self.part.table(data)
+        table = self.table = self.part.table(data)
         if table is None:
             self.filled = False
             self.toggle.hide()
@@ -120,9 +122,9 @@ class ReviewPanel(QFrame):
             self._show_page()
             return False
         self.not_enough.hide()
-        self._ensure_views()
-        assert self.table_view is not None
-        self.table_view.set_table(table)
+        self._ensure_picture()
+        if self.table_view is not None:
+            self.table_view.set_table(table)
         if self.part.chart is not None:
             self._set_chart(self.part.chart(data, palette))
         elif self.part.calendar and data.calendar is not None:
@@ -133,8 +135,8 @@ class ReviewPanel(QFrame):
         self._show_page()
         return True
 
-    def _ensure_views(self) -> None:
-        if self.table_view is not None:
+    def _ensure_picture(self) -> None:
+        if self.chart_view is not None or self.calendar_view is not None:
             return
         if self.part.chart is not None:
             self.chart_view = QChartView()
@@ -146,14 +148,25 @@ class ReviewPanel(QFrame):
                 self.tr("The same numbers are in the table: press the Show as a table button.")
             )
             self.chart_view.setFrameShape(QFrame.Shape.NoFrame)
-            self.chart_view.setStyleSheet("background: transparent;")
+            # The card shows through (a style sheet of its own would cost each view a
+            # style of its own, several milliseconds each).
+            self.chart_view.setBackgroundBrush(QBrush(Qt.GlobalColor.transparent))
+            self.chart_view.viewport().setAutoFillBackground(False)
             self.body.addWidget(self.chart_view)
         elif self.part.calendar:
             self.calendar_view = YearCalendarView()
             self.calendar_view.setAccessibleName(self.part.title)
             self.body.addWidget(self.calendar_view)
-        self.table_view = PlainTableView(self.part.title)
-        self.body.addWidget(self.table_view)
+
+    def _ensure_table_view(self) -> PlainTableView:
+        """Made the first time the table is shown: a table view is the costliest widget of a
+        panel, and most people look at the charts."""
+        if self.table_view is None:
+            self.table_view = PlainTableView(self.part.title)
+            self.body.addWidget(self.table_view)
+            if self.table is not None:
+                self.table_view.set_table(self.table)
+        return self.table_view
 
     def _set_chart(self, chart: QChart | None) -> None:
         if self.chart_view is None:
@@ -184,6 +197,8 @@ class ReviewPanel(QFrame):
 
     def _show_page(self) -> None:
         table = self.filled and self.table_shown
+        if table:
+            self._ensure_table_view()
         if self.table_view is not None:
             self.table_view.setVisible(table)
         for picture in (self.chart_view, self.calendar_view):

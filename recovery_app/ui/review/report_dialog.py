@@ -45,6 +45,18 @@ from recovery_app.ui.review.report_preview import ReportPreview
 TITLE_MAX_CHARS = 120
 
 
+class _Unfinished:
+    """The file being written, reachable after the dialog itself is gone."""
+
+    def __init__(self) -> None:
+        self.writer: ReportFileWriter | None = None
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+
 class ReportDialog(QDialog):
     saved = Signal(object)  # the Path written
     writing = Signal(int)  # bytes written so far, after each piece (before the last)
@@ -68,6 +80,9 @@ class ReportDialog(QDialog):
         self.pdf: bytes | None = None
         self._pdf_made_for: tuple[RangeKey, ReportOptions] | None = None
         self.file_dialog: QFileDialog | None = None
+        # Should the window go without closing this first, a file half written still goes.
+        unfinished = self._unfinished = _Unfinished()
+        self.destroyed.connect(lambda _=None: unfinished.discard())
         self._build_ui(key)
         self._connect_signals()
         self.resize(760, 720)
@@ -179,7 +194,7 @@ class ReportDialog(QDialog):
         if job != self._job:
             return
         self._writer = ReportWriter(data, wanted[1])
-        QTimer.singleShot(0, lambda: self._write_step(job, wanted))
+        QTimer.singleShot(0, self, lambda: self._write_step(job, wanted))
 
     def _write_step(self, job: int, wanted: tuple[RangeKey, ReportOptions]) -> None:
         writer = self._writer
@@ -191,7 +206,7 @@ class ReportDialog(QDialog):
             self._failed(job, error)
             return
         if not finished:
-            QTimer.singleShot(0, lambda: self._write_step(job, wanted))
+            QTimer.singleShot(0, self, lambda: self._write_step(job, wanted))
             return
         self._writer = None
         self.pdf = writer.result()
@@ -275,10 +290,11 @@ class ReportDialog(QDialog):
         except (VaultError, OSError) as error:
             self.message.show_error(error)
             return
+        self._unfinished.writer = self._file
         self._say(self.tr("Saving…"))
         self.save_button.setEnabled(False)
         job = self._job
-        QTimer.singleShot(0, lambda: self._file_step(job))
+        QTimer.singleShot(0, self, lambda: self._file_step(job))
 
     def _file_step(self, job: int) -> None:
         writer = self._file
@@ -295,7 +311,7 @@ class ReportDialog(QDialog):
         if not finished:
             self.writing.emit(writer.written)
             if job == self._job:  # the signal's receivers may have stopped it
-                QTimer.singleShot(0, lambda: self._file_step(job))
+                QTimer.singleShot(0, self, lambda: self._file_step(job))
             return
         self._file = None
         self.save_button.setEnabled(True)

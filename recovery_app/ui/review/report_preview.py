@@ -86,4 +86,4 @@ class ReportPreview(QScrollArea):
         self._column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.append(label)
         self._next_page += 1
-        QTimer.singleShot(0, lambda: self._draw_next(generation))
+        QTimer.singleShot(0, self, lambda: self._draw_next(generation))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,18 +35,22 @@ from recovery_app.ui.kit import theme
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.review.layout import AfterFirstPaint, PanelGrid
 from recovery_app.ui.review.loader import ReviewLoader
 from recovery_app.ui.review.milestones import MilestonesPanel
 from recovery_app.ui.review.panels import NOT_ENOUGH, ReviewPanel
 from recovery_app.ui.review.range_bar import RangeBar, RangeKey
 
+# Counted ahead in this order: the neighbours of the first range, then the longest.
 PRESETS: tuple[RangeKey, ...] = (
-    (RangeChoice.LAST_4_WEEKS, None),
     (RangeChoice.LAST_3_MONTHS, None),
     (RangeChoice.LAST_12_MONTHS, None),
+    (RangeChoice.LAST_4_WEEKS, None),
     (RangeChoice.ALL, None),
 )
-TWO_COLUMNS_FROM = 1000  # pixels of page width
+# Out of view, a panel is drawn a moment after the one before: the window answers keys
+# (and a count going on in the background gets its turn) between two.
+LATER_PANEL_MS = 1
 log = logging.getLogger(__name__)
 
 
@@ -59,71 +63,9 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
     return card, column
 
 
-class PanelGrid(QWidget):
-    """The panels in one column, or, on a wide page, two columns that each stack their own
-    panels (so a short panel leaves no hole beside a tall one); a wide panel (the year's
-    calendar) takes a row of its own. The reading and Tab order stays the panels' order."""
-
-    def __init__(self, panels: list[ReviewPanel], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.panels = panels
-        self.outer = QVBoxLayout(self)
-        self.outer.setContentsMargins(0, 0, 0, 0)
-        self.outer.setSpacing(14)
-        self.columns = 0
-        self._place(1)
-
-    def _clear(self) -> None:
-        while self.outer.count():
-            item = self.outer.takeAt(0)
-            inner = item.layout() if item is not None else None
-            if inner is not None:
-                for column in (inner.itemAt(i) for i in range(inner.count())):
-                    sub = column.layout() if column is not None else None
-                    while sub is not None and sub.count():
-                        sub.takeAt(0)
-                inner.deleteLater()
-
-    def _place(self, columns: int) -> None:
-        if columns == self.columns:
-            return
-        self.columns = columns
-        self._clear()
-        if columns == 1:
-            for panel in self.panels:
-                self.outer.addWidget(panel)
-            return
-        block: list[ReviewPanel] = []
-        for panel in self.panels:
-            if not panel.part.calendar:
-                block.append(panel)
-                continue
-            if block:
-                self._two_columns(block)
-                block = []
-            self.outer.addWidget(panel)
-        if block:
-            self._two_columns(block)
-
-    def _two_columns(self, panels: list[ReviewPanel]) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(14)
-        sides = (QVBoxLayout(), QVBoxLayout())
-        for index, panel in enumerate(panels):
-            sides[index % 2].addWidget(panel)
-        for side in sides:
-            side.setSpacing(14)
-            side.addStretch(1)
-            row.addLayout(side, 1)
-        self.outer.addLayout(row)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
-
-
 class ReviewScreen(QWidget):
-    filled = Signal(object)  # the RangeKey now on show, once its numbers are drawn
+    drawn_in_view = Signal(object)  # the RangeKey: what is in view is drawn
+    filled = Signal(object)  # the RangeKey now on show, once every panel is drawn
 
     def __init__(self, review: ReviewService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +77,7 @@ class ReviewScreen(QWidget):
         self._stale = True  # counted afresh on the next visit
         self._palette = theme.current()
         self.dialog: QWidget | None = None
+        self._filling = 0  # each drawing of the panels; an older one stops
         self._build_ui()
         self._connect_signals()
 
@@ -142,6 +85,8 @@ class ReviewScreen(QWidget):
 
     def _build_ui(self) -> None:
         page = in_scroll_page(self)
+        self.page = page
+        self._after_paint = AfterFirstPaint(page.viewport(), self._painted, self)
         column = page.column
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -197,15 +142,45 @@ class ReviewScreen(QWidget):
         self.glance_column.addWidget(heading(self.tr("At a glance"), 2))
         self.glance_lines: list[QLabel] = []
         column.addWidget(self.glance_card)
-        self.milestones = MilestonesPanel()
-        column.addWidget(self.milestones)
-        # The milestones have a panel of their own, above, with the earlier ones too.
-        self.panels = {part.key: ReviewPanel(part) for part in PARTS if part.key != "milestones"}
-        self.grid = PanelGrid(list(self.panels.values()))
-        column.addWidget(self.grid)
+        # The milestones and the panels are made after the first paint (see `_lower_part`).
+        self._lower_column = QVBoxLayout()
+        self._lower_column.setSpacing(14)
+        column.addLayout(self._lower_column)
+        self._lower: tuple[MilestonesPanel, dict[str, ReviewPanel], PanelGrid] | None = None
         column.addStretch(1)
-        for card in (self.then_card, self.glance_card, self.milestones, self.grid):
+        for card in (self.then_card, self.glance_card):
             card.hide()
+
+    def _lower_part(self) -> tuple[MilestonesPanel, dict[str, ReviewPanel], PanelGrid]:
+        """The milestones and a panel per part, made on first need: the first paint
+        doesn't wait for sixty widgets it would not show yet."""
+        if self._lower is None:
+            milestones = MilestonesPanel()
+            # The milestones have a panel of their own, with the earlier ones too.
+            panels = {part.key: ReviewPanel(part) for part in PARTS if part.key != "milestones"}
+            grid = PanelGrid(list(panels.values()))
+            for widget in (milestones, grid):
+                widget.hide()
+                self._lower_column.addWidget(widget)
+            for panel in panels.values():
+                panel.set_table_shown(self.tables_button.isChecked())
+            self._lower = (milestones, panels, grid)
+        return self._lower
+
+    @property
+    def milestones(self) -> MilestonesPanel:
+        return self._lower_part()[0]
+
+    @property
+    def panels(self) -> dict[str, ReviewPanel]:
+        return self._lower_part()[1]
+
+    @property
+    def grid(self) -> PanelGrid:
+        return self._lower_part()[2]
+
+    def _cards(self) -> tuple[QWidget, ...]:
+        return (self.then_card, self.glance_card, self.milestones, self.grid)
 
     def _connect_signals(self) -> None:
         self.range_bar.chosen.connect(self.show_range)
@@ -223,16 +198,32 @@ class ReviewScreen(QWidget):
         if self._stale:
             self._stale = False
             self.loader.invalidate()
-            self.show_range(self.range_bar.key)
+            self.counting.show()
+            # Counted once the screen has painted: a count started now would share the
+            # processor, and Python's lock, with the painting.
+            self._after_paint.arm()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         if not event.spontaneous():
             self._stale = True  # another section may change what is counted
 
+    def _painted(self) -> None:
+        self.show_range(self.range_bar.key)
+        if self.data is None:
+            # While the first numbers are counted, the GUI thread would wait idle: it lays
+            # out the cards meanwhile (their first showing is most of their cost).
+            QTimer.singleShot(0, self, self._show_cards)
+
+    def _show_cards(self) -> None:
+        if self.data is None:
+            for card in self._cards():
+                card.show()
+
     def refresh(self) -> None:
         """The journal changed while the screen may be on show: count again."""
         self.loader.invalidate()
+        self._filling += 1
         if self.isVisible():
             self.show_range(self.range_bar.key)
         else:
@@ -245,12 +236,12 @@ class ReviewScreen(QWidget):
         if data is not None:
             self._show(key, data)
         else:
+            self._filling += 1  # what is still being drawn of the last range can stop
             self.counting.show()
 
     def _ready(self, key: RangeKey, data: ReviewData) -> None:
         if key == self.range_bar.key:
             self._show(key, data)
-            self.loader.prefetch(p for p in PRESETS if p != key)
 
     def _failed(self, key: RangeKey, error: BaseException) -> None:
         if key != self.range_bar.key:
@@ -264,6 +255,8 @@ class ReviewScreen(QWidget):
     # ----- showing ------------------------------------------------------------------------
 
     def _show(self, key: RangeKey, data: ReviewData) -> None:
+        """The top of the page and the panels in view at once; the others a panel per turn
+        of the event loop, so the window answers keys meanwhile. `filled` once all are."""
         self.data, self.shown_key = data, key
         self.counting.hide()
         self.message.clear()
@@ -272,16 +265,42 @@ class ReviewScreen(QWidget):
         self.range_line.setAccessibleName(self.range_line.text())
         empty = span is None
         self.nothing_card.setVisible(empty)
-        for card in (self.then_card, self.glance_card, self.milestones, self.grid):
-            card.setVisible(not empty)
+        if empty and self._lower is None:
+            self.then_card.hide()
+            self.glance_card.hide()
+        else:
+            for card in self._cards():
+                card.setVisible(not empty)
         if not empty:
             self._fill_lines(self.then_column, self.sentences, data.sentences)
             glance = summary(data, [s for s in ReportSection if s.value not in _OWN])
             self._fill_lines(self.glance_column, self.glance_lines, glance or [self.tr(NOT_ENOUGH)])
             self.milestones.show_data(data)
-            for panel in self.panels.values():
-                panel.show_data(data, self._palette)
-        self.filled.emit(key)
+        self._fill_panels(key, data, [] if empty else list(self.panels.values()))
+
+    def _fill_panels(self, key: RangeKey, data: ReviewData, panels: list[ReviewPanel]) -> None:
+        self._filling += 1
+        filling = self._filling
+        viewport = self.page.viewport()
+        in_view = [p for p in panels if _in_view(p, viewport)]
+        for panel in in_view:
+            panel.show_data(data, self._palette)
+        self.drawn_in_view.emit(key)
+        waiting = [p for p in panels if p not in in_view]
+
+        def next_one() -> None:
+            if filling != self._filling:
+                return  # another range (or look) is being drawn now
+            if waiting:
+                waiting.pop(0).show_data(data, self._palette)
+                QTimer.singleShot(LATER_PANEL_MS, self, next_one)
+            else:
+                self.filled.emit(key)
+                # The other ranges, counted while the person reads: never while drawing,
+                # which would share the processor and Python's lock with the counting.
+                self.loader.prefetch(p for p in PRESETS if p != key)
+
+        QTimer.singleShot(LATER_PANEL_MS, self, next_one)
 
     def _fill_lines(
         self, column: QVBoxLayout, labels: list[QLabel], lines: list[str] | tuple[str, ...]
@@ -309,9 +328,8 @@ class ReviewScreen(QWidget):
         if palette is self._palette:
             return
         self._palette = palette
-        if self.data is not None and self.shown_key is not None:
-            for panel in self.panels.values():
-                panel.show_data(self.data, palette)
+        if self.data is not None and self.shown_key is not None and self.data.span is not None:
+            self._fill_panels(self.shown_key, self.data, list(self.panels.values()))
 
     # ----- the report ---------------------------------------------------------------------
 
@@ -324,6 +342,15 @@ class ReviewScreen(QWidget):
         dialog = ReportDialog(self.review, self.range_bar.key, parent=self)
         self.dialog = dialog
         dialog.open()
+
+
+def _in_view(panel: QWidget, viewport: QWidget) -> bool:
+    """Part of `panel` is on screen. One never laid out yet is below the cards above it on
+    a first visit: it is drawn a moment later, with the others."""
+    if panel.height() == 0:
+        return False
+    top_left = panel.mapTo(viewport, panel.rect().topLeft())
+    return top_left.y() < viewport.height() and top_left.y() + panel.height() > 0
 
 
 _OWN = {ReportSection.NOTES.value, ReportSection.MEMORIES.value, ReportSection.LETTERS.value}

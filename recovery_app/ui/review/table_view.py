@@ -11,12 +11,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from recovery_app.drawing.tables import Table
 
 _Index = QModelIndex | QPersistentModelIndex
 MOST_ROWS_SHOWN = 10  # taller tables scroll inside themselves
+SAMPLE_ROWS = 60  # rows measured to size the columns
+MOST_COLUMN_WIDTH = 320
 
 
 class PlainTableModel(QAbstractTableModel):
@@ -73,19 +76,45 @@ class PlainTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that asks every cell of every row for its text each time the
+        # table changes, which is most of a range change on ten years of weeks.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self._height = 0
+        self._widths_wanted = False
 
     def set_table(self, table: Table) -> None:
         self.model_.set_table(table)
+        self._widths_wanted = True
+        if self.isVisible():
+            self._fit_columns()
         rows = min(len(table.rows), MOST_ROWS_SHOWN)
         row_height = self.verticalHeader().defaultSectionSize()
         frame = 2 * self.frameWidth()
         self._height = self.horizontalHeader().sizeHint().height() + rows * row_height + frame
         self.setFixedHeight(self._height)
         self.updateGeometry()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._widths_wanted:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its heading and the first rows want (measured, not asked
+        of the view), the last taking what is left."""
+        self._widths_wanted = False
+        table = self.model_.table
+        metrics = self.fontMetrics()
+        bold = self.horizontalHeader().fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        for column, heading in enumerate(table.headers[:-1]):
+            lines = heading.split("\n")
+            wanted = max(bold.horizontalAdvance(line) for line in lines) + pad + 8
+            for row in table.rows[:SAMPLE_ROWS]:
+                wanted = max(wanted, metrics.horizontalAdvance(row[column]) + pad)
+            self.setColumnWidth(column, min(wanted, MOST_COLUMN_WIDTH))
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height)
