@@ -363,8 +363,11 @@ def promises_chart(data: ReviewData, palette: Palette) -> QChart | None:
         _bar_set(tr("Not kept"), [p.not_kept for p in periods], _colour(palette, "other"))
     )
     series.append(_bar_set(tr("Let go"), [p.let_go for p in periods], _colour(palette, "apology")))
+    series.append(
+        _bar_set(tr("Not marked yet"), [p.open for p in periods], _colour(palette, "field_border"))
+    )
     x = _date_axis(chart, palette, [p.first for p in periods], step)
-    top = max(p.kept + p.not_kept + p.let_go for p in periods)
+    top = max(p.kept + p.not_kept + p.let_go + p.open for p in periods)
     y = _value_axis(chart, palette, top, Qt.AlignmentFlag.AlignLeft)
     y.setTitleText(label(tr("promises")))
     _add(chart, series, x, y)

@@ -139,9 +139,15 @@ SECTION_TITLES = {
 SECTION_CHOICES = {
     **SECTION_TITLES,
     ReportSection.NOTES: tr("Notes from your check-ins (your own words)"),
-    ReportSection.MEMORIES: tr("Memories you wrote down in these dates (your own words)"),
-    ReportSection.LETTERS: tr("Unsent letters written in these dates (your own words)"),
+    ReportSection.MEMORIES: tr("Memories you wrote down (your own words)"),
+    ReportSection.LETTERS: tr("Unsent letters (your own words)"),
 }
+
+
+OWN_WORDS_NOTE = tr(
+    "The last three hold what you wrote, from these dates, word for word. Each stays out "
+    "unless you tick it."
+)
 
 
 def parts_of(section: ReportSection) -> list[ReviewPart]:

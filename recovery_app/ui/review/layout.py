@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -29,15 +29,17 @@ class PanelGrid(QWidget):
         self._place(1)
 
     def _clear(self) -> None:
+        for panel in self.panels:
+            holder = panel.parentWidget()
+            layout = holder.layout() if holder is not None else None
+            if layout is not None:
+                layout.removeWidget(panel)  # its layout item goes with it
+            panel.setParent(self)  # out of a column about to go
         while self.outer.count():
             item = self.outer.takeAt(0)
-            inner = item.layout() if item is not None else None
-            if inner is not None:
-                for column in (inner.itemAt(i) for i in range(inner.count())):
-                    sub = column.layout() if column is not None else None
-                    while sub is not None and sub.count():
-                        sub.takeAt(0)
-                inner.deleteLater()
+            holder = item.widget() if item is not None else None
+            if holder is not None and holder not in self.panels:
+                holder.deleteLater()
 
     def _place(self, columns: int) -> None:
         if columns == self.columns:
@@ -47,6 +49,7 @@ class PanelGrid(QWidget):
         if columns == 1:
             for panel in self.panels:
                 self.outer.addWidget(panel)
+                panel.show()
             return
         block: list[ReviewPanel] = []
         for panel in self.panels:
@@ -57,20 +60,29 @@ class PanelGrid(QWidget):
                 self._two_columns(block)
                 block = []
             self.outer.addWidget(panel)
+            panel.show()
         if block:
             self._two_columns(block)
 
     def _two_columns(self, panels: list[ReviewPanel]) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(14)
-        sides = (QVBoxLayout(), QVBoxLayout())
-        for index, panel in enumerate(panels):
-            sides[index % 2].addWidget(panel)
-        for side in sides:
-            side.setSpacing(14)
-            side.addStretch(1)
-            row.addLayout(side, 1)
-        self.outer.addLayout(row)
+        """Widgets, not nested layouts, hold the columns: a wrapping label's height depends
+        on its width, and nested layouts keep an old answer to that when a panel grows."""
+        row = QWidget(self)
+        across = QHBoxLayout(row)
+        across.setContentsMargins(0, 0, 0, 0)
+        across.setSpacing(14)
+        for side in range(2):
+            holder = QWidget(row)
+            down = QVBoxLayout(holder)
+            down.setContentsMargins(0, 0, 0, 0)
+            down.setSpacing(14)
+            for panel in panels[side::2]:
+                down.addWidget(panel)
+                panel.show()
+            down.addStretch(1)
+            across.addWidget(holder, 1, Qt.AlignmentFlag.AlignTop)
+        self.outer.addWidget(row)
+        row.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -48,17 +48,23 @@ class YearCalendarView(QWidget):
         self.updateGeometry()
         self.update()
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
+    def height_for(self, width: int) -> int:
         return int(year_picture.height_for(width, self.fontMetrics().height())) + 4
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.heightForWidth(600))
+        return QSize(600, self.height_for(max(self.width(), 320)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, self.heightForWidth(320))
+        return QSize(320, self.height_for(320))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Its height follows its width (square days), set as a fixed height rather than
+        # through heightForWidth, which nested layouts (two columns) answer from a stale
+        # cache.
+        super().resizeEvent(event)
+        wanted = self.height_for(event.size().width())
+        if self.height() != wanted:
+            self.setFixedHeight(wanted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.calendar is None or self.palette_ is None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.kinds import ReportSection
 from recovery_app.domain.report import DEFAULT_SECTIONS
-from recovery_app.drawing.parts import SECTION_CHOICES
+from recovery_app.drawing.parts import OWN_WORDS_NOTE, SECTION_CHOICES
 from recovery_app.drawing.report import DEFAULT_TITLE, ReportOptions, ReportWriter
 from recovery_app.drawing.review_data import ReviewData, load_review_data
 from recovery_app.services.errors import InvalidInput, VaultError
@@ -37,12 +37,14 @@ from recovery_app.services.report_file import CHUNK_BYTES, ReportFileWriter
 from recovery_app.services.review import ReviewService
 from recovery_app.ui.kit.confirm import Answer, ask
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.review.range_bar import RangeBar, RangeKey
 from recovery_app.ui.review.report_preview import ReportPreview
 
 TITLE_MAX_CHARS = 120
+DIALOG_SIZE = (1000, 720)
 
 
 class _Unfinished:
@@ -85,7 +87,7 @@ class ReportDialog(QDialog):
         self.destroyed.connect(lambda _=None: unfinished.discard())
         self._build_ui(key)
         self._connect_signals()
-        self.resize(760, 720)
+        self._fit_screen()
 
     def _build_ui(self, key: RangeKey) -> None:
         column = QVBoxLayout(self)
@@ -102,6 +104,13 @@ class ReportDialog(QDialog):
         self.range_bar = RangeBar(self.review.today())
         self.range_bar.set_key(key)
         column.addWidget(self.range_bar)
+        # The choices scroll beside the pages; the buttons below stay in reach on a small
+        # screen.
+        split = QHBoxLayout()
+        options = ScrollPage(margins=(0, 0, 8, 0), spacing=8)
+        options.setMinimumWidth(300)
+        options.setMaximumWidth(440)
+        split.addWidget(options, 2)
         form = QFormLayout()
         self.title = QLineEdit(DEFAULT_TITLE)
         self.title.setMaxLength(TITLE_MAX_CHARS)
@@ -109,7 +118,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("T&itle"), self.title)
         self.name_the_app = QCheckBox(self.tr("Say on the report which app made it"))
         form.addRow("", self.name_the_app)
-        column.addLayout(form)
+        options.column.addLayout(form)
         sections = QGroupBox(self.tr("What goes in"))
         boxes = QVBoxLayout(sections)
         self.section_boxes: dict[ReportSection, QCheckBox] = {}
@@ -118,7 +127,12 @@ class ReportDialog(QDialog):
             box.setChecked(section in DEFAULT_SECTIONS)
             boxes.addWidget(box)
             self.section_boxes[section] = box
-        column.addWidget(sections)
+        boxes.addWidget(paragraph(OWN_WORDS_NOTE, "hint"))
+        options.column.addWidget(sections)
+        options.column.addStretch(1)
+        self.preview = ReportPreview()
+        split.addWidget(self.preview, 3)
+        column.addLayout(split, 1)
         self.status = paragraph("", "hint")
         self.status.hide()
         column.addWidget(self.status)
@@ -126,8 +140,6 @@ class ReportDialog(QDialog):
         column.addWidget(self.message)
         self.note = MessageLine(self.review.data_dir, note=True)
         column.addWidget(self.note)
-        self.preview = ReportPreview()
-        column.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.preview_button = QPushButton(self.tr("&Preview"))
@@ -138,6 +150,14 @@ class ReportDialog(QDialog):
             buttons.addWidget(button)
         self.preview_button.setDefault(True)
         column.addLayout(buttons)
+
+    def _fit_screen(self) -> None:
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        width, height = DIALOG_SIZE
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(max(width, 600), max(height, 420))
 
     def _connect_signals(self) -> None:
         self.preview_button.clicked.connect(self.make_preview)

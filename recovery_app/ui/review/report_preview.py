@@ -5,7 +5,7 @@ answering (and a quick exit is heard) while a long report is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -76,9 +76,16 @@ class ReportPreview(QScrollArea):
             return
         points = document.pagePointSize(index)
         height = round(PAGE_WIDTH * points.height() / max(points.width(), 1.0))
-        image = document.render(index, QSize(PAGE_WIDTH, height))
+        rendered = document.render(index, QSize(PAGE_WIDTH, height))
+        # A page is drawn on nothing (transparent): put it on white paper, as printed,
+        # whatever the look of the window around it.
+        page = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        page.fill(Qt.GlobalColor.white)
+        painter = QPainter(page)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
         label = QLabel()
-        label.setPixmap(QPixmap.fromImage(image))
+        label.setPixmap(QPixmap.fromImage(page))
         label.setAccessibleName(
             self.tr("Page %1 of %2").replace("%1", str(index + 1)).replace("%2", str(count))
         )
