@@ -277,3 +277,23 @@ def test_review_is_reached_from_the_window_and_counts_a_new_urge(
         view.urges.urges_changed.emit()  # as the quick log does once it has saved
     assert review.panels["urges"].filled
     close_window(window)
+
+
+def test_panels_keep_their_height_between_one_and_two_columns(
+    qtbot: QtBot, journal: Journal, screen: ReviewScreen
+) -> None:
+    """Also when the columns are chosen before the panels are filled (a first visit)."""
+    fill(journal)
+    screen.resize(1300, 700)
+    show_and_wait(qtbot, screen)
+    for width, columns in ((1300, 2), (900, 1), (1300, 2)):
+        screen.resize(width, 700)
+        qtbot.waitUntil(lambda c=columns: screen.grid.columns == c, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: all(
+                p.height() >= p.minimumSizeHint().height()
+                for p in screen.panels.values()
+                if p.isVisible()
+            ),
+            timeout=WAIT_MS,
+        )
