@@ -16,7 +16,6 @@ from PySide6.QtCore import QDir, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -36,6 +35,7 @@ from recovery_app.services.errors import InvalidInput, VaultError
 from recovery_app.services.report_file import CHUNK_BYTES, ReportFileWriter
 from recovery_app.services.review import ReviewService
 from recovery_app.ui.kit.confirm import Answer, ask
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph
@@ -59,7 +59,7 @@ class _Unfinished:
             self.writer = None
 
 
-class ReportDialog(QDialog):
+class ReportDialog(Dialog):
     saved = Signal(object)  # the Path written
     writing = Signal(int)  # bytes written so far, after each piece (before the last)
 
@@ -87,7 +87,6 @@ class ReportDialog(QDialog):
         self.destroyed.connect(lambda _=None: unfinished.discard())
         self._build_ui(key)
         self._connect_signals()
-        self._fit_screen()
 
     def _build_ui(self, key: RangeKey) -> None:
         column = QVBoxLayout(self)
@@ -151,13 +150,8 @@ class ReportDialog(QDialog):
         self.preview_button.setDefault(True)
         column.addLayout(buttons)
 
-    def _fit_screen(self) -> None:
-        screen = self.screen()
-        room = screen.availableGeometry().size() if screen is not None else None
-        width, height = DIALOG_SIZE
-        if room is not None:
-            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
-        self.resize(max(width, 600), max(height, 420))
+    def wanted_size(self) -> tuple[int, int]:
+        return DIALOG_SIZE
 
     def _connect_signals(self) -> None:
         self.preview_button.clicked.connect(self.make_preview)

@@ -1,4 +1,4 @@
-"""The Urges section: the urges noted, my reasons, people I can reach, letters.
+"""The Urges section: the urges noted, my reasons, people I can reach, letters, hard dates.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -15,6 +15,7 @@ from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
+from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reasons_editor import ReasonsEditor
@@ -27,8 +28,12 @@ from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 class UrgesSection(QTabWidget):
     urges_changed = Signal()  # an urge was noted, changed or removed (Today shows a count)
     contact_logged = Signal()  # an "I reached out" was noted on a clock
+    # The UrgeDetails of an urge just lived through (noted now, or now "I reached out"),
+    # once the guide, if it was opened from it, is over: a moment a reading may follow.
+    urge_lived = Signal(object)
+    hard_dates_changed = Signal()  # a date marked, changed or removed (Today may speak of it)
 
-    MOMENTS, REASONS, PEOPLE, LETTERS = range(4)
+    MOMENTS, REASONS, PEOPLE, LETTERS, HARD_DATES = range(5)
 
     def __init__(
         self,
@@ -39,6 +44,7 @@ class UrgesSection(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.setObjectName("section-tabs")  # its tab bar lines up with the pages below it
         self._reduce_motion = reduce_motion
         self._journal = journal
         self._navigation = navigation
@@ -48,11 +54,22 @@ class UrgesSection(QTabWidget):
         self.addTab(self.moments, self.tr("Urges noted"))
         self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
         self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
-        self.addTab(LettersScreen(journal.letters), self.tr("Letters"))
+        self.letters = LettersScreen(journal.letters)
+        self.addTab(self.letters, self.tr("Letters"))
+        self.hard_dates = HardDatesTab(journal.hard_dates, journal.memories, navigation)
+        self.addTab(self.hard_dates, self.tr("Hard dates"))
+        self.hard_dates.changed.connect(self.hard_dates_changed)
+        self._following_up: QuickLogDialog | None = None  # the guide or the form comes next
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
         self.moments.contact_logged.connect(self.contact_logged)
         self.moments.urges_changed.connect(self.urges_changed)
+        self.moments.urge_lived.connect(self.urge_lived)
+
+    def write_a_letter(self) -> None:
+        """The letters, with a fresh page on the pad and the cursor in it."""
+        self.setCurrentIndex(self.LETTERS)
+        self.letters.new_letter()
 
     def open_quick_log(self) -> QuickLogDialog:
         """The small quick-log window, on top, with the journal already open."""
@@ -64,7 +81,7 @@ class UrgesSection(QTabWidget):
         dialog.set_urges(self.urges)
         dialog.ride_requested.connect(lambda saved: self._after_quick_log(dialog, saved, True))
         dialog.details_requested.connect(lambda saved: self._after_quick_log(dialog, saved, False))
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        dialog.finished.connect(lambda _result: self._quick_log_closed(dialog))
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -72,16 +89,24 @@ class UrgesSection(QTabWidget):
         return dialog
 
     def _after_quick_log(self, dialog: QuickLogDialog, saved: SavedUrge, ride: bool) -> None:
+        self._following_up = dialog
         dialog.accept()
         if ride:
             self.ride_the_wave(saved)
         else:
             self.edit_urge(saved)
 
-    def _urge_saved(self, saved: SavedUrge | None) -> None:
+    def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
+        follows = self._following_up is dialog
+        self._following_up = None
+        self._urge_saved(dialog.saved, lived=not follows)
+
+    def _urge_saved(self, saved: SavedUrge | None, *, lived: bool = True) -> None:
         if saved is not None:
             self.moments.refresh()
             self.urges_changed.emit()
+            if lived:
+                self.urge_lived.emit(saved.details)
 
     def ride_the_wave(self, urge: SavedUrge | None) -> RideTheWaveDialog:
         journal = self._journal
@@ -115,7 +140,8 @@ class UrgesSection(QTabWidget):
     def edit_urge(self, saved: SavedUrge) -> UrgeDialog:
         dialog = UrgeDialog(self.urges, self._navigation, saved=saved, parent=self)
         dialog.contact_logged.connect(self.contact_logged)
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        # The quick log saved it already: kept as it was, it is still an urge lived through.
+        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved or saved))
         self.dialog = dialog
         dialog.open()
         return dialog
