@@ -16,7 +16,7 @@ One run, for each journal in turn (heavy and empty alternate run by run, after o
 run of each that is thrown away): the password typed into the unlock screen and Enter
 pressed (QTest), until Today is on show (untimed); then, timed with `time.perf_counter()`:
 
-- first paint: Ctrl+5 (the Review section, built on this first visit) until the screen's
+- first paint: Ctrl+6 (the Review section, built on this first visit) until the screen's
   first paint event;
 - charts filled: the same key press until the screen says its numbers are drawn (its
   `filled` signal, emitted once every panel holds its chart and table) and the paint that
@@ -223,7 +223,7 @@ def _one_run(window: JournalWindow, journal: str, figures: Figures, watch: _Pain
     no = Qt.KeyboardModifier.NoModifier
     watch.arm(ReviewScreen)
     started, cpu = time.perf_counter(), time.process_time()
-    QTest.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     screen = view.review
     screen.filled.connect(lambda key: filled.append((key, time.perf_counter())))
     in_view: list[tuple[Any, float]] = []

@@ -39,7 +39,7 @@ def _files(*folders: Path) -> set[Path]:
 def _open_report(qtbot: QtBot, window: JournalWindow) -> ReportDialog:
     view = window.main_view
     assert view is not None
-    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     review = view.review
     qtbot.waitUntil(lambda: review.shown_key is not None, timeout=WAIT_MS)
     qtbot.keyClick(review, Qt.Key.Key_P, CTRL)
