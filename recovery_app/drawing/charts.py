@@ -29,6 +29,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
+from recovery_app.drawing.marked_days import add_marks, mark_positions
 from recovery_app.drawing.palette import Palette
 from recovery_app.drawing.report_layout import without_ligatures
 from recovery_app.drawing.review_data import (
@@ -185,6 +186,7 @@ def urges_chart(data: ReviewData, palette: Palette) -> QChart | None:
     y = _value_axis(chart, palette, max(p.count for p in periods), Qt.AlignmentFlag.AlignLeft)
     y.setTitleText(label(tr("urges a week") if step is Step.WEEK else tr("urges a month")))
     _add(chart, series, x, y)
+    add_marks(chart, palette, mark_positions(data, [(p.first, p.last) for p in periods]), x, y)
     return chart
 
 
@@ -328,11 +330,13 @@ def mood_chart(data: ReviewData, palette: Palette) -> QChart | None:
     step = step_for(len(review.check_in_weeks), len(series))
     if step is Step.DAY:
         firsts = [series.day(i) for i in range(len(series))]
+        spans = [(day, day) for day in firsts]
         moods: Sequence[float | None] = series.moods
         pulls: Sequence[float | None] = series.pulls
     else:
         periods = review.check_in_weeks if step is Step.WEEK else review.check_in_months
         firsts = [p.first for p in periods]
+        spans = [(p.first, p.last) for p in periods]
         moods = [p.mean_mood for p in periods]
         pulls = [p.mean_pull for p in periods]
     if all(v is None for v in (*moods, *pulls)):
@@ -346,6 +350,7 @@ def mood_chart(data: ReviewData, palette: Palette) -> QChart | None:
     pull_axis.setGridLineVisible(False)
     _line_with_gaps(chart, tr("Mood (1–5)"), moods, _colour(palette, "accent"), (x, mood_axis))
     _line_with_gaps(chart, tr("Pull (0–10)"), pulls, _colour(palette, "tension"), (x, pull_axis))
+    add_marks(chart, palette, mark_positions(data, spans), x, pull_axis)
     return chart
 
 

@@ -11,6 +11,12 @@ from PySide6.QtCharts import QChart
 
 from recovery_app.domain.kinds import ReportSection
 from recovery_app.drawing import charts, tables
+from recovery_app.drawing.marked_days import (
+    MARKED_ABOUT,
+    MARKED_EMPTY,
+    MARKED_TITLE,
+    marked_days_table,
+)
 from recovery_app.drawing.palette import Palette
 from recovery_app.drawing.review_data import ReviewData, tr
 from recovery_app.drawing.tables import Table
@@ -27,6 +33,8 @@ class ReviewPart:
     table: Callable[[ReviewData], Table | None]
     chart: ChartMaker | None = None  # None: a table alone (or the calendar, painted)
     calendar: bool = False
+    empty: str | None = None  # what the screen says when there is nothing (None: "Not enough")
+    on_screen_only: bool = False  # never in a report (it names what the person wrote)
 
     def has_data(self, data: ReviewData) -> bool:
         return self.table(data) is not None
@@ -98,6 +106,15 @@ PARTS = (
         charts.mood_chart,
     ),
     ReviewPart(
+        "marked",
+        ReportSection.URGES,
+        MARKED_TITLE,
+        MARKED_ABOUT,
+        marked_days_table,
+        empty=MARKED_EMPTY,
+        on_screen_only=True,
+    ),
+    ReviewPart(
         "year",
         ReportSection.CHECK_INS,
         tr("The year at a glance"),
@@ -151,4 +168,5 @@ OWN_WORDS_NOTE = tr(
 
 
 def parts_of(section: ReportSection) -> list[ReviewPart]:
-    return [part for part in PARTS if part.section is section]
+    """The parts a report prints for `section`."""
+    return [part for part in PARTS if part.section is section and not part.on_screen_only]

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from recovery_app.domain.hard_date_review import MarkedDaysInRange
 from recovery_app.domain.kinds import ReportSection
 from recovery_app.domain.report import OWN_WORDS
 from recovery_app.domain.review import Review
@@ -39,6 +40,9 @@ class ReviewData:
     calendar: YearCalendar | None  # the year up to the range's last day
     # Only for a report that asked for them.
     writings: ReportWritings = field(default_factory=ReportWritings)
+    # The days the person marked, for the screen: their names are the person's own words,
+    # which a report holds only when asked for, so a report leaves them out.
+    marked: MarkedDaysInRange[int] | None = None
 
     @property
     def span(self) -> DayRange | None:
@@ -50,15 +54,19 @@ def load_review_data(
     choice: RangeChoice,
     custom: tuple[date, date] | None = None,
     sections: Collection[ReportSection] = (),
+    *,
+    marked_days: bool = False,
 ) -> ReviewData:
-    """Everything one range draws; the person's own words only for the sections named."""
+    """Everything one range draws; the person's own words only for the sections named,
+    and the days they marked only when `marked_days` (the screen)."""
     found = service.review(choice, custom)
     review = found.review
     calendar = service.calendar(review.span.last) if review.span is not None else None
     writings = ReportWritings()
     if OWN_WORDS & set(sections):
         writings = service.writings(review.span, sections)
-    return ReviewData(review, found.then_and_now, calendar, writings)
+    marked = service.marked_days(review.span) if marked_days else None
+    return ReviewData(review, found.then_and_now, calendar, writings, marked)
 
 
 class Step(StrEnum):

@@ -96,7 +96,7 @@ class Journal:
         if self._review is None:
             from recovery_app.services.review import ReviewService
 
-            self._review = ReviewService(self._vault, self._now)
+            self._review = ReviewService(self._vault, self._now, self.hard_dates)
         return self._review
 
     @property

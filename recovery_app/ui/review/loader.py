@@ -94,7 +94,7 @@ class ReviewLoader(QObject):
 
         def count() -> ReviewData:
             started = time.perf_counter()
-            data = load_review_data(service, choice, custom)
+            data = load_review_data(service, choice, custom, marked_days=True)
             self.counting_seconds[key] = time.perf_counter() - started
             return data
 

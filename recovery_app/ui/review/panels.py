@@ -102,8 +102,9 @@ class ReviewPanel(QFrame):
         self.toggle.setVisible(False)
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        self.not_enough = paragraph(self.tr(NOT_ENOUGH), "hint")
-        self.not_enough.setAccessibleName(f"{part.title}: {self.tr(NOT_ENOUGH)}")
+        empty = part.empty or self.tr(NOT_ENOUGH)
+        self.not_enough = paragraph(empty, "hint")
+        self.not_enough.setAccessibleName(f"{part.title}: {empty}")
         column.addWidget(self.not_enough)
         self.body = QVBoxLayout()  # the chart (or the calendar) and the table, one shown
         self.body.setContentsMargins(0, 0, 0, 0)
