@@ -36,7 +36,6 @@ from recovery_app.drawing.review_data import (
     ReviewData,
     Step,
     day_text,
-    month_text,
     short_day_text,
     step_for,
     tr,
@@ -115,8 +114,11 @@ def _date_axis(
     picks = sorted({round(i * (count - 1) / max(wanted - 1, 1)) for i in range(wanted)})
     for index in picks:
         day = firsts[index]
-        text = month_text(day) if step is Step.MONTH else short_day_text(day)
-        axis.append(label(text), index)
+        if step is Step.MONTH:  # the year below the month: "Dec 2025" on one line is cut
+            text = f"{label(f'{day:%b}')}<br>{label(str(day.year))}"
+        else:
+            text = label(short_day_text(day))
+        axis.append(text, index)
     axis.setGridLineVisible(False)
     _style_axis(axis, palette)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)

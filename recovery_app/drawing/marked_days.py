@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPen
 
 from recovery_app.domain.hard_date_review import AROUND_DAYS, Level
 from recovery_app.drawing.palette import Palette
-from recovery_app.drawing.review_data import ReviewData, day_text, mean_text, tr
+from recovery_app.drawing.review_data import ReviewData, day_text, days_text, mean_text, tr
 from recovery_app.drawing.tables import Table
 
 MARKED_TITLE = tr("Days you marked")
@@ -38,7 +38,7 @@ def marked_days_table(data: ReviewData) -> Table | None:
         return (
             mean_text(level.pull),
             f"{level.pull_days:,}",
-            mean_text(level.urges_per_week),
+            _per_week(level),
             mean_text(level.intensity),
         )
 
@@ -48,19 +48,32 @@ def marked_days_table(data: ReviewData) -> Table | None:
         (
             tr("Day you marked"),
             tr("Date"),
-            tr("Average pull\n(0–10)"),
-            tr("Check-ins"),
-            tr("Urges a week"),
-            tr("Average strength\n(0–10)"),
+            tr("Average\npull"),
+            tr("Check-\nins"),
+            tr("Urges\na week"),
+            tr("Average\nstrength"),
         ),
         tuple(rows),
         (False, False, True, True, True, True),
     )
 
 
+def _per_week(level: Level) -> str:
+    """Urges a week, once a week or more of days was noted; fewer days say their count as
+    it is (three urges on the one day noted are not "21 a week")."""
+    if level.urges_per_week is None:
+        return "—"
+    if level.urge_days >= 7:
+        return mean_text(level.urges_per_week)
+    return (
+        tr("%1 in %2").replace("%2", days_text(level.urge_days)).replace("%1", f"{level.urges:,}")
+    )
+
+
 MARKED_ABOUT = tr(
     "The %1 days either side of each day you marked that fell in these dates, beside your "
-    "usual level on the other days. What you noted, not what the day did."
+    "usual level on the other days (pull and strength from 0 to 10). What you noted, not "
+    "what the day did."
 ).replace("%1", str(AROUND_DAYS))
 MARKED_EMPTY = tr(
     "None of the days you marked falls in these dates. You can mark the days that may be "

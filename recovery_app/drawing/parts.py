@@ -35,6 +35,7 @@ class ReviewPart:
     calendar: bool = False
     empty: str | None = None  # what the screen says when there is nothing (None: "Not enough")
     on_screen_only: bool = False  # never in a report (it names what the person wrote)
+    wide: bool = False  # a row of its own on a wide screen (the calendar, a wide table)
 
     def has_data(self, data: ReviewData) -> bool:
         return self.table(data) is not None
@@ -113,6 +114,7 @@ PARTS = (
         marked_days_table,
         empty=MARKED_EMPTY,
         on_screen_only=True,
+        wide=True,
     ),
     ReviewPart(
         "year",
@@ -121,6 +123,7 @@ PARTS = (
         tr("Each day up to the last of these dates: check-ins, and contacts by kind."),
         tables.calendar_table,
         calendar=True,
+        wide=True,
     ),
     ReviewPart(
         "promises",

@@ -17,7 +17,8 @@ TWO_COLUMNS_FROM = 1000  # pixels of page width
 class PanelGrid(QWidget):
     """The panels in one column, or, on a wide page, two columns that each stack their own
     panels (so a short panel leaves no hole beside a tall one); a wide panel (the year's
-    calendar) takes a row of its own. The reading and Tab order stays the panels' order."""
+    calendar, the days marked) takes a row of its own. The reading and Tab order stays the
+    panels' order."""
 
     def __init__(self, panels: list[ReviewPanel], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +54,7 @@ class PanelGrid(QWidget):
             return
         block: list[ReviewPanel] = []
         for panel in self.panels:
-            if not panel.part.calendar:
+            if not panel.part.wide:
                 block.append(panel)
                 continue
             if block:

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from recovery_app.drawing.tables import Table
@@ -46,7 +46,17 @@ class PlainTableModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self.table.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)  # a heading on the side of its column's numbers
         return None
+
+    def _alignment(self, column: int) -> int:
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if self.table.is_numeric(column)
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        return int(side | Qt.AlignmentFlag.AlignVCenter)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -54,12 +64,7 @@ class PlainTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.table.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = (
-                Qt.AlignmentFlag.AlignRight
-                if self.table.is_numeric(index.column())
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
+            return self._alignment(index.column())
         return None
 
 
@@ -89,12 +94,25 @@ class PlainTableView(QTableView):
         self._widths_wanted = True
         if self.isVisible():
             self._fit_columns()
-        rows = min(len(table.rows), MOST_ROWS_SHOWN)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (up to MOST_ROWS_SHOWN), and the scroll bar below them when
+        the columns are wider than the view: it never covers the last row."""
+        rows = min(len(self.model_.table.rows), MOST_ROWS_SHOWN)
         row_height = self.verticalHeader().defaultSectionSize()
         frame = 2 * self.frameWidth()
-        self._height = self.horizontalHeader().sizeHint().height() + rows * row_height + frame
-        self.setFixedHeight(self._height)
-        self.updateGeometry()
+        height = self.horizontalHeader().sizeHint().height() + rows * row_height + frame
+        if self.horizontalHeader().length() > self.viewport().width():
+            height += self.horizontalScrollBar().sizeHint().height()
+        if height != self._height:
+            self._height = height
+            self.setFixedHeight(height)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -115,6 +133,7 @@ class PlainTableView(QTableView):
             for row in table.rows[:SAMPLE_ROWS]:
                 wanted = max(wanted, metrics.horizontalAdvance(row[column]) + pad)
             self.setColumnWidth(column, min(wanted, MOST_COLUMN_WIDTH))
+        self._fit_height()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height)
