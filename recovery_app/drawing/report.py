@@ -155,7 +155,7 @@ class ReportWriter:
     ) -> None:
         fonts = self._fonts
         muted = flow_colour("text_muted")
-        span = self.data.span
+        span = self.data.span or self.data.asked
         top = QRectF(margin, margin, page.width() - 2 * margin, band / 2)
         draw_line(painter, top, self.options.title, fonts.small, muted, Qt.AlignmentFlag.AlignLeft)
         if span is not None:
@@ -174,6 +174,8 @@ class ReportWriter:
         flow.text(self.options.title, fonts.title, after=0.3)
         made_on = self.options.made_on or data.review.today
         if data.span is None:
+            if data.asked is not None:  # the dates chosen, though the journal holds none
+                flow.text(range_text(data.asked), fonts.bold, after=0.1)
             flow.text(tr("Nothing in the journal falls in these dates yet."), fonts.body)
         else:
             flow.text(range_text(data.span), fonts.bold, after=0.1)

@@ -43,6 +43,8 @@ class ReviewData:
     # The days the person marked, for the screen: their names are the person's own words,
     # which a report holds only when asked for, so a report leaves them out.
     marked: MarkedDaysInRange[int] | None = None
+    # Two dates chosen, as chosen (up to today), even where the journal holds nothing.
+    asked: DayRange | None = None
 
     @property
     def span(self) -> DayRange | None:
@@ -66,7 +68,12 @@ def load_review_data(
     if OWN_WORDS & set(sections):
         writings = service.writings(review.span, sections)
     marked = service.marked_days(review.span) if marked_days else None
-    return ReviewData(review, found.then_and_now, calendar, writings, marked)
+    asked = None
+    if choice is RangeChoice.CUSTOM and custom is not None:
+        first, last = sorted(custom)
+        if first <= review.today:
+            asked = DayRange(first, min(last, review.today))
+    return ReviewData(review, found.then_and_now, calendar, writings, marked, asked)
 
 
 class Step(StrEnum):

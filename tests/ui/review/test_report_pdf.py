@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,18 @@ def test_an_empty_journal_makes_a_short_kind_report(
     assert "Not enough yet: this fills in as you go." in text  # no "ﬁ" ligature
     assert "Nothing noted in these dates." in text
     assert "Page 1 of" in text
+
+
+def test_two_dates_with_nothing_in_them_are_still_named_on_the_report(
+    qapp: object, journal: Journal, tmp_path: Path
+) -> None:
+    custom = (date(2024, 3, 1), date(2024, 1, 1))  # in either order, before the journal
+    data = load_review_data(journal.review, RangeChoice.CUSTOM, custom)
+    assert data.span is None
+    text = pdf_text_of(write_report(data), tmp_path)
+    assert "1 January 2024 – 1 March 2024 (61 days)" in text
+    assert "1 Jan 2024 – 1 Mar 2024" in text  # at the top of every page
+    assert "Nothing in the journal falls in these dates yet." in text
 
 
 def test_a_report_stopped_half_way_keeps_nothing(
