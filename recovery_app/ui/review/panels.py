@@ -171,6 +171,8 @@ class ReviewPanel(QFrame):
         if self.table_view is None:
             self.table_view = PlainTableView(self.part.title)
             self.body.addWidget(self.table_view)
+            # Made late, it would come last in Tab's order: it goes after its own button.
+            QWidget.setTabOrder(self.toggle, self.table_view)
             if self.table is not None:
                 self.table_view.set_table(self.table)
         return self.table_view

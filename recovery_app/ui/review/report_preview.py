@@ -19,6 +19,9 @@ class ReportPreview(QScrollArea):
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("The report's pages"))
         self.setMinimumHeight(280)
+        # Not a Tab stop: it would only scroll pictures; the status line says how many pages
+        # there are, and Tab goes on to Save.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._content = QWidget()
         self._column = QVBoxLayout(self._content)
         self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
