@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -116,11 +115,11 @@ class WarningCard(QWidget):
         self.show_all_button = QPushButton(self.tr("&Show the whole view"))
         self.show_all_button.setDefault(True)
         self.good_only_button = QPushButton(self.tr("Only the &good moments for now"))
-        row = QHBoxLayout()
+        choices = QWidget()
+        row = FlowLayout(choices, spacing=8)  # one under the other where the card is narrow
         row.addWidget(self.show_all_button)
         row.addWidget(self.good_only_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(choices)
         self.skip_warning = QCheckBox(self.tr("Don't show this note again"))
         layout.addWidget(self.skip_warning)
 
@@ -157,7 +156,11 @@ class MemoryTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(60)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         # Fixed widths that fit the words: sizing to contents would read every row.
-        for column, width in ((WHEN, 160), (KIND, 200), (PERSON, 90), (FEELING, 90)):
+        for column, width in ((WHEN, 140), (KIND, 180), (PERSON, 90), (FEELING, 90)):
             self.setColumnWidth(column, width)
         self.setTabKeyNavigation(False)

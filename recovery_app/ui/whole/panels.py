@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind, PatternCount, Patterns
+from recovery_app.ui.kit.flow import FlowLayout
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 
@@ -32,6 +33,9 @@ def _memory_item(memory: Memory, kind_words: dict[MemoryKind, str]) -> QListWidg
     item.setData(MEMORY_ROLE, memory)
     item.setToolTip(kind_words[memory.kind])
     return item
+
+
+LIST_MAX_HEIGHT = 170  # the times behind a count: a few at once, the rest by scrolling
 
 
 class AroundPanel(QFrame):
@@ -69,10 +73,10 @@ class AroundPanel(QFrame):
         )
         layout.addWidget(self.hint)
         self.edit_button = QPushButton(self.tr("&Edit this memory"))
-        self.buttons = QHBoxLayout()
+        holder = QWidget()
+        self.buttons = FlowLayout(holder, spacing=8)  # one under the other when narrow
         self.buttons.addWidget(self.edit_button)
-        self.buttons.addStretch(1)
-        layout.addLayout(self.buttons)
+        layout.addWidget(holder)
         layout.addStretch(0)
         self.around.itemActivated.connect(
             lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE))
@@ -160,7 +164,6 @@ class PatternPanel(QFrame):
     def _instance_list(self, name: str) -> QListWidget:
         listed = QListWidget()
         listed.setAccessibleName(name)
-        listed.setMaximumHeight(170)
         listed.setWordWrap(True)  # each time on its own lines, never a sideways scroll
         listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         listed.hide()
@@ -245,3 +248,7 @@ class PatternPanel(QFrame):
             item = QListWidgetItem(text)
             item.setData(MEMORY_ROLE, first)
             listed.addItem(item)
+        # As tall as its times, up to a limit: squeezed to one row, its lines were cut.
+        rows = sum(listed.sizeHintForRow(row) for row in range(min(listed.count(), 6)))
+        slack = listed.fontMetrics().lineSpacing()  # a line wrapped once the width is known
+        listed.setFixedHeight(min(LIST_MAX_HEIGHT, rows + 2 * listed.frameWidth() + slack))

@@ -24,6 +24,7 @@ from recovery_app.domain.memories import Memory, MemoryKind, Patterns
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService, Timeline, ViewSettings
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import centred_card, heading, paragraph
 from recovery_app.ui.kit.worker import run_in_background
@@ -126,13 +127,13 @@ class WholeRelationshipScreen(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.table, self.tr("List"))
         splitter.addWidget(self.tabs)
-        side = QWidget()
-        side_column = QVBoxLayout(side)
-        side_column.setContentsMargins(0, 0, 0, 0)
+        # The panels keep their own heights and scroll together when the times are shown.
+        side = ScrollPage(margins=(0, 0, 6, 0), spacing=10)
+        side_column = side.column
         self.around_panel = AroundPanel(self.words)
         self.delete_button = QPushButton(self.tr("&Delete this memory"))
         self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
-        self.around_panel.buttons.insertWidget(1, self.delete_button)
+        self.around_panel.buttons.addWidget(self.delete_button)
         side_column.addWidget(self.around_panel)
         side_column.addStretch(1)
         self.pattern_panel = PatternPanel(self.words)
