@@ -67,10 +67,10 @@ def write_contact_log(ctx: Context) -> int:
         if suffix == ".csv":
             written = documents.write_csv(log, target, overwrite=args.replace)
         else:
-            from recovery_app.documents.contact_log_pdf import render_contact_log
-            from recovery_app.documents.offscreen import gui_application
+            from recovery_app.drawing.application import drawing_application
+            from recovery_app.drawing.contact_log_pdf import render_contact_log
 
-            gui_application()  # Qt's painter needs one; offscreen, for this command only
+            drawing_application()  # Qt's painter needs one; offscreen, for this command only
             data = render_contact_log(log, documents.attachment_data)
             written = documents.write_document(target, data, overwrite=args.replace)
     count = len(log.entries)

@@ -27,6 +27,7 @@ from recovery_app.cli import (
     lifecycle,
     memories,
     readings,
+    review,
     today,
     urges,
 )
@@ -48,6 +49,7 @@ COMMAND_GROUPS = (
     readings,
     hard_dates,
     data,
+    review,
 )
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 

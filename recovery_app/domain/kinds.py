@@ -73,6 +73,22 @@ class CheckOutcome(StrEnum):
     CANT_TELL = "cant-tell"
 
 
+class ReportSection(StrEnum):
+    """The parts a review report can hold, in the order it shows them. The last three hold
+    a person's own words and are left out unless asked for (`domain/report.py`)."""
+
+    STRETCHES = "stretches"
+    MILESTONES = "milestones"
+    URGES = "urges"
+    TRIGGERS = "triggers"
+    CHECK_INS = "check-ins"
+    PROMISES = "promises"
+    PREDICTIONS = "predictions"
+    NOTES = "notes"
+    MEMORIES = "memories"
+    LETTERS = "letters"
+
+
 class HardDateNotice(StrEnum):
     """How early Today starts to show a day the person marked."""
 

@@ -34,7 +34,7 @@ from recovery_app.domain.review_days import (
     promise_periods,
 )
 from recovery_app.domain.review_distance import ClockHistory, ClockReview, review_clocks
-from recovery_app.domain.review_range import DayRange, series_span, thirds, weeks_of
+from recovery_app.domain.review_range import DayRange, months_of, series_span, thirds, weeks_of
 from recovery_app.domain.review_urges import (
     HourCell,
     InsteadRank,
@@ -117,12 +117,15 @@ class Review:
     clocks: tuple[ClockReview, ...]
     urges: UrgePeriod | None  # all urges of the range together
     urge_weeks: tuple[UrgePeriod, ...]
+    urge_months: tuple[UrgePeriod, ...]  # the same urges by calendar month, for long ranges
     weekday_hour: WeekdayHourGrid  # 7 x 24 counts, or empty
     triggers: TriggersThenAndNow | None
     did_instead: tuple[InsteadRank, ...]
     check_ins: CheckInSeries | None  # mood and pull per day, gaps as None
     check_in_weeks: tuple[CheckInPeriod, ...]
+    check_in_months: tuple[CheckInPeriod, ...]
     promise_weeks: tuple[PromisePeriod, ...]
+    promise_months: tuple[PromisePeriod, ...]
     self_trust: HunchFigures
     then_and_now: ThenAndNowFigures | None
 
@@ -203,13 +206,20 @@ def build_review(inputs: ReviewInputs) -> Review:
         clocks=review_clocks(inputs.clocks, span, today),
         urges=urges_total,
         urge_weeks=tuple(urges.periods(weeks_of(urges_part))) if has_urges else (),
+        urge_months=tuple(urges.periods(months_of(urges_part))) if has_urges else (),
         weekday_hour=weekday_hour_grid(inputs.hour_cells) if has_urges else (),
         triggers=triggers,
         did_instead=tuple(rank_did_instead(inputs.did_instead)) if has_urges else (),
         check_ins=check_in_series(check_ins, check_part),
         check_in_weeks=(tuple(check_in_totals.periods(weeks_of(check_part))) if check_ins else ()),
+        check_in_months=(
+            tuple(check_in_totals.periods(months_of(check_part))) if check_ins else ()
+        ),
         promise_weeks=(
             tuple(promise_periods(promise_days, weeks_of(promise_part))) if promise_days else ()
+        ),
+        promise_months=(
+            tuple(promise_periods(promise_days, months_of(promise_part))) if promise_days else ()
         ),
         self_trust=counted_hunch_figures(inputs.hunches, inputs.urge_checks),
         then_and_now=(

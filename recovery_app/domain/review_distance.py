@@ -83,6 +83,9 @@ class ClockReview:
     figures: StretchFigures  # current, longest and total as of today, the whole history
     stretches: tuple[StretchSpan, ...]  # those that overlap the range, oldest first
     milestones: tuple[MilestoneReached, ...]  # reached on a day in the range, oldest first
+    # Every milestone the clock's stretches have reached up to today, whatever the range: a
+    # milestone acknowledged on Today can always be found again in the review.
+    all_milestones: tuple[MilestoneReached, ...]
     distance_days: int  # in the range
     counted_days: int  # in the range
     weeks: tuple[DistancePeriod, ...]
@@ -132,6 +135,14 @@ def review_clock(history: ClockHistory, span: DayRange | None, today: date) -> C
     figures, and every list empty."""
     figures = stretch_figures(history.since, _contacts(history), today)
     all_stretches = clock_stretches(history, today)
+    every_milestone = sorted(
+        (
+            MilestoneReached(days, s.since, reached_on(s.since, days))
+            for s in all_stretches
+            for days in milestones_reached(s.days)
+        ),
+        key=lambda m: (m.reached_on, m.days),
+    )
     if span is None:
         in_range: list[StretchSpan] = []
         reached: list[MilestoneReached] = []
@@ -140,13 +151,7 @@ def review_clock(history: ClockHistory, span: DayRange | None, today: date) -> C
         total = DistancePeriod(today, today, 0, 0)
     else:
         in_range = [s for s in all_stretches if s.since <= span.last and s.until >= span.first]
-        reached = [
-            MilestoneReached(days, s.since, reached_on(s.since, days))
-            for s in all_stretches
-            for days in milestones_reached(s.days)
-            if reached_on(s.since, days) in span
-        ]
-        reached.sort(key=lambda m: (m.reached_on, m.days))
+        reached = [m for m in every_milestone if m.reached_on in span]
         weeks = distance_periods(history, weeks_of(span), today)
         months = distance_periods(history, months_of(span), today)
         (total,) = distance_periods(history, [span], today)
@@ -158,6 +163,7 @@ def review_clock(history: ClockHistory, span: DayRange | None, today: date) -> C
         figures=figures,
         stretches=tuple(in_range),
         milestones=tuple(reached),
+        all_milestones=tuple(every_milestone),
         distance_days=total.distance_days,
         counted_days=total.counted_days,
         weeks=tuple(weeks),

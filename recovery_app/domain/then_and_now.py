@@ -109,7 +109,10 @@ def _recent(figures: ThenAndNowFigures, words: Words, ends_today: bool) -> str |
         return None
     direction = "more" if figures.last.count > before.count else "fewer"
     when = "now" if ends_today else "then"
-    return words.say(f"recent_{direction}_{when}", unit=_unit(figures.unit, words))
+    line = words.say(f"recent_{direction}_{when}", unit=_unit(figures.unit, words))
+    if direction == "more" and figures.last.count <= figures.first.count:
+        line = f"{line} {words.say('more_kind')}"  # said once: the long view didn't
+    return line
 
 
 def _pull(figures: ThenAndNowFigures, words: Words) -> str | None:

@@ -5,7 +5,7 @@ and when it was written down, how, the exact words, the files with their fingerp
 which entries were changed after they were first saved. `log()` gathers the entries chosen
 (one clock, a range of days) in the order they happened; `write_csv()` writes them as CSV
 (every cell that a spreadsheet would run as a formula is escaped, as in the journal's own
-CSV export); the PDF is drawn with Qt by recovery_app.documents and written by
+CSV export); the PDF is drawn with Qt by recovery_app.drawing and written by
 `write_document()`. Both are plain files, written only where asked, under a temporary name
 until whole. The window and the command line say first that they are not encrypted.
 """

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from recovery_app.services.contact_log import ContactLogService
     from recovery_app.services.exercises import ExerciseService
     from recovery_app.services.readings import ReadingService
+    from recovery_app.services.review import ReviewService
     from recovery_app.services.transfer import ExportService, ImportService
     from recovery_app.storage.vault import Vault
 
@@ -60,6 +61,7 @@ class Journal:
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
         self._backups: BackupService | None = None
+        self._review: ReviewService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
         self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
@@ -93,6 +95,16 @@ class Journal:
         return self._readings
 
     @property
+    def review(self) -> ReviewService:
+        """Built on first use, like the exercises: only the Review screen and the report
+        need it (and its counting queries)."""
+        if self._review is None:
+            from recovery_app.services.review import ReviewService
+
+            self._review = ReviewService(self._vault, self._now, self.hard_dates)
+        return self._review
+
+    @property
     def backups(self) -> BackupService:
         """One per unlock: it keeps the last failure in memory when the journal can't hold it.
         Built on first use (the window asks for it once the journal is open)."""
@@ -110,7 +122,7 @@ class Journal:
 
     @property
     def contact_log(self) -> ContactLogService:
-        """The attempts as a document (CSV here; the PDF is drawn by recovery_app.documents)."""
+        """The attempts as a document (CSV here; the PDF is drawn by recovery_app.drawing)."""
         from recovery_app.services.contact_log import ContactLogService
 
         return ContactLogService(self._vault, self._now)

@@ -9,10 +9,10 @@ The numbers themselves are made in domain/review.py. Read-only: nothing is writt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy
 from sqlalchemy import ColumnElement, String, case, func, or_, type_coerce
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import col
 
 from recovery_app.domain.check_in import PromiseOutcome
+from recovery_app.domain.hard_date_review import MarkedDaysInRange
 from recovery_app.domain.instincts import (
     CheckOutcome,
     HunchKind,
@@ -28,7 +29,10 @@ from recovery_app.domain.instincts import (
     UrgeCheck,
     UrgeCheckTally,
 )
+from recovery_app.domain.kinds import ReportSection
+from recovery_app.domain.marked_dates import occurrences
 from recovery_app.domain.review import Review, ReviewInputs, build_review, urge_span
+from recovery_app.domain.review_calendar import YearCalendar
 from recovery_app.domain.review_days import CheckInMark, PromiseDayTally
 from recovery_app.domain.review_distance import ClockHistory
 from recovery_app.domain.review_range import DayRange, RangeChoice, resolve_range, thirds
@@ -36,7 +40,8 @@ from recovery_app.domain.review_urges import HourCell, InsteadTally, TriggerTall
 from recovery_app.domain.stretches import ContactKind, local_day
 from recovery_app.domain.then_and_now import then_and_now_sentences
 from recovery_app.domain.urges import UrgeOutcome
-from recovery_app.services.journal_part import JournalPart
+from recovery_app.services.hard_dates import HardDateService
+from recovery_app.services.journal_part import JournalPart, utc_now
 from recovery_app.services.local_days import (
     day_bounds,
     day_of_number,
@@ -46,6 +51,9 @@ from recovery_app.services.local_days import (
     offsets_between,
     weekday_hour,
 )
+from recovery_app.services.report_writings import ReportWritings, read_writings
+from recovery_app.services.review_calendar import read_year_calendar
+from recovery_app.services.review_firsts import JournalFirsts, journal_firsts
 from recovery_app.services.texts import review_words
 from recovery_app.storage.models import (
     CheckIn,
@@ -58,6 +66,9 @@ from recovery_app.storage.models import (
     UrgeTriggerLink,
 )
 
+if TYPE_CHECKING:
+    from recovery_app.storage.vault import Vault
+
 
 @dataclass(frozen=True)
 class ReviewWithWords:
@@ -65,29 +76,17 @@ class ReviewWithWords:
     then_and_now: tuple[str, ...]  # the sentences at the top, from resources/texts/review.toml
 
 
-@dataclass(frozen=True)
-class _Firsts:
-    clock_since: date | None
-    urge_first: datetime | None
-    urge_last: datetime | None
-    check_in: date | None
-    promise: date | None
-    hunch_checked: datetime | None
-    contact_first: datetime | None
-
-    def journal_first(self) -> date | None:
-        days = [
-            self.clock_since,
-            None if self.urge_first is None else local_day(self.urge_first),
-            self.check_in,
-            self.promise,
-            None if self.hunch_checked is None else local_day(self.hunch_checked),
-        ]
-        known = [d for d in days if d is not None]
-        return min(known) if known else None
-
-
 class ReviewService(JournalPart):
+    def __init__(
+        self,
+        vault: Vault,
+        now: Callable[[], datetime] = utc_now,
+        hard_dates: HardDateService | None = None,
+    ) -> None:
+        super().__init__(vault, now)
+        # The journal's own, when it has one: the days the person marked are read there.
+        self._hard_dates = hard_dates or HardDateService(vault, now)
+
     def review(
         self, choice: RangeChoice, custom: tuple[date, date] | None = None
     ) -> ReviewWithWords:
@@ -102,14 +101,40 @@ class ReviewService(JournalPart):
     def journal_first(self) -> date | None:
         """The first day anything the review counts was noted (None: nothing yet)."""
         with self._vault.session() as session:
-            return _firsts(session.connection()).journal_first()
+            return journal_firsts(session.connection()).journal_first()
+
+    def calendar(self, last: date) -> YearCalendar:
+        """The year of days up to `last`: check-ins, and contacts by kind."""
+        with self._vault.session() as session:
+            connection = session.connection()
+            return read_year_calendar(connection, last, journal_firsts(connection).journal_first())
+
+    def marked_days(self, span: DayRange | None) -> MarkedDaysInRange[int] | None:
+        """The days the person marked that fell in `span`, each with the pull and urges of
+        the seven days either side, beside the usual level; None when none fell in it."""
+        if span is None:
+            return None
+        last = min(span.last, self.today())
+        marks = [saved.details.mark for saved in self._hard_dates.marked()]
+        if not any(occurrences(mark, span.first, last) for mark in marks):
+            return None  # nothing to count: the counting queries are skipped
+        found = self._hard_dates.around_marked_days(span.first, span.last)
+        return found if found.days else None
+
+    def writings(
+        self, span: DayRange | None, sections: Collection[ReportSection]
+    ) -> ReportWritings:
+        """The person's own words written in `span`, of the kinds named in `sections` only
+        (check-in notes, memories, unsent letters), for a report that asked for them."""
+        with self._vault.session() as session:
+            return read_writings(session.connection(), span, sections)
 
     def inputs(self, choice: RangeChoice, custom: tuple[date, date] | None = None) -> ReviewInputs:
         """What `build_review` needs for the range, counted in SQL in one session."""
         today = self.today()
         with self._vault.session() as session:
             connection = session.connection()
-            firsts = _firsts(connection)
+            firsts = journal_firsts(connection)
             span = resolve_range(choice, today, journal_first=firsts.journal_first(), custom=custom)
             clocks = _clock_histories(connection, firsts.contact_first, self._now())
             urges_first = None if firsts.urge_first is None else local_day(firsts.urge_first)
@@ -143,22 +168,6 @@ def _rows(connection: Connection, statement: Any) -> Sequence[Any]:
 def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     """How many rows of the group meet the condition (0, never NULL, when none does)."""
     return func.count(case((condition, 1)))
-
-
-def _firsts(connection: Connection) -> _Firsts:
-    def first(column: Any, *where: ColumnElement[bool]) -> Any:
-        return sqlalchemy.select(func.min(column)).where(*where).scalar_subquery()
-
-    statement = sqlalchemy.select(
-        first(col(Clock.since)),
-        first(col(Urge.at)),
-        sqlalchemy.select(func.max(col(Urge.at))).scalar_subquery(),
-        first(col(CheckIn.day)),
-        first(col(Promise.day)),
-        first(col(Hunch.checked_at), col(Hunch.outcome).is_not(None)),
-        first(col(ContactEvent.at)),
-    )
-    return _Firsts(*_rows(connection, statement)[0])
 
 
 def _clock_histories(
@@ -195,7 +204,9 @@ class _UrgeCounts:
     """The urge queries of one range. When the range holds every urge there is, the WHERE
     is left out: a plain scan is faster than walking the index to the same rows."""
 
-    def __init__(self, connection: Connection, span: DayRange | None, firsts: _Firsts) -> None:
+    def __init__(
+        self, connection: Connection, span: DayRange | None, firsts: JournalFirsts
+    ) -> None:
         self.connection = connection
         self.span = span
         self.at = col(Urge.at)

@@ -120,7 +120,7 @@ def journal(bundle: Path, env: dict[str, str], data_dir: Path) -> Path:
 def test_the_contact_log_is_drawn_as_a_pdf_inside_the_bundle_with_no_display(
     bundle: Path, env: dict[str, str], journal: Path, tmp_path: Path
 ) -> None:
-    """The documents layer, Qt's PDF painter and its offscreen platform all travel in it."""
+    """The drawing layer, Qt's PDF painter and its offscreen platform all travel in it."""
     plain = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     plain.pop("QT_QPA_PLATFORM")  # the command chooses offscreen itself
     opened = ["--data-dir", str(journal), "--password-stdin"]

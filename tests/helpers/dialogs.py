@@ -25,6 +25,8 @@ from recovery_app.ui.exercises.runner import ExerciseRunner
 from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.review.range_bar import DEFAULT_RANGE
+from recovery_app.ui.review.report_dialog import ReportDialog
 from recovery_app.ui.settings.about_dialog import AboutDialog
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
 from recovery_app.ui.settings.delete_dialog import DeleteJournalDialog
@@ -192,6 +194,14 @@ def _wave_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
     yield "how are you now"
 
 
+def _report_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, ReportDialog)
+    yield "choices"
+    press(dialog.preview_button)
+    wait_until(lambda: bool(dialog.preview.pages))
+    yield "its pages"
+
+
 def _runner_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
     assert isinstance(dialog, ExerciseRunner)
     for index, page in enumerate(dialog.pages):
@@ -330,6 +340,12 @@ DIALOGS: list[DialogEntry] = [
         lambda t: WholeViewDialog(
             t.journal.memories, t.journal.clocks, _sample(t).memory_id, t.window
         ),
+    ),
+    # Review
+    DialogEntry(
+        ReportDialog,
+        lambda t: ReportDialog(t.journal.review, DEFAULT_RANGE, t.window),
+        _report_steps,
     ),
     # Settings
     DialogEntry(ChangePasswordDialog, lambda t: ChangePasswordDialog(t.window.service, t.window)),

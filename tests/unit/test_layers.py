@@ -30,7 +30,7 @@ def test_lower_layers_do_not_import_qt(layer: str) -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-@pytest.mark.parametrize("layer", ["storage", "services", "domain"])
+@pytest.mark.parametrize("layer", ["drawing", "storage", "services", "domain"])
 def test_lower_layers_do_not_import_the_ui(layer: str) -> None:
     for path in (PACKAGE / layer).rglob("*.py"):
         assert not any(m.startswith("recovery_app.ui") for m in _imported_modules(path)), path

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from recovery_app.ui.exercises.screen import ExercisesScreen
     from recovery_app.ui.kit.journal_tasks import JournalTasks
     from recovery_app.ui.kit.theme import ThemeChoice
+    from recovery_app.ui.review.screen import ReviewScreen
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
     from recovery_app.ui.understanding.screen import UnderstandingScreen
@@ -223,6 +224,14 @@ class MainView(QWidget):
         assert isinstance(screen, SettingsScreen)
         return screen
 
+    @property
+    def review(self) -> ReviewScreen:
+        from recovery_app.ui.review.screen import ReviewScreen
+
+        screen = self.section(REVIEW)
+        assert isinstance(screen, ReviewScreen)
+        return screen
+
     # ----- backups ---------------------------------------------------------------------------
 
     def backups_changed(self, _outcome: BackupOutcome | None = None) -> None:
@@ -241,9 +250,12 @@ class MainView(QWidget):
             screen.deleteLater()
 
     def _refresh_today(self) -> None:
-        """Something Today counts changed elsewhere (an urge, a contact)."""
+        """Something Today and Review count changed elsewhere (an urge, a contact); the
+        quick log can save one while either is on show."""
         if TODAY in self._built:
             self.today.refresh()
+        if REVIEW in self._built:
+            self.review.refresh()
 
     # ----- the moments a reading may follow (shown on Today, never pushed) --------------------
 
@@ -341,15 +353,9 @@ class MainView(QWidget):
         return screen
 
     def _build_review(self) -> QWidget:
-        from recovery_app.ui.kit.coming_soon import ComingSoonScreen
+        from recovery_app.ui.review.screen import ReviewScreen
 
-        return ComingSoonScreen(
-            self.tr("Review"),
-            self.tr(
-                "Your milestones and how things are changing, as charts and a printable "
-                "report, will be here."
-            ),
-        )
+        return ReviewScreen(self._journal.review)
 
     def _build_settings(self) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen

@@ -29,7 +29,7 @@ class Shortcut:
     sequences: tuple[str, ...] = ()  # the QKeySequence texts it stands for (for the test)
 
 
-ANYWHERE, QUICK_LOG, REACH_OUT, TODAY, LISTS, WHOLE, READINGS, FORMS, GUIDE = (
+ANYWHERE, QUICK_LOG, REACH_OUT, TODAY, LISTS, WHOLE, READINGS, REVIEW, FORMS, GUIDE = (
     "Anywhere in the window",
     "Noting an urge (Ctrl+U)",
     "Your plan, shown when they reach out",
@@ -37,6 +37,7 @@ ANYWHERE, QUICK_LOG, REACH_OUT, TODAY, LISTS, WHOLE, READINGS, FORMS, GUIDE = (
     "Lists (urges, reasons, people, letters, memories)",
     "Whole relationship",
     "Understanding",
+    "Review",
     "Forms and exercises",
     "Ride the wave",
 )
@@ -81,6 +82,10 @@ def shortcuts(sections: Sequence[str]) -> list[Shortcut]:
         Shortcut(READINGS, "Ctrl+F", _("search the readings"), ("Ctrl+F", "Find")),
         Shortcut(READINGS, "Esc", _("clear the search; in a reading, back to the list"), ("Esc",)),
         Shortcut(READINGS, "Alt+Left", _("in a reading: back to the list"), ("Alt+Left",)),
+        Shortcut(REVIEW, "Ctrl+T", _("every chart as a plain table, or back"), ("Ctrl+T",)),
+        Shortcut(REVIEW, "Ctrl+P", _("make a report"), ("Ctrl+P",)),
+        Shortcut(REVIEW, "Ctrl+S", _("in the report's window: save it as a PDF"), ("Ctrl+S",)),
+        Shortcut(REVIEW, _("Left, Right"), _("on the range's row: the previous or next range")),
         Shortcut(
             FORMS,
             "Ctrl+Enter",

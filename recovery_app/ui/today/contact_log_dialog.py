@@ -145,7 +145,7 @@ class ContactLogDialog(EntryDialog):
             log = service.log(choice)
             if target.suffix.lower() == ".csv":
                 return service.write_csv(log, target, overwrite=True), len(log.entries)
-            from recovery_app.documents.contact_log_pdf import render_contact_log
+            from recovery_app.drawing.contact_log_pdf import render_contact_log
 
             data = render_contact_log(log, service.attachment_data)
             return service.write_document(target, data, overwrite=True), len(log.entries)

@@ -236,3 +236,36 @@ def test_then_and_now_compares_the_first_and_last_unit() -> None:
     assert figures.from_start
     assert figures.before_last is not None
     assert figures.before_last.count == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(journal())
+def test_months_count_the_same_as_weeks(entries: dict) -> None:
+    review = _review(entries)
+    pairs = [
+        (review.urge_weeks, review.urge_months, lambda p: p.count),
+        (review.promise_weeks, review.promise_months, lambda p: p.kept + p.not_kept + p.open),
+        (review.check_in_weeks, review.check_in_months, lambda p: p.days_checked_in),
+    ]
+    for weeks, months, count in pairs:
+        assert bool(weeks) == bool(months)
+        if weeks:
+            assert (weeks[0].first, weeks[-1].last) == (months[0].first, months[-1].last)
+        assert sum(map(count, weeks)) == sum(map(count, months))
+    for month in review.check_in_months:
+        assert (month.mean_pull is None) == (month.pulls == 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(journal())
+def test_every_milestone_is_kept_whatever_the_range(entries: dict) -> None:
+    """The milestones of the range are among the clock's milestones ever reached."""
+    review = _review(entries)
+    everything = _review({**entries, "choice": RangeChoice.ALL})
+    for clock, whole in zip(review.clocks, everything.clocks, strict=True):
+        assert set(clock.milestones) <= set(clock.all_milestones)
+        assert clock.all_milestones == whole.all_milestones
+        assert list(clock.all_milestones) == sorted(
+            clock.all_milestones, key=lambda m: (m.reached_on, m.days)
+        )
+        assert all(m.reached_on < TODAY or m.reached_on == TODAY for m in clock.all_milestones)

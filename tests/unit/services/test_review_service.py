@@ -280,3 +280,26 @@ def test_the_sentences_come_with_the_numbers(vault: Vault) -> None:
     result = ReviewService(vault, now=lambda: NOW).review(RangeChoice.LAST_12_MONTHS)
     assert result.then_and_now
     assert result.then_and_now[0].startswith("In the first month shown you noted")
+
+
+def test_marked_days_are_counted_only_when_one_fell_in_the_range(vault: Vault) -> None:
+    from recovery_app.domain.marked_dates import HardDateDetails
+    from recovery_app.domain.review_range import DayRange
+    from recovery_app.services.hard_dates import HardDateService
+
+    hard_dates = HardDateService(vault, lambda: NOW)
+    service = ReviewService(vault, lambda: NOW, hard_dates)
+    today = local_day(NOW)
+    span = DayRange(today - timedelta(days=30), today)
+    assert service.marked_days(span) is None  # nothing marked
+    assert service.marked_days(None) is None
+    UrgeService(vault, lambda: NOW).log_urge(UrgeDetails(at=at_day(10), intensity=5))
+    hard_dates.add(HardDateDetails("Long ago", 1, 2, year=2020))
+    assert service.marked_days(span) is None  # marked, but not in these dates
+    day = today - timedelta(days=10)
+    hard_dates.add(HardDateDetails("Near", day.month, day.day))
+    found = service.marked_days(span)
+    assert found is not None
+    (around,) = found.days
+    assert (around.name, around.day, around.level.urges) == ("Near", day, 1)
+    assert found.usual.urges == 0

@@ -82,6 +82,11 @@ def test_a_harder_month_is_met_kindly() -> None:
     assert lines == (
         "In the first month shown you noted 9 urges; in the last month, 20 urges. "
         "Noticing them is part of the work.",
+        "This month brought more urges than the last.",  # the kind words said once
+    )
+    fewer_than_first = _figures(_period(30), _period(20), before=_period(11))
+    assert then_and_now_sentences(fewer_than_first, review_words(), ends_today=True) == (
+        "In your first month you noted 30 urges; in the last month, 20 urges.",
         "This month brought more urges than the last. Noticing them is part of the work.",
     )
 

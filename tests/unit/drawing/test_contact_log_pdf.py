@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 
-from recovery_app.documents.contact_log_pdf import render_contact_log
 from recovery_app.domain.kinds import Channel, ContactKind
+from recovery_app.drawing.contact_log_pdf import render_contact_log
 from recovery_app.services.clock_records import ContactDetails
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_log import ContactLogChoice, ContactLogService, csv_rows

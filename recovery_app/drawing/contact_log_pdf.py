@@ -15,9 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPainter
 
-from recovery_app.documents.page_flow import PageFlow, Style, new_writer, open_buffer
 from recovery_app.domain.reach_out import megabytes
 from recovery_app.domain.text_input import for_terminal
+from recovery_app.drawing.page_flow import PageFlow, Style, new_writer, open_buffer
 from recovery_app.services.attempt_records import AttemptVersion, SavedAttachment
 from recovery_app.services.contact_log import (
     ContactLog,
@@ -53,7 +53,7 @@ Loader = Callable[[int], bytes]  # an attachment's bytes, by id
 
 
 def render_contact_log(log: ContactLog, load: Loader) -> bytes:
-    """The PDF's bytes. Needs a running QGuiApplication (documents/offscreen.py)."""
+    """The PDF's bytes. Needs a running Qt application (drawing/application.py)."""
     letter = _letter_paper()
     measured = open_buffer()  # first, count the pages (nothing is drawn)
     pages = _draw(

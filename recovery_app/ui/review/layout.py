@@ -1,0 +1,122 @@
+"""How the Review screen places its panels, and when it starts its work: after it has
+painted, so a first visit shows at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from recovery_app.ui.review.panels import ReviewPanel
+
+TWO_COLUMNS_FROM = 1000  # pixels of page width
+
+
+class PanelGrid(QWidget):
+    """The panels in one column, or, on a wide page, two columns that each stack their own
+    panels (so a short panel leaves no hole beside a tall one); a wide panel (the year's
+    calendar, the days marked) takes a row of its own. The reading and Tab order stays the
+    panels' order."""
+
+    def __init__(self, panels: list[ReviewPanel], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panels = panels
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(14)
+        self.columns = 0
+        self._place(1)
+
+    def _clear(self) -> None:
+        for panel in self.panels:
+            holder = panel.parentWidget()
+            layout = holder.layout() if holder is not None else None
+            if layout is not None:
+                layout.removeWidget(panel)  # its layout item goes with it
+            panel.setParent(self)  # out of a column about to go
+        while self.outer.count():
+            item = self.outer.takeAt(0)
+            holder = item.widget() if item is not None else None
+            if holder is not None and holder not in self.panels:
+                holder.deleteLater()
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        self._clear()
+        if columns == 1:
+            for panel in self.panels:
+                self.outer.addWidget(panel)
+                panel.show()
+            return
+        block: list[ReviewPanel] = []
+        for panel in self.panels:
+            if not panel.part.wide:
+                block.append(panel)
+                continue
+            if block:
+                self._two_columns(block)
+                block = []
+            self.outer.addWidget(panel)
+            panel.show()
+        if block:
+            self._two_columns(block)
+
+    def _two_columns(self, panels: list[ReviewPanel]) -> None:
+        """Widgets, not nested layouts, hold the columns: a wrapping label's height depends
+        on its width, and nested layouts keep an old answer to that when a panel grows."""
+        row = QWidget(self)
+        across = QHBoxLayout(row)
+        across.setContentsMargins(0, 0, 0, 0)
+        across.setSpacing(14)
+        for side in range(2):
+            holder = QWidget(row)
+            down = QVBoxLayout(holder)
+            down.setContentsMargins(0, 0, 0, 0)
+            down.setSpacing(14)
+            for panel in panels[side::2]:
+                down.addWidget(panel)
+                panel.show()
+            down.addStretch(1)
+            across.addWidget(holder, 1, Qt.AlignmentFlag.AlignTop)
+        self.outer.addWidget(row)
+        row.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+
+
+class AfterFirstPaint(QObject):
+    """Calls back once `watched` has painted (or after a short wait, should it not paint:
+    a window that is not exposed)."""
+
+    FALLBACK_MS = 100
+
+    def __init__(self, watched: QWidget, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._then = then
+        self._armed = False
+        watched.installEventFilter(self)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(self.FALLBACK_MS)
+        self._fallback.timeout.connect(self._fire)
+
+    def arm(self) -> None:
+        self._armed = True
+        self._fallback.start()
+
+    def _fire(self) -> None:
+        if self._armed:
+            self._armed = False
+            self._fallback.stop()
+            self._then()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # once this paint is done
+        return False
