@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_app.domain.stretches import local_day
-from recovery_app.storage.vault import Vault
+
+if TYPE_CHECKING:  # storage.vault loads SQL: the unlock window shows before it does
+    from recovery_app.storage.vault import Vault
 
 
 def utc_now() -> datetime:
