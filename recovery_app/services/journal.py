@@ -33,6 +33,18 @@ if TYPE_CHECKING:
     from recovery_app.storage.vault import Vault
 
 
+def prepare_services() -> None:
+    """What the first session of a new unlock would otherwise do while a person waits: the
+    tables' mappings configured, and Today's words read (see VaultService.prepare_unlock)."""
+    from sqlalchemy.orm import configure_mappers
+
+    import recovery_app.services.backups  # noqa: F401  (Today's backup notice)
+    from recovery_app.services.texts import today_texts
+
+    configure_mappers()
+    today_texts()
+
+
 class Journal:
     def __init__(
         self, vault: Vault, secrets: SecretStore, *, now: Callable[[], datetime] = utc_now
