@@ -202,7 +202,9 @@ class VaultService:
         import recovery_app.storage.keyfile
         import recovery_app.storage.vault  # noqa: F401
         from recovery_app.services import journal
+        from recovery_app.storage.engine import load_driver
 
+        load_driver()
         journal.prepare_services()
 
     def remember_status(self) -> SecretStoreStatus:
