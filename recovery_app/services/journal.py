@@ -123,6 +123,10 @@ class Journal:
     def today(self) -> date:
         return self.clocks.today()
 
+    def changes(self) -> int:
+        """See JournalPart.changes."""
+        return self._vault.changes()
+
     def check_integrity(self) -> None:
         """VaultDamaged unless every page of the journal is sound (storage's
         Vault.check_integrity, on a connection of its own). About 0.2 s on a heavy journal:

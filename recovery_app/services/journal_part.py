@@ -33,3 +33,9 @@ class JournalPart:
 
     def today(self) -> date:
         return local_day(self._now())
+
+    def changes(self) -> int:
+        """Differs whenever anything was saved to the journal since it was last asked (here,
+        from the command line or from the quick-log window): a screen shown again reads the
+        journal again only when this is not what it was when the screen last read it."""
+        return self._vault.changes()

@@ -57,6 +57,7 @@ class ExercisesScreen(QWidget):
         self.dialog: QDialog | QMessageBox | None = None
         self.cards: list[ExerciseCard] = []
         self.recent: list[Run] = []
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -131,9 +132,14 @@ class ExercisesScreen(QWidget):
         """A check-in (or the command line) may have made or marked a promise meanwhile."""
         super().showEvent(event)
         if not event.spontaneous():
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        if self.promises.changes() != self._seen_changes:
             self.refresh()
 
     def refresh(self) -> None:
+        self._seen_changes = self.promises.changes()
         self.self_trust.refresh()
         self.promises_panel.refresh()
         self.waiting.refresh()

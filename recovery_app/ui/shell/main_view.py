@@ -163,9 +163,17 @@ class MainView(QWidget):
         return screen
 
     def _refresh_today(self) -> None:
-        """Something Today counts changed elsewhere (an urge, a contact)."""
-        if TODAY in self._built:
-            self.today.refresh()
+        """Something Today counts changed elsewhere (an urge, a contact). Hidden, it reads
+        the journal again when it is next shown (its change marker moved)."""
+        if TODAY in self._built and self.today.isVisible():
+            self.today.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        """The window is back in front: the screen showing reads the journal again if
+        anything was saved meanwhile (from the command line, the quick-log window)."""
+        refresh = getattr(self.pages.currentWidget(), "refresh_if_changed", None)
+        if callable(refresh):
+            refresh()
 
     # ----- the builders ---------------------------------------------------------------------
 

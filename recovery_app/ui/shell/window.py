@@ -431,6 +431,12 @@ class JournalWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.main_view is not None
+        ):
+            self.main_view.refresh_if_changed()
+        if (
             event.type() == QEvent.Type.WindowStateChange
             and self.isMinimized()
             and self.preferences.lock_when_minimised

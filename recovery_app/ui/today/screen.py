@@ -70,6 +70,7 @@ class TodayScreen(QWidget):
         self.check_in: SavedCheckIn | None = None
         self.dialog: QDialog | QMessageBox | None = None
         self._shown_day: date | None = None
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._columns = 0
         self._build_ui()
         self._connect_signals()
@@ -160,7 +161,7 @@ class TodayScreen(QWidget):
         self.notice_card.dismiss_requested.connect(self._dismiss_notice)
         self.undo_bar.undone.connect(lambda _restored: self.refresh())
         self.undo_bar.bind_shortcut(self)
-        self._day_timer.timeout.connect(self._refresh_if_day_changed)
+        self._day_timer.timeout.connect(self.refresh_if_changed)
         for keys, slot in (
             ("Ctrl+N", self.add_clock),
             ("Ctrl+K", self.open_check_in),
@@ -185,6 +186,9 @@ class TodayScreen(QWidget):
         archived = self._show_archived()
         self._show_clocks(has_archived=archived > 0)
         self._show_notice(self._milestone_notice())
+        # Noted last: reading Today writes too (milestones recorded and acknowledged), and
+        # those saves must not make it read everything again when it is next shown.
+        self._seen_changes = self.clocks.changes()
 
     def _show_clocks(self, *, has_archived: bool) -> None:
         for card in self.cards:
@@ -371,14 +375,15 @@ class TodayScreen(QWidget):
 
     # ----- events -------------------------------------------------------------------------------
 
-    def _refresh_if_day_changed(self) -> None:
-        if self.clocks.today() != self._shown_day:
+    def refresh_if_changed(self) -> None:
+        """Read again only if a new day began or anything was saved since the last read."""
+        if self.clocks.today() != self._shown_day or self.clocks.changes() != self._seen_changes:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._day_timer.start()
-        self._refresh_if_day_changed()
+        self.refresh_if_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -59,6 +59,7 @@ class UrgesScreen(QWidget):
         self.model = UrgeTableModel(urges, parent=self)
         self.dialog: QDialog | QMessageBox | None = None
         self._shown_day: date | None = None
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -202,6 +203,7 @@ class UrgesScreen(QWidget):
         self._reload(self.selected_id())
 
     def _reload(self, select_id: int | None) -> None:
+        self._seen_changes = self.urges.changes()
         self._shown_day = self.urges.today()
         self._fill_triggers()
         weeks = self.message.attempt(self.urges.week_comparison)
@@ -335,7 +337,12 @@ class UrgesScreen(QWidget):
 
     # ----- events -------------------------------------------------------------------------------
 
+    def refresh_if_changed(self) -> None:
+        """Read again only if a new day began ("this week" reads differently) or anything
+        was saved since the last read (here, from the command line, the quick-log window)."""
+        if self.urges.today() != self._shown_day or self.urges.changes() != self._seen_changes:
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.urges.today() != self._shown_day:
-            self.refresh()  # a new day: "this week" and the dates may read differently
+        self.refresh_if_changed()

@@ -54,6 +54,9 @@ class UrgesSection(QTabWidget):
         self.moments.contact_logged.connect(self.contact_logged)
         self.moments.urges_changed.connect(self.urges_changed)
 
+    def refresh_if_changed(self) -> None:
+        self.moments.refresh_if_changed()
+
     def open_quick_log(self) -> QuickLogDialog:
         """The small quick-log window, on top, with the journal already open."""
         if isinstance(self.dialog, QuickLogDialog) and self.dialog.isVisible():

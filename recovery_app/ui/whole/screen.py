@@ -9,7 +9,7 @@ days count as "around", the hemisphere for seasons, the warning) are saved in th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -52,7 +52,7 @@ class WholeRelationshipScreen(QWidget):
         self._harm_hidden = False  # "only the good moments for now"
         self._pending_focus: int | None = None
         self._clock_names: dict[int, str] = {}
-        self._stale = False  # set when hidden: clocks may have changed on another screen
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._counting: Timeline | None = None  # the timeline whose pattern is being counted
         self.model = MemoryTableModel(self.words, {}, self)
         self._build_ui()
@@ -187,6 +187,7 @@ class WholeRelationshipScreen(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         """Read the memories again, keeping the person chosen and the memory selected."""
+        self._seen_changes = self.memories.changes()
         chosen = self.timeline.selected_memory()
         keep = select_id if select_id is not None else (chosen.id if chosen else None)
         clocks = self.message.attempt(self.clocks.list_clocks)
@@ -367,12 +368,12 @@ class WholeRelationshipScreen(QWidget):
 
     # ----- events ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
+    def refresh_if_changed(self) -> None:
+        """Read again only if anything was saved since the last read (a clock renamed on
+        Today, a memory noted from the command line)."""
+        if self.memories.changes() != self._seen_changes:
             self.refresh()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_if_changed()
