@@ -15,7 +15,7 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from recovery_app.storage.types import UTCDateTime
@@ -149,6 +149,18 @@ class UrgeBase(SQLModel):
 
 class Urge(UrgeBase, table=True):
     __tablename__ = "urge"
+    __table_args__ = (
+        # Only the urges with a prediction, and only what the self-trust figures count
+        # (services.hunches): the count reads this instead of every urge (migration 0009).
+        Index(
+            "ix_urge_predictions",
+            "predicted_reach_out",
+            "outcome",
+            "predicted_minutes",
+            "minutes",
+            sqlite_where=text("predicted_reach_out IS NOT NULL OR predicted_minutes IS NOT NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()

@@ -153,6 +153,9 @@ class ExercisesScreen(QWidget):
             card.deleteLater()
         self.cards = []
         hidden = self.message.attempt(self.exercises.hidden) or set()
+        # Two counts for every card at once, not two reads per card.
+        half_done = self.message.attempt(self.exercises.half_done) or set()
+        finished = self.message.attempt(self.exercises.finished_counts) or {}
         shown = [
             e
             for e in self.exercises.library.exercises
@@ -160,12 +163,11 @@ class ExercisesScreen(QWidget):
         ]
         self.all_hidden.setVisible(not shown and bool(self.exercises.library.exercises))
         for exercise in shown:
-            half_done = self.exercises.unfinished_run(exercise.id) is not None
             card = ExerciseCard(
                 exercise,
                 hidden=exercise.id in hidden,
-                half_done=half_done,
-                finished_runs=len(self.exercises.history(exercise.id)),
+                half_done=exercise.id in half_done,
+                finished_runs=finished.get(exercise.id, 0),
             )
             card.start_requested.connect(self.start)
             card.history_requested.connect(self.show_history)
