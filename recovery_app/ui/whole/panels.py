@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind, PatternCount, Patterns
+from recovery_app.services.memories import Timeline
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 
 
@@ -154,6 +156,7 @@ class PatternPanel(QFrame):
             )
         )
         self._counts: dict[QListWidget, PatternCount] = {}
+        self._counting: Timeline | None = None  # the timeline whose pattern is being counted
         self.harm_button.toggled.connect(lambda on: self._show_times(self.harm_list, on))
         self.closeness_button.toggled.connect(lambda on: self._show_times(self.closeness_list, on))
 
@@ -167,6 +170,22 @@ class PatternPanel(QFrame):
         listed.itemActivated.connect(lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE)))
         return listed
 
+    def count(self, timeline: Timeline) -> None:
+        """Counted off the GUI thread (years of memories take a moment); only the newest
+        count is shown. The memories are frozen objects, already read: no session crosses."""
+        self._counting = timeline
+        self.show_counting()
+
+        def counted(patterns: Patterns) -> None:
+            if self._counting is timeline:
+                self.show_patterns(patterns)
+
+        def failed(_error: BaseException) -> None:
+            if self._counting is timeline:
+                self.show_counting(failed=True)
+
+        run_in_background(timeline.patterns, counted, failed, self)
+
     def show_counting(self, *, failed: bool = False) -> None:
         self.harm_line.setText(
             self.tr("The pattern couldn't be counted just now.") if failed else self.tr("Counting…")
@@ -178,6 +197,7 @@ class PatternPanel(QFrame):
             listed.clear()
 
     def show_patterns(self, patterns: Patterns) -> None:
+        self._counting = None  # what is shown now wins over a count still running
         days = patterns.window_days
         self._fill(
             self.harm_line,

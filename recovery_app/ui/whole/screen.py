@@ -8,6 +8,8 @@ days count as "around", the hemisphere for seasons, the warning) are saved in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.domain.memories import Memory, MemoryKind, Patterns
+from recovery_app.domain.memories import Memory, MemoryKind
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService, Timeline, ViewSettings
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import centred_card, heading, paragraph
-from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.whole.memory_dialog import MemoryDialog, kind_words
 from recovery_app.ui.whole.memory_table_model import MemoryTableModel
 from recovery_app.ui.whole.pages import EmptyCard, MemoryTable, ViewControls, WarningCard
 from recovery_app.ui.whole.panels import AroundPanel, PatternPanel
+from recovery_app.ui.whole.prefetch import TimelinePrefetch
 from recovery_app.ui.whole.timeline.view import TimelineView
 
 EMPTY, WARNING, CONTENT = range(3)
@@ -53,11 +55,13 @@ class WholeRelationshipScreen(QWidget):
         self._pending_focus: int | None = None
         self._clock_names: dict[int, str] = {}
         self._seen_changes: int | None = None  # the journal's change marker when last read
-        self._counting: Timeline | None = None  # the timeline whose pattern is being counted
         self.model = MemoryTableModel(self.words, {}, self)
+        self._prefetch = TimelinePrefetch(memories, self)
+        self._refresh_waiting = False  # for the memories being read while the warning shows
+        self._afterwards: list[Callable[[], None]] = []  # to do once they show
         self._build_ui()
         self._connect_signals()
-        self.refresh()
+        self._first_look()
 
     # ----- building -----------------------------------------------------------------------
 
@@ -185,16 +189,38 @@ class WholeRelationshipScreen(QWidget):
 
     # ----- showing ------------------------------------------------------------------------
 
+    def _first_look(self) -> None:
+        """Before anything hurtful shows, the warning, with the memories read meanwhile
+        (ui/whole/prefetch.py); otherwise everything at once."""
+        overview = self.message.attempt(self.memories.overview)
+        if overview is None or not overview.warning_first or self.memories.warning_passed():
+            self.refresh()
+            return
+        self._seen_changes = self.memories.changes()
+        clocks = self.message.attempt(self.clocks.list_clocks) or []
+        self._fill_people([(c.id, c.name) for c in clocks if c.id is not None])
+        self._show_settings(overview.settings)
+        self.pages.setCurrentIndex(WARNING)
+        self.show_all_button.setFocus()
+        self._prefetch.start_after_paint(self.warning, None)
+
     def refresh(self, select_id: int | None = None) -> None:
         """Read the memories again, keeping the person chosen and the memory selected."""
-        self._seen_changes = self.memories.changes()
+        self._seen_changes = changes = self.memories.changes()
         chosen = self.timeline.selected_memory()
         keep = select_id if select_id is not None else (chosen.id if chosen else None)
         clocks = self.message.attempt(self.clocks.list_clocks)
         if clocks is not None:
             self._fill_people([(c.id, c.name) for c in clocks if c.id is not None])
         clock_id = self.person.currentData()
-        loaded = self.message.attempt(lambda: self.memories.timeline(clock_id=clock_id))
+        read = self._prefetch.take(clock_id, changes)
+        self._refresh_waiting = read is None and self._prefetch.wait(
+            clock_id, changes, lambda: self.refresh(keep)
+        )
+        if self._refresh_waiting:
+            return  # being read already: shown the moment it is
+        loaded = read.timeline if read is not None else self._read_timeline(clock_id)
+        afterwards, self._afterwards = self._afterwards, []
         if loaded is None:
             return
         self.timeline_data = loaded
@@ -203,27 +229,26 @@ class WholeRelationshipScreen(QWidget):
         self.timeline.set_window_days(loaded.settings.window_days)
         self.timeline.set_memories(shown)
         self.model.set_memories(shown, self._clock_names)
-        self._count_patterns(loaded)
+        if read is not None:
+            self.pattern_panel.show_patterns(read.patterns)
+        else:
+            self.pattern_panel.count(loaded)
         self.hidden_note.setVisible(self._harm_hidden)
         self._choose_page(loaded)
         memory = loaded.find(keep) if keep is not None else None
         self.select_memory(memory if memory in shown else None)
+        for then in afterwards:
+            then()
 
-    def _count_patterns(self, loaded: Timeline) -> None:
-        """Counted off the GUI thread (years of memories take a moment); only the newest
-        count is shown. The memories are frozen objects, already read: no session crosses."""
-        self._counting = loaded
-        self.pattern_panel.show_counting()
+    def _after_refresh(self, then: Callable[[], None]) -> None:
+        """`then` now, or once the memories being read show."""
+        if self._refresh_waiting:
+            self._afterwards.append(then)
+        else:
+            then()
 
-        def counted(patterns: Patterns) -> None:
-            if self._counting is loaded:
-                self.pattern_panel.show_patterns(patterns)
-
-        run_in_background(loaded.patterns, counted, lambda _: self._count_failed(loaded), self)
-
-    def _count_failed(self, loaded: Timeline) -> None:
-        if self._counting is loaded:
-            self.pattern_panel.show_counting(failed=True)
+    def _read_timeline(self, clock_id: int | None) -> Timeline | None:
+        return self.message.attempt(lambda: self.memories.timeline(clock_id=clock_id))
 
     def _shown(self, loaded: Timeline) -> list[Memory]:
         if not self._harm_hidden:
@@ -268,6 +293,9 @@ class WholeRelationshipScreen(QWidget):
         if self.skip_warning.isChecked():
             self.warning_box.setChecked(False)  # saves the setting, then refreshes
         self._set_harm_hidden(hide_harm)
+        self._after_refresh(self._focus_after_warning)
+
+    def _focus_after_warning(self) -> None:
         if self._pending_focus is not None:
             self.focus_memory(self._pending_focus)
         else:
