@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.journal import Journal
@@ -46,13 +46,42 @@ class UrgesSection(QTabWidget):
         self.dialog: QDialog | None = None
         self.moments = UrgesScreen(journal.urges, navigation)
         self.addTab(self.moments, self.tr("Urges noted"))
-        self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
-        self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
-        self.addTab(LettersScreen(journal.letters), self.tr("Letters"))
+        # The other tabs are built the first time they are chosen: the section opens on the
+        # urges, and two hundred letters are nothing to wait for before they are wanted.
+        self._unbuilt: dict[QWidget, Callable[[], QWidget]] = {}
+        self._add_built_later(lambda: ReasonsEditor(journal.reasons), self.tr("My reasons"))
+        self._add_built_later(
+            lambda: SupportPeopleEditor(journal.people), self.tr("People I can reach")
+        )
+        self._add_built_later(lambda: LettersScreen(journal.letters), self.tr("Letters"))
+        self.currentChanged.connect(self._build_tab)
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
         self.moments.contact_logged.connect(self.contact_logged)
         self.moments.urges_changed.connect(self.urges_changed)
+
+    def _add_built_later(self, build: Callable[[], QWidget], title: str) -> None:
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._unbuilt[host] = build
+        self.addTab(host, title)
+
+    def _build_tab(self, index: int) -> None:
+        host = self.widget(index)
+        build = self._unbuilt.pop(host, None)
+        if build is not None:
+            host.layout().addWidget(build())
+
+    def tab(self, index: int) -> QWidget:
+        """The tab's own screen (built now if it wasn't yet)."""
+        self._build_tab(index)
+        host = self.widget(index)
+        if host is self.moments:
+            return host
+        item = host.layout().itemAt(0)
+        assert item is not None and item.widget() is not None
+        return item.widget()
 
     def refresh_if_changed(self) -> None:
         self.moments.refresh_if_changed()
