@@ -1,0 +1,254 @@
+"""Issue 14's table: what a person waits for, each beside its baseline measured in the same run.
+
+    .venv/bin/python benchmarks/run.py [--runs N] [--saves N] [--scales 1,2,4] [--offscreen]
+
+Everything is the installed `recovery-app` command, started fresh, as a person starts it:
+benchmarks/app_session.py drives its real window (the password typed into the unlock screen,
+the sidebar clicked, the content warning read and passed, urges saved through the Urges
+screen's quick log), and hook/sitecustomize.py watches from inside. Journals are made first
+(untimed) with the real key derivation, in a folder on the machine's own disk: an empty one
+and the heavy one of heavy_vault.py at each scale. Samples alternate run by run (baseline,
+then subject); each row prints median (min–max) and the ratio of medians, and is met when the
+ratio holds; the budget in brackets is for a quiet machine (load average below 1), and the
+load average is printed. It exits 0 once it has measured, 1 only if it could not.
+
+SCREENS is the list of screens visited in the main window. A new screen adds one row there:
+its title in the sidebar, `ready` (its real content is on screen, not a placeholder) and, if it
+asks before showing something hard, the button a person clicks past it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import secrets
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PASSWORD = "benchmark-password-1"
+
+
+def _no_warning(page: Any) -> Any:
+    return None
+
+
+@dataclass(frozen=True)
+class Screen:
+    title: str  # its row in the sidebar
+    ready: Callable[[Any, dict[str, int]], bool]  # (the page, the journal's counts)
+    warning: Callable[[Any], Any] = _no_warning  # the button past its content warning, if shown
+
+
+def _no_message(*lines: Any) -> bool:
+    return not any(line.text() for line in lines)
+
+
+def _today_ready(page: Any, expected: dict[str, int]) -> bool:
+    cards = getattr(page, "cards", None)
+    return (
+        cards is not None
+        and len(cards) == expected["clocks"]
+        and bool(page.check_in_status.text())
+        and _no_message(page.message)
+    )
+
+
+def _urges_ready(page: Any, expected: dict[str, int]) -> bool:
+    moments = getattr(page, "moments", None)
+    return (
+        moments is not None
+        and moments.model.total == expected["urges"]
+        and _no_message(moments.message)
+    )
+
+
+def _exercises_ready(page: Any, expected: dict[str, int]) -> bool:
+    panel = getattr(page, "self_trust", None)
+    return (
+        panel is not None
+        and bool(page.cards)
+        and bool(panel.summary.text())
+        and bool(panel.fears.text())
+        and _no_message(page.message)
+    )
+
+
+def _whole_ready(page: Any, expected: dict[str, int]) -> bool:
+    pages = getattr(page, "pages", None)
+    if pages is None or not hasattr(page, "timeline"):
+        return False
+    if expected["memories"] == 0:
+        return pages.currentIndex() == 0  # "nothing here yet"
+    return (
+        pages.currentIndex() == 2
+        and len(page.timeline.memories()) == expected["memories"]
+        and bool(page.pattern_panel.closeness_line.text())  # counted, not "Counting…"
+        and _no_message(page.message)
+    )
+
+
+def _whole_warning(page: Any) -> Any:
+    pages = getattr(page, "pages", None)
+    shown = pages is not None and hasattr(page, "show_all_button") and pages.currentIndex() == 1
+    return page.show_all_button if shown else None
+
+
+def _settings_ready(page: Any, expected: dict[str, int]) -> bool:
+    remember = getattr(page, "remember", None)
+    return remember is not None and (
+        remember.isVisible() or bool(page.remember_unavailable.text())
+    )
+
+
+SCREENS: tuple[Screen, ...] = (
+    Screen("Today", _today_ready),  # shown at unlock: its first visit is the unlock row
+    Screen("Urges", _urges_ready),
+    Screen("Exercises", _exercises_ready),
+    Screen("Whole relationship", _whole_ready, _whole_warning),
+    Screen("Settings", _settings_ready),
+    # Review, the readings, the plan and Settings → Backups each add their row here.
+)
+
+
+class BareCommit:
+    """The save's baseline, inside the app's process: one row inserted and committed on an
+    open SQLCipher connection, WAL and synchronous=FULL as the journal is, in its folder."""
+
+    def __init__(self, path: str) -> None:
+        from sqlcipher3 import dbapi2
+
+        self.path = Path(path)
+        self.conn = dbapi2.connect(str(self.path), isolation_level=None)
+        self.conn.execute("PRAGMA cipher_log_level = NONE")
+        self.conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
+        self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS urge (id INTEGER PRIMARY KEY, note TEXT)")
+
+    def commit_ms(self) -> float:
+        started = time.perf_counter()
+        self.conn.execute("BEGIN")
+        self.conn.execute("INSERT INTO urge (note) VALUES (?)", ("a note of a line or so " * 4,))
+        self.conn.execute("COMMIT")
+        return (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        self.conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
+# ----- the table ----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    what: str
+    target: str
+    measured: str
+    ratio: float | None
+    ratio_met: bool | None
+    budget_met: bool | None = None
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        ratio = "—" if self.ratio is None else f"{self.ratio:.2f}"
+        if self.ratio_met is None:
+            met = "not measured"
+        else:
+            met = "met" if self.ratio_met else "NOT met"
+            if self.budget_met is not None:
+                met += "; budget " + ("met" if self.budget_met else "not met")
+        return [self.what, self.target, self.measured, ratio, met + self.note]
+
+
+def spread(values: list[float], unit: str = "ms") -> str:
+    return f"{statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f}) {unit}"
+
+
+def ratio_row(
+    what: str,
+    target: str,
+    subject: tuple[str, list[float]],
+    baseline: tuple[str, list[float]],
+    limit: float,
+    budget: float | None = None,
+) -> Row:
+    (s_name, s), (b_name, b) = subject, baseline
+    ratio = statistics.median(s) / statistics.median(b)
+    measured = f"{s_name} {spread(s)}; {b_name} {spread(b)}"
+    budget_met = None if budget is None else statistics.median(s) <= budget
+    return Row(what, target, measured, ratio, ratio <= limit, budget_met)
+
+
+def growth_row(what: str, by_scale: dict[int, list[float]], empty: list[float]) -> Row:
+    """At most linear: what each scale costs beyond the empty journal is at most `scale`
+    times what 1x costs beyond it (a cost lost in the noise at 1x counts as 1 ms)."""
+    base = statistics.median(empty)
+    beyond = {n: statistics.median(v) - base for n, v in by_scale.items()}
+    unit = max(beyond.get(1, 0.0), 1.0)
+    worst = max(beyond[n] / (n * unit) for n in beyond)
+    measured = "; ".join(f"{n}× {spread(v)}" for n, v in sorted(by_scale.items()))
+    return Row(what, "grows at most linearly (each N×: ≤ N× the 1× cost beyond empty)",
+               f"{measured}; empty {spread(empty)}", worst, worst <= 1.0)
+
+
+def print_table(rows: list[Row]) -> None:
+    header = ["what a person waits for", "target: ratio [budget]", "measured", "ratio", "met"]
+    cells = [header, *[row.cells() for row in rows]]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for line in cells[1:]:
+        print("| " + " | ".join(line) + " |")
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+# ----- measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class Journals:
+    folders: dict[str, Path] = field(default_factory=dict)  # "empty", "1x", "2x", ...
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="sessions per journal (default 5)")
+    parser.add_argument("--starts", type=int, default=9, help="start-ups of each (default 9)")
+    parser.add_argument("--saves", type=int, default=30, help="saves per heavy session")
+    parser.add_argument("--scales", default="1,2,4", help="heavy journal scales (default 1,2,4)")
+    parser.add_argument("--offscreen", action="store_true", help="never use an X display")
+    args = parser.parse_args()
+    scales = sorted({int(n) for n in args.scales.split(",")})
+    if args.runs < 1 or args.starts < 1 or 1 not in scales or 2 not in scales:
+        parser.error("--runs and --starts from 1; --scales must hold 1 and 2")
+    from measure import measure_all
+
+    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.platform()}")
+    print(f"Load average at the start: {load_average()}")
+    try:
+        rows = measure_all(args, scales)
+    except Exception as error:  # a measurement that could not be made: say why, exit 1
+        import traceback
+
+        traceback.print_exc()
+        print(f"run.py: could not measure: {error}", file=sys.stderr)
+        return 1
+    print(f"Load average at the end: {load_average()}")
+    print()
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
