@@ -254,6 +254,38 @@ def add_support_people(build: Build) -> None:
         people.add(SupportPersonDetails(name, reach, note))
 
 
+def add_hard_dates(build: Build) -> None:
+    """A few marked dates, through the app's own service: the day the first clock began, a
+    birthday, a holiday, and one a week from the day the journal is built for (so Today opens
+    with a line about it)."""
+    from recovery_app.domain.kinds import HardDateNotice, PlanStep
+    from recovery_app.domain.marked_dates import HardDateDetails
+    from recovery_app.services.hard_dates import HardDateService
+
+    service = HardDateService(build.vault, now=noon_of(_a_year_ago(build)))
+    first = build.clocks[0] if build.clocks else None
+    soon = build.today + timedelta(days=7)
+    marked = [
+        HardDateDetails(
+            "The day it ended",
+            first.since.month if first else 3,
+            first.since.day if first else 9,
+            clock_id=None if first is None else first.id,
+            plan="Morning walk, then lunch with my sister. No phone after nine.",
+            steps=(PlanStep.RIDE_THE_WAVE, PlanStep.PEOPLE),
+        ),
+        HardDateDetails("Their birthday", 7, 21, notice=HardDateNotice.ONE_WEEK),
+        HardDateDetails(
+            "New Year's Eve", 12, 31, plan="Stay with friends.", steps=(PlanStep.REASONS,)
+        ),
+        HardDateDetails(
+            "The hearing", soon.month, soon.day, year=soon.year, notice=HardDateNotice.ONE_WEEK
+        ),
+    ]
+    for details in marked:
+        service.add(details)
+
+
 SECTIONS: tuple[Section, ...] = (
     add_memories,
     add_promises,
@@ -262,4 +294,5 @@ SECTIONS: tuple[Section, ...] = (
     add_letters,
     add_reasons,
     add_support_people,
+    add_hard_dates,
 )

@@ -32,7 +32,8 @@ every day has seen them. Contents at scale 1 (the figures are `Sizes`; `--scale 
   let go, some open), 1,200 instincts and predictions (many of the predictions fears; most
   checked after their day, with every outcome), 2,000 runs of the shipped exercises with
   answers that fit each step (some left half-way), 200 unsent letters, 24 reasons and
-  8 support people (the last two through the app's services; lists, not scaled).
+  8 support people (the last two through the app's services; lists, not scaled), and 4 marked
+  hard dates with plans (one of them a week from today, so Today has a line about it).
 
 Everything follows from `seed`. The contents are made by `SECTIONS`, a list of functions that
 each add one kind of row; each section draws from its own random stream (seeded with the seed

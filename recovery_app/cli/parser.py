@@ -18,7 +18,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
-from recovery_app.cli import exercises, launcher, lifecycle, memories, today, urges
+from recovery_app.cli import (
+    exercises,
+    hard_dates,
+    launcher,
+    lifecycle,
+    memories,
+    readings,
+    today,
+    urges,
+)
 from recovery_app.cli.arguments import ArgumentParser, UsageError, folder
 from recovery_app.cli.context import Context, PasswordReader, TextReader
 from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
@@ -27,7 +36,7 @@ if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
     from recovery_app.services.vault_service import KdfParams
 
-COMMAND_GROUPS = (lifecycle, today, urges, memories, exercises)
+COMMAND_GROUPS = (lifecycle, today, urges, memories, exercises, readings, hard_dates)
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 
 

@@ -119,6 +119,7 @@ _NO_CLOCKS_YET = (
 
 
 def log_contact(ctx: Context) -> int:
+    from recovery_app.cli.readings import print_suggestion
     from recovery_app.domain.stretches import local_day
     from recovery_app.services.clock_records import ContactDetails
     from recovery_app.services.texts import today_texts
@@ -135,6 +136,10 @@ def log_contact(ctx: Context) -> int:
         clocks.log_contact(clock.id, details)
         after = clocks.figures(clock.id)
         today = clocks.today()
+        # Printed just below, so offered (and counted) now; only "I reached out" can bring
+        # one, so no other contact loads the readings.
+        kind = ContactKind(args.kind)
+        suggestion = journal.readings.offer_after_contact(kind) if kind is ContactKind.ME else None
     new_since = after.current_since
     now = days_text(after.current_days)
     if args.kind != ContactKind.ME:
@@ -145,6 +150,7 @@ def log_contact(ctx: Context) -> int:
     else:  # on an earlier stretch's day: history, the current stretch goes on
         line = f"Saved in your history. Your current stretch goes on ({now})."
     print(line, file=ctx.out)
+    print_suggestion(ctx, suggestion)
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from recovery_app.domain.kinds import HardDateNotice as Notice
 from recovery_app.domain.words import Words
 
 WINDOW_HALF = 3  # days either side of the centre
@@ -218,20 +219,6 @@ def not_yet_sentence(search: ClusterSearch, words: Words) -> str | None:
 
 
 # ----- marked days: days to go ------------------------------------------------------------------
-
-
-class Notice(StrEnum):
-    """How early Today starts to show a marked day."""
-
-    TWO_WEEKS = "14"
-    ONE_WEEK = "7"
-    ONE_DAY = "1"
-    ON_THE_DAY = "0"
-    NEVER = "never"
-
-    @property
-    def days_ahead(self) -> int | None:
-        return None if self is Notice.NEVER else int(self.value)
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,25 @@ class CheckOutcome(StrEnum):
     WRONG = "wrong"
     PARTLY = "partly"
     CANT_TELL = "cant-tell"
+
+
+class HardDateNotice(StrEnum):
+    """How early Today starts to show a day the person marked."""
+
+    TWO_WEEKS = "14"
+    ONE_WEEK = "7"
+    ONE_DAY = "1"
+    ON_THE_DAY = "0"
+    NEVER = "never"
+
+    @property
+    def days_ahead(self) -> int | None:
+        return None if self is HardDateNotice.NEVER else int(self.value)
+
+
+class PlanStep(StrEnum):
+    """What a hard day's plan can open, from what the app already has."""
+
+    RIDE_THE_WAVE = "ride-the-wave"
+    REASONS = "reasons"
+    PEOPLE = "people"

@@ -45,6 +45,7 @@ class Notice:
     action: NoticeAction | None = None
     dismissible: bool = False  # offers "Don't show this again" (its source remembers)
     key: str = ""  # the source's own identity for it, for dismissing
+    dismiss_label: str = ""  # the source's own words for that button, if it has them
 
 
 def choose(notices: Iterable[Notice | None]) -> Notice | None:

@@ -82,6 +82,7 @@ class RemovedClock:
     # Memories stay when their clock goes (they are the person's history, not the clock's);
     # undo links them back.
     memory_ids: tuple[int, ...] = field(default=())
+    hard_date_ids: tuple[int, ...] = field(default=())  # the same for the dates marked on it
 
 
 def clock_record(row: Clock) -> SavedClock:

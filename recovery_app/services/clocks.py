@@ -33,7 +33,7 @@ from recovery_app.services.clock_records import (
     milestone_record,
 )
 from recovery_app.services.journal_part import JournalPart
-from recovery_app.storage.models import Clock, ContactEvent, Memory, Milestone
+from recovery_app.storage.models import Clock, ContactEvent, HardDate, Memory, Milestone
 
 NAME_MAX_CHARS = 200
 
@@ -115,11 +115,15 @@ class ClockService(JournalPart):
             memory_ids = session.exec(
                 select(Memory.id).where(col(Memory.clock_id) == clock_id)
             ).all()
+            hard_date_ids = session.exec(
+                select(HardDate.id).where(col(HardDate.clock_id) == clock_id)
+            ).all()
             removed = RemovedClock(
                 clock_record(clock),
                 tuple(contact_record(e) for e in events),
                 tuple(milestone_record(m) for m in milestones),
                 tuple(i for i in memory_ids if i is not None),
+                tuple(i for i in hard_date_ids if i is not None),
             )
             session.exec(delete(ContactEvent).where(col(ContactEvent.clock_id) == clock_id))
             session.exec(delete(Milestone).where(col(Milestone.clock_id) == clock_id))
@@ -166,6 +170,13 @@ class ClockService(JournalPart):
                     update(Memory)
                     .where(col(Memory.id).in_(removed.memory_ids))
                     .where(col(Memory.clock_id).is_(None))
+                    .values(clock_id=clock.id)
+                )
+            if removed.hard_date_ids:
+                session.exec(
+                    update(HardDate)
+                    .where(col(HardDate.id).in_(removed.hard_date_ids))
+                    .where(col(HardDate.clock_id).is_(None))
                     .values(clock_id=clock.id)
                 )
             session.commit()

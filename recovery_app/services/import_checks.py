@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -14,7 +14,8 @@ from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import Hemisphere, parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
-from recovery_app.domain.kinds import Channel
+from recovery_app.domain.kinds import Channel, HardDateNotice, PlanStep
+from recovery_app.domain.marked_dates import EARLIEST_YEAR, LATEST_YEAR
 from recovery_app.domain.memories import MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.urges import UrgeOutcome
@@ -32,6 +33,7 @@ _CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("hunch", "kind"): frozenset(HunchKind),
     ("hunch", "outcome"): frozenset(CheckOutcome),
     ("memory", "kind"): frozenset(MemoryKind),
+    ("hard_date", "notice"): frozenset(HardDateNotice),
 }
 _SCALES: dict[tuple[str, str], tuple[int, int]] = {
     ("check_in", "mood"): (1, 5),
@@ -40,6 +42,7 @@ _SCALES: dict[tuple[str, str], tuple[int, int]] = {
     ("urge", "intensity_after"): (0, 10),
     ("letter", "feeling_after"): (0, 10),
     ("memory", "feeling"): (0, 10),
+    ("hard_date", "year"): (EARLIEST_YEAR, LATEST_YEAR),
 }
 _NOT_NEGATIVE = {("urge", "minutes"), ("urge", "predicted_minutes"), ("milestone", "days")}
 _MADE_AT = ("created_at", "updated_at", "made_at", "started_at", "hidden_at")
@@ -74,6 +77,8 @@ def check_row(table: str, values: dict[str, Any]) -> None:
         _check_memory(values)
     if table == "exercise_run" and not isinstance(json.loads(values["answers"]), dict):
         raise BadValue("answers is not a set of answers")
+    if table == "hard_date":
+        _check_hard_date(values)
 
 
 def _check_memory(values: dict[str, Any]) -> None:
@@ -84,6 +89,18 @@ def _check_memory(values: dict[str, Any]) -> None:
         raise BadValue("date_text is not a date this app writes")
     if values["date_start"] > values["date_end"]:
         raise BadValue("date_start comes after date_end")
+
+
+def _check_hard_date(values: dict[str, Any]) -> None:
+    if not values["name"].strip():
+        raise BadValue("name is empty")
+    try:
+        date(2000 if values["year"] is None else values["year"], values["month"], values["day"])
+    except (ValueError, TypeError):
+        raise BadValue("month and day are not a day of the calendar") from None
+    steps = json.loads(values["plan_steps"])
+    if not isinstance(steps, list) or not all(step in set(PlanStep) for step in steps):
+        raise BadValue("plan_steps is not a list of the steps this app knows")
 
 
 def _reads_as(text: str, hemisphere: Hemisphere) -> bool:

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 from recovery_app.domain.notices import NoticeKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.journal_part import utc_now
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.notices import TodayNotices
 from recovery_app.services.promises import PromiseService
+from recovery_app.services.reading_suggestions import ReadingSuggestions
 from recovery_app.services.secrets import SecretStore
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
@@ -61,12 +63,20 @@ class Journal:
         self.memories = MemoryService(vault, now)  # holds "the content warning was passed"
         self.promises = PromiseService(vault, now)
         self.hunches = HunchService(vault, now)
+        self.hard_dates = HardDateService(vault, now)
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
         self._backups: BackupService | None = None
         # Today's one notice: each part that has something to say adds its source here.
         self.notices = TodayNotices()
         self.notices.add_source(NoticeKind.BACKUP, lambda: self.backups.notice())
+        self.notices.add_source(
+            NoticeKind.HARD_DATE, self.hard_dates.notice, self.hard_dates.dismiss_notice
+        )
+        # A reading suggested at the right moment: the window notes the moments here.
+        self.reading_suggestions = ReadingSuggestions(lambda: self.readings)
+        suggestions = self.reading_suggestions
+        self.notices.add_source(NoticeKind.READING, suggestions.notice, suggestions.dismiss)
 
     @property
     def exercises(self) -> ExerciseService:

@@ -25,6 +25,7 @@ ENTRY_TABLES = (
     "promise",
     "hunch",
     "exercise_run",
+    "hard_date",
 )
 
 

@@ -130,3 +130,13 @@ def hard_date_words(folder: Path | None = None) -> tuple[Words, Words]:
     clusters = Words({k: str(v) for k, v in data["clusters"].items()})
     ahead = Words({k: str(v) for k, v in data["ahead"].items()})
     return clusters.require(CLUSTER_WORD_KEYS), ahead.require(AHEAD_WORD_KEYS)
+
+
+OFFER_WORD_KEYS = ("see_plan", "check_in", "clock_start", "clock_start_name", "cluster_name")
+
+
+@cache
+def hard_date_offer_words(folder: Path | None = None) -> Words:
+    """The words for what hard dates offer: the notice's button, the suggestions."""
+    data = _read((folder or resources_dir() / "texts") / "hard_dates.toml")
+    return Words({k: str(v) for k, v in data["offers"].items()}).require(OFFER_WORD_KEYS)

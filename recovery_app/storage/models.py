@@ -313,3 +313,27 @@ class Memory(SQLModel, table=True):
     date_end: date
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class HardDate(SQLModel, table=True):
+    """A day the person marked as hard: every year (`year` NULL) or once, with a plan."""
+
+    __tablename__ = "hard_date"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
+    clock_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("clock.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )
+    name: str = Field(max_length=200)  # the person's own words for the day
+    month: int
+    day: int
+    year: int | None = None
+    notice: str = Field(default="14", max_length=8)  # domain.kinds.HardDateNotice
+    plan: str = ""
+    plan_steps: str = "[]"  # a JSON list of domain.kinds.PlanStep values
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)

@@ -76,6 +76,7 @@ SPECS: dict[str, TableSpec] = {
     "exercise_run": TableSpec(json_text={"answers": _json_compact}),
     "hidden_exercise": TableSpec(natural_keys=(("exercise_id",),)),
     "memory": TableSpec(json_text={"tags": _json_unicode}),
+    "hard_date": TableSpec(json_text={"plan_steps": _json_compact}),
 }
 
 

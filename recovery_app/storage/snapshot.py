@@ -47,6 +47,7 @@ _ENTRY_TIMES = (
     ("promise", "day", False),
     ("hunch", "made_at", True),
     ("exercise_run", "started_at", True),
+    ("hard_date", "created_at", True),
 )
 
 

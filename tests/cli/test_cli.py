@@ -183,6 +183,10 @@ def test_the_parser_offers_exactly_the_kinds_the_journal_knows() -> None:
     assert _choices("check-in") == {"--no-contact": values(kinds.NoContactAnswer)}
     assert _choices("log-urge") == {"--outcome": values(kinds.UrgeOutcome)}
     assert _choices("memory", "add") == {"--kind": values(kinds.MemoryKind)}
+    assert _choices("hard-date", "add") == {
+        "--notice": values(kinds.HardDateNotice),
+        "--step": values(kinds.PlanStep),
+    }
     assert _choices("promise", "mark") == {
         "outcome": [o for o in values(kinds.PromiseOutcome) if o != "skip"]
     }

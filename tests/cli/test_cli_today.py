@@ -106,7 +106,13 @@ def test_status_json_and_only_i_reached_out_changes_the_figures(
     assert figures(journal) == (20, 20, 20, 1)
 
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "me", "--note", "it was hard")
-    assert out == today_texts().stretch_ended(20, today(), today=today()) + "\n"
+    stretch, *suggestion = out.splitlines()
+    assert stretch == today_texts().stretch_ended(20, today(), today=today())
+    assert suggestion == [  # once, gently: a reading that may help just now
+        "A new stretch starts from here. If it would help, there's a short reading: "
+        "“Why it can take several tries”.",
+        "To read it: recovery-app reading several_tries",
+    ]
     (clock,) = status(journal)
     assert (clock["current_days"], clock["longest_days"], clock["total_days"]) == (0, 20, 20)
     assert (clock["stretches"], clock["next_milestone"], clock["days_to_next_milestone"]) == (
@@ -132,7 +138,7 @@ def test_reaching_out_on_an_earlier_day_in_local_time(journal: Path, service: Va
     naive = datetime.combine(days_ago(5), datetime.min.time()).replace(hour=23, minute=30)
 
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "me", "--at", naive.isoformat())
-    assert out == today_texts().stretch_ended(15, days_ago(5), today=today()) + "\n"
+    assert out.splitlines()[0] == today_texts().stretch_ended(15, days_ago(5), today=today())
     assert figures(journal) == (5, 15, 20, 2)
     with closing(service.unlock(PASSWORD)) as opened:
         clocks = opened.clocks
@@ -140,7 +146,8 @@ def test_reaching_out_on_an_earlier_day_in_local_time(journal: Path, service: Va
         (event,) = clocks.list_contacts(sam.id or 0)
     assert event.details.at == naive.astimezone()  # a time without a zone is this computer's time
 
-    # Inside an earlier stretch: history is kept, the current stretch goes on.
+    # Inside an earlier stretch: history is kept, the current stretch goes on. (No second
+    # reading line: one suggestion a day at most.)
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "me", "--at", days_ago(10).isoformat())
     assert out == "Saved in your history. Your current stretch goes on (5 days).\n"
     assert figures(journal) == (5, 10, 20, 3)

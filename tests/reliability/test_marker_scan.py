@@ -23,11 +23,13 @@ from journal_children import OTHER_PASSWORD, PASSWORD, opened_vault, run_install
 from reliability_counts import Tally
 
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.marked_dates import HardDateDetails
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
 from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
@@ -59,6 +61,9 @@ def _commands(marker: str) -> list[list[str]]:
         ["memory", "add", "--kind", "tension", "--date", "2022", "--title", "t", "--tag", marker],
         ["memory", "add", "--kind", "harm", "--date", "summer-2023", "--title", marker],
         ["promise", "add", marker],
+        ["hard-date", "add", marker, "--date", "02-14", "--clock", marker, "--plan", marker],
+        ["hard-dates"],
+        ["hard-dates", "--json"],
         ["status"],
         ["status", "--json"],
         ["urges", "--json"],
@@ -81,6 +86,7 @@ def _write_through_services(data_dir: Path, marker: str) -> int:
         hunches = HunchService(vault)
         exercises = ExerciseService(vault, load_library())
         letters = LetterService(vault)
+        hard_dates = HardDateService(vault)
         every_urge_field = UrgeDetails(
             at=at,
             intensity=5,
@@ -107,6 +113,12 @@ def _write_through_services(data_dir: Path, marker: str) -> int:
             ),
             lambda: exercises.save_run("reality_check", {0: marker, 1: marker}, 2, finished=False),
             lambda: exercises.save_run("values_and_action", {1: marker}, 3, finished=True),
+            lambda: hard_dates.update(
+                hard_dates.marked()[0].id,
+                HardDateDetails(marker, 2, 15, clock_id=clock_id, plan=marker + " " + marker),
+            ),
+            lambda: hard_dates.restore(hard_dates.remove(hard_dates.marked()[0].id)),
+            lambda: (hard_dates.notice(), hard_dates.tray_line(), hard_dates.suggestions()),
         ]
         for write in writes:
             write()

@@ -2,7 +2,7 @@
 app's own services read back, and the same seed makes the same journal."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.promises import PromiseService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
@@ -69,6 +70,7 @@ def test_every_section_fills_its_table(heavy, journal: Vault) -> None:  # type: 
     assert counts["support_person"] == 3
     assert counts["promise"] > 40  # the Exercises screen's, and about one check-in in two
     assert counts["urge"] == 400
+    assert counts["hard_date"] == 4
 
 
 def test_the_apps_services_read_the_new_rows(journal: Vault) -> None:
@@ -92,6 +94,11 @@ def test_the_apps_services_read_the_new_rows(journal: Vault) -> None:
     assert len(LetterService(journal).letters()) == 6
     assert len(ReasonService(journal).reasons()) == 5
     assert len(SupportPeopleService(journal).people()) == 3
+    upcoming = HardDateService(
+        journal, now=lambda: datetime(2026, 11, 23, 12).astimezone()
+    ).upcoming()
+    assert [u.days_to_go for u in upcoming if u.saved.details.name == "The hearing"] == [7]
+    assert any(u.saved.details.clock_id is not None for u in upcoming)
 
 
 def test_the_same_seed_makes_the_same_journal(heavy, journal: Vault, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

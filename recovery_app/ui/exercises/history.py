@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
@@ -19,6 +18,7 @@ from recovery_app.domain.exercises import Exercise, answer_text
 from recovery_app.services.exercises import Run
 from recovery_app.services.texts import exercise_texts
 from recovery_app.ui.kit import theme
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.widgets import heading, paragraph
 
 
@@ -43,7 +43,7 @@ def run_html(exercise: Exercise, run: Run, *, yes: str = "Yes", no: str = "No") 
     return "".join(parts)
 
 
-class ExerciseHistoryDialog(QDialog):
+class ExerciseHistoryDialog(Dialog):
     def __init__(self, exercise: Exercise, runs: list[Run], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.exercise = exercise

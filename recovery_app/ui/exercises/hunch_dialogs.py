@@ -11,6 +11,7 @@ from recovery_app.domain.instincts import CheckOutcome, HunchKind
 from recovery_app.services.hunches import DEFAULT_CHECK_AFTER_DAYS, HunchService, SavedHunch
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.widgets import paragraph, their_words
 
 
@@ -52,8 +53,7 @@ class NoteHunchDialog(EntryDialog):
             self.tr("For example: “this urge will beat me”, or “something is off”")
         )
         self.fearful = QCheckBox(self.tr("This is a &fear, something I dread"))
-        self.check_after = QDateEdit()
-        self.check_after.setCalendarPopup(True)
+        self.check_after = calendar_popup(QDateEdit())
         self.check_after.setDisplayFormat("d MMMM yyyy")
         today = hunches.today()
         self.check_after.setMinimumDate(QDate(today.year, today.month, today.day))

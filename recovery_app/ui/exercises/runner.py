@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.exercises import Answer, Exercise, Step, StepKind
 from recovery_app.services.exercises import ExerciseService, Run
 from recovery_app.ui.kit.choices import ChoiceRow
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import heading, paragraph
 
@@ -110,7 +110,7 @@ class StepPage(QWidget):
                 box.setChecked(box.text() in chosen)
 
 
-class ExerciseRunner(QDialog):
+class ExerciseRunner(Dialog):
     saved = Signal(object)  # the Run just saved, finished or not
 
     def __init__(

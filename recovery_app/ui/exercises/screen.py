@@ -259,7 +259,7 @@ class ExercisesScreen(QWidget):
                 status = texts[f"kept_{kept.value}"]
                 self.promises_panel.refresh()
                 self._hunches_changed()
-        self.status.say(status)
+        self.status.acknowledge(status)
         self._show_cards()
         self._show_recent()
 
@@ -279,15 +279,23 @@ class ExercisesScreen(QWidget):
 
     def note_hunch(self) -> None:
         dialog = NoteHunchDialog(self.hunches, parent=self)
-        dialog.accepted.connect(self._hunches_changed)
+        dialog.accepted.connect(self._hunch_noted)
         self.dialog = dialog
         dialog.open()
 
     def check_hunch(self, hunch: SavedHunch) -> None:
         dialog = CheckHunchDialog(self.hunches, hunch, parent=self)
-        dialog.accepted.connect(self._hunches_changed)
+        dialog.accepted.connect(self._hunch_checked)
         self.dialog = dialog
         dialog.open()
+
+    def _hunch_noted(self) -> None:
+        self._hunches_changed()
+        self.status.acknowledge(self.tr("Noted. It waits below until the day you chose."))
+
+    def _hunch_checked(self) -> None:
+        self._hunches_changed()
+        self.status.acknowledge(self.tr("Noted how it turned out."))
 
     def _hunches_changed(self) -> None:
         self.waiting.refresh()

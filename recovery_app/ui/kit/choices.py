@@ -42,7 +42,7 @@ class ChoiceRow(QWidget, Generic[T]):
         # Long answers (an exercise's choices) stack; Up and Down move between them too.
         row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row.setSpacing(4)  # eleven answers (0 to 10) fit a 900-pixel window beside a panel
         for index, (_, label) in enumerate(options):
             button = QPushButton(label)
             button.setObjectName("choice")

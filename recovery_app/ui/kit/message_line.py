@@ -12,12 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea, QWidget
 
 from recovery_app.services.errors import InvalidInput, SecretStoreError, VaultError
 from recovery_app.services.messages import message_for
 
 T = TypeVar("T")
+
+ACKNOWLEDGED_MS = 8000  # long enough to read twice; a screen reader hears it at once
 
 
 class MessageLine(QLabel):
@@ -31,6 +34,7 @@ class MessageLine(QLabel):
         self.setWordWrap(True)
         self.setObjectName("note" if note else "message")
         self.hide()
+        self._fade: QTimer | None = None
 
     def say(self, text: str) -> None:
         """Show `text` (the app's wording, never a person's), or hide the line for ""."""
@@ -40,6 +44,29 @@ class MessageLine(QLabel):
 
     def clear(self) -> None:
         self.say("")
+
+    def acknowledge(self, text: str) -> None:
+        """A calm word that something was done ("Check-in saved."): brought into view, and
+        gone again by itself once it has been read (or as soon as anything else is said)."""
+        self.say(text)
+        if self._fade is None:
+            self._fade = QTimer(self)
+            self._fade.setSingleShot(True)
+            self._fade.timeout.connect(self._fade_out)
+        self._fade.setProperty("text", text)
+        self._fade.start(ACKNOWLEDGED_MS)
+        QTimer.singleShot(0, self._bring_into_view)  # once the layout has made room for it
+
+    def _fade_out(self) -> None:
+        if self._fade is not None and self.text() == self._fade.property("text"):
+            self.clear()
+
+    def _bring_into_view(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea) and self.isVisible():
+            parent.ensureWidgetVisible(self, 0, 24)
 
     def words_for(self, error: BaseException) -> str:
         """The kind words for `error` (never its own text), for a screen that adds to them."""

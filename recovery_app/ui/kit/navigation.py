@@ -2,7 +2,13 @@
 
 Screens never import each other (the layer contract in pyproject.toml says so). When the
 guide or an urge's form must open the whole-relationship view on a memory, or offer to note a
-contact on a clock, it calls these; the shell (ui/shell/navigation.py) knows the screens.
+contact on a clock, a reading leads to one of the app's tools, or a hard date's plan opens
+Ride the wave, my reasons or the people I can reach, it calls these; the shell
+(ui/shell/navigation.py) knows the screens.
+
+The tools a reading leads to live in the main window's sections. Each of those methods
+returns True once the tool is on screen, and False where the window has no sections (the
+quick-log window on its own, which shows no reading).
 """
 
 from __future__ import annotations
@@ -29,4 +35,34 @@ class Navigation(Protocol):
     ) -> QDialog | None:
         """Ask, never force, whether an urge's "I reached out" counts as contact on a clock;
         None (and nothing asked) when there is no clock."""
+        ...
+
+    # ----- the tools a reading leads to ---------------------------------------------------
+
+    def show_whole_relationship(self) -> bool:
+        """The whole-relationship view."""
+        ...
+
+    def open_exercise(self, exercise_id: str) -> bool:
+        """The exercise `exercise_id`, started (a run left half-way is offered first)."""
+        ...
+
+    def ride_the_wave(self) -> bool:
+        """The ride-the-wave guide, over whatever is on screen."""
+        ...
+
+    def write_a_letter(self) -> bool:
+        """The unsent-letter pad, on a fresh page."""
+        ...
+
+    def show_support_people(self) -> bool:
+        """People I can reach."""
+        ...
+
+    def show_reasons(self) -> bool:
+        """My reasons."""
+        ...
+
+    def show_hard_dates(self) -> bool:
+        """The days the person marked, where they are kept and changed."""
         ...

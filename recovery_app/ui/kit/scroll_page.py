@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.lazy_qt import qt
 
 
 class ScrollPage(QScrollArea):
-    """Put the page's widgets in `column`; `content` is the widget that scrolls."""
+    """Put the page's widgets in `column`; `content` is the widget that scrolls.
+
+    With the focus on the page itself, the arrows and Page Up/Down scroll it (Qt's own), and
+    Home and End go to its top and bottom, as in a document."""
 
     def __init__(
         self,
@@ -19,12 +24,39 @@ class ScrollPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own (a silent one, to a screen reader); a page meant to be
+        # read with the keys (a reading) asks for the focus itself.
+        self.setFocusPolicy(qt().FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(qt().ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QWidget()
         self.column = QVBoxLayout(self.content)
         self.column.setContentsMargins(*margins)
         self.column.setSpacing(spacing)
         self.setWidget(self.content)
+
+    def sizeHint(self) -> QSize:
+        """All of the page where there is room (Qt's own hint stops at 24 lines), with room
+        for the scroll bar so nothing is pushed sideways when it appears."""
+        content = self.content.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.width() + bar, content.height())
+
+    def height_for(self, width: int) -> int:
+        """How tall the page is at `width`, wrapped text included."""
+        bar = self.verticalScrollBar().sizeHint().width()
+        hint = self.content.sizeHint().height()
+        if self.content.hasHeightForWidth():
+            return max(self.content.heightForWidth(width - bar), hint)
+        return hint
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        if event.key() == qt().Key.Key_Home and not event.modifiers():
+            bar.setValue(bar.minimum())
+        elif event.key() == qt().Key.Key_End and not event.modifiers():
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
 
 
 def in_scroll_page(owner: QWidget, **options: object) -> ScrollPage:

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -16,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import APP_DISPLAY_NAME, __version__
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.widgets import heading, paragraph
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About %1").replace("%1", APP_DISPLAY_NAME))

@@ -1,11 +1,12 @@
-"""Settings: locking, 'remember on this computer' and its trade-off, password, about."""
+"""Settings: locking, 'remember on this computer' and its trade-off, reminders and hard dates,
+motion, reading suggestions, password, about."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +35,8 @@ from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
 
 
 class SettingsScreen(QWidget):
+    hard_dates_requested = Signal()  # the shell shows where marked dates are kept
+
     def __init__(
         self,
         service: VaultService,
@@ -124,7 +127,8 @@ class SettingsScreen(QWidget):
         self.reminder_note = paragraph(
             self.tr(
                 "The tray icon shows “Time for your journal”, nothing more, even when the "
-                "journal is locked."
+                "journal is locked. While it is open and a day you marked is near, it says "
+                "“A day you marked is coming up” instead, never the day's name."
             ),
             "small",
         )
@@ -136,6 +140,23 @@ class SettingsScreen(QWidget):
                 self.tr("Reminders need a tray icon, and this desktop doesn't offer one.")
             )
         layout.addWidget(reminder)
+
+        hard_dates = QGroupBox(self.tr("Hard dates"))
+        hard_dates_layout = QVBoxLayout(hard_dates)
+        hard_dates_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Days you mark, like an anniversary or a holiday, show on Today ahead of "
+                    "time, with your plan. Each has its own choice of how early."
+                )
+            )
+        )
+        self.hard_dates_button = QPushButton(self.tr("Marked &hard dates…"))
+        hard_dates_row = QHBoxLayout()
+        hard_dates_row.addWidget(self.hard_dates_button)
+        hard_dates_row.addStretch(1)
+        hard_dates_layout.addLayout(hard_dates_row)
+        layout.addWidget(hard_dates)
 
         display = QGroupBox(self.tr("Look and motion"))
         display_layout = QVBoxLayout(display)
@@ -164,6 +185,26 @@ class SettingsScreen(QWidget):
             )
         )
         layout.addWidget(display)
+
+        # Kept in the journal (encrypted), not in window.ini: it says something about the
+        # person's reading, and the command line's suggestions follow it too.
+        readings = QGroupBox(self.tr("Readings"))
+        readings_layout = QVBoxLayout(readings)
+        self.suggest_readings = QCheckBox(self.tr("&Suggest a reading now and then"))
+        readings_layout.addWidget(self.suggest_readings)
+        readings_layout.addWidget(
+            paragraph(
+                self.tr(
+                    "On a first visit, after a hard urge, or after reaching out, one quiet line "
+                    "on Today may name a short reading from Understanding. At most once a day, "
+                    "and never one you've read or asked not to see again."
+                ),
+                "small",
+            )
+        )
+        self.readings_message = MessageLine(self._service.data_dir)
+        readings_layout.addWidget(self.readings_message)
+        layout.addWidget(readings)
 
         password = QGroupBox(self.tr("Password"))
         password_layout = QVBoxLayout(password)
@@ -220,6 +261,9 @@ class SettingsScreen(QWidget):
         at = self._preferences.reminder_time
         self.reminder_time.setTime(QTime(at.hour, at.minute))
         self.reminder_time.setEnabled(self.reminder.isChecked())
+        enabled = self.readings_message.attempt(self._journal.readings.suggestions_enabled)
+        self.suggest_readings.setChecked(enabled is not False)
+        self.suggest_readings.setEnabled(enabled is not None)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The keyring is asked only when Settings is opened, not at every unlock: a locked
@@ -248,8 +292,10 @@ class SettingsScreen(QWidget):
         self.reduce_motion.toggled.connect(self._save_reduce_motion)
         for choice, button in self.theme_choices.items():
             button.toggled.connect(lambda on, c=choice: self._theme_chosen(c) if on else None)
+        self.suggest_readings.toggled.connect(self._save_suggest_readings)
         self.change_password.clicked.connect(self._open_change_password)
         self.about_button.clicked.connect(self._open_about)
+        self.hard_dates_button.clicked.connect(self.hard_dates_requested)
 
     def _save_auto_lock(self, minutes: int) -> None:
         self._preferences.auto_lock_minutes = minutes
@@ -273,6 +319,13 @@ class SettingsScreen(QWidget):
     def _save_reduce_motion(self, on: bool) -> None:
         self._preferences.reduce_motion = on
         self._preferences.sync()
+
+    def _save_suggest_readings(self, on: bool) -> None:
+        readings = self._journal.readings
+        if not self.readings_message.run(lambda: readings.set_suggestions_enabled(on)):
+            self.suggest_readings.blockSignals(True)  # not saved: show what is kept
+            self.suggest_readings.setChecked(not on)
+            self.suggest_readings.blockSignals(False)
 
     def _save_lock_minimised(self, on: bool) -> None:
         self._preferences.lock_when_minimised = on

@@ -1,7 +1,13 @@
-"""The optional daily reminder, shown through the tray: neutral, once a day, locked or not."""
+"""The optional daily reminder, shown through the tray: neutral, once a day, locked or not.
+
+While the journal is open, a marked date near (services/hard_date_notices.py) changes the
+words to "A day you marked is coming up" (or "... is today"): still neutral, never the
+day's name. Locked, nothing of the journal can be read, so the words stay the plain ones.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +28,11 @@ class DailyReminder(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
+        self._hint: Callable[[], str | None] | None = None
+
+    def set_hint(self, hint: Callable[[], str | None] | None) -> None:
+        """Neutral words from the open journal in place of the usual ones (None: locked)."""
+        self._hint = hint
 
     def start(self) -> None:
         self._timer.start()
@@ -29,7 +40,8 @@ class DailyReminder(QObject):
     def check(self, now: datetime | None = None) -> bool:
         """Show the reminder if it is on and due; True if shown.
 
-        Its text is fixed: nothing from the journal reaches a notification.
+        Its words are the app's own, never anything from the journal: a marked date near is
+        said as "A day you marked is coming up", without its name.
         """
         prefs = self._preferences
         if not prefs.reminder_enabled:
@@ -37,6 +49,14 @@ class DailyReminder(QObject):
         now = now or datetime.now()
         if not reminder_due(now, prefs.reminder_time, prefs.reminder_last_shown):
             return False
-        self._tray.showMessage(APP_DISPLAY_NAME, self.tr("Time for your journal"))
+        self._tray.showMessage(APP_DISPLAY_NAME, self._hinted() or self.tr("Time for your journal"))
         prefs.reminder_last_shown = now.date()
         return True
+
+    def _hinted(self) -> str | None:
+        if self._hint is None:
+            return None
+        try:
+            return self._hint()
+        except Exception:  # a reminder is never worth an error; the usual words will do
+            return None

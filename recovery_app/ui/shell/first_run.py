@@ -115,6 +115,8 @@ class FirstRunScreen(QWidget):
 
     def _connect_signals(self) -> None:
         self.password.textChanged.connect(self.hint.update_for)
+        self.password.textChanged.connect(lambda _text: self._clear_what_no_longer_holds())
+        self.confirm.textChanged.connect(lambda _text: self._clear_what_no_longer_holds())
         self.password.returnPressed.connect(self.confirm.setFocus)
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
@@ -122,16 +124,31 @@ class FirstRunScreen(QWidget):
     def set_key_only(self, key_only: bool) -> None:
         self.key_only_note.setVisible(key_only)
 
+    def _clear_what_no_longer_holds(self) -> None:
+        """'At least 8 characters' goes once the password has them; 'different' once the
+        two match: a message stays only while it is true."""
+        shown, password = self.message.text(), self.password.text()
+        long_enough = shown == self._too_short() and check_new_password(password).acceptable
+        matching = shown == self._different() and self.confirm.text() == password
+        if long_enough or matching:
+            self.message.clear()
+
+    def _too_short(self) -> str:
+        return self.tr("Please choose a password of at least 8 characters.")
+
+    def _different(self) -> str:
+        return self.tr("The two passwords are different. Please type them again.")
+
     def _submit(self) -> None:
         if not self.create_button.isEnabled():
             return
         password = self.password.text()
         if not check_new_password(password).acceptable:
-            self.show_error(self.tr("Please choose a password of at least 8 characters."))
+            self.show_error(self._too_short())
             self.password.setFocus()
             return
         if self.confirm.text() != password:
-            self.show_error(self.tr("The two passwords are different. Please type them again."))
+            self.show_error(self._different())
             self.confirm.clear()
             self.confirm.setFocus()
             return

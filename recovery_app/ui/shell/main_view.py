@@ -12,20 +12,40 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QWidget,
+)
 
 from recovery_app.domain.notices import NoticeAction
+from recovery_app.services.hard_date_notices import CHECK_IN_ACTION, PLAN_ACTION
 from recovery_app.services.journal import Journal
+from recovery_app.services.reading_suggestions import OPEN_READING
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.shell.navigation import JournalNavigation
-from recovery_app.ui.shell.sections import EXERCISES, REVIEW, SETTINGS, TODAY, URGES, WHOLE
+from recovery_app.ui.shell.sections import (
+    EXERCISES,
+    REVIEW,
+    SETTINGS,
+    TODAY,
+    UNDERSTANDING,
+    URGES,
+    WHOLE,
+)
 
 if TYPE_CHECKING:
+    from recovery_app.domain.kinds import ContactKind
+    from recovery_app.domain.urges import UrgeDetails
     from recovery_app.ui.exercises.screen import ExercisesScreen
     from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
+    from recovery_app.ui.understanding.screen import UnderstandingScreen
     from recovery_app.ui.urges.section import UrgesSection
     from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
@@ -51,15 +71,21 @@ class MainView(QWidget):
         self._preferences = preferences
         self._on_locking_changed = on_locking_changed
         self._tray_available = tray_available
-        self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion)
+        self.navigation = JournalNavigation(journal, lambda: preferences.reduce_motion, self)
         self._built: dict[int, QWidget] = {}
+        self.dialog: QDialog | None = None  # a window a notice's button opened
         # What a notice's button on Today can open, by `NoticeAction.kind`.
-        self._notice_actions: dict[str, Callable[[str], None]] = {}
+        self._notice_actions: dict[str, Callable[[str], None]] = {
+            OPEN_READING: self.open_reading,
+            PLAN_ACTION: self._open_hard_date_plan,
+            CHECK_IN_ACTION: lambda _target: self.today.open_check_in(),
+        }
         self._builders: dict[int, Callable[[], QWidget]] = {
             TODAY: self._build_today,
             URGES: self._build_urges,
             EXERCISES: self._build_exercises,
             WHOLE: self._build_whole,
+            UNDERSTANDING: self._build_understanding,
             REVIEW: self._build_review,
             SETTINGS: self._build_settings,
         }
@@ -73,9 +99,11 @@ class MainView(QWidget):
             self.tr("Urges"),
             self.tr("Exercises"),
             self.tr("Whole relationship"),
+            self.tr("Understanding"),
             self.tr("Review"),
             self.tr("Settings"),
         ]
+        assert len(titles) == len(self._builders)
         for index, title in enumerate(titles):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))  # stylesheet padding doesn't grow rows
@@ -86,6 +114,11 @@ class MainView(QWidget):
             self.pages.addWidget(QWidget())  # a stand-in until the section is first visited
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.show_section(i))
+
+        self.titles = titles
+        self.shortcuts_sheet: QWidget | None = None
+        for keys in ("F1", "Ctrl+?"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.show_shortcuts)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +151,14 @@ class MainView(QWidget):
 
     def current_section(self) -> int:
         return self.pages.currentIndex()
+
+    def show_shortcuts(self) -> None:
+        """Every shortcut on one sheet, above the window (F1 or Ctrl+?)."""
+        from recovery_app.ui.shell.shortcuts_sheet import ShortcutsSheet
+
+        sheet = ShortcutsSheet(self.titles, self)
+        self.shortcuts_sheet = sheet
+        sheet.open()
 
     def focus_sidebar(self) -> None:
         self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -155,6 +196,19 @@ class MainView(QWidget):
         return screen
 
     @property
+    def understanding(self) -> UnderstandingScreen:
+        from recovery_app.ui.understanding.screen import UnderstandingScreen
+
+        screen = self.section(UNDERSTANDING)
+        assert isinstance(screen, UnderstandingScreen)
+        return screen
+
+    def open_reading(self, reading_id: str) -> None:
+        """Understanding, on that reading (Today's "Read it")."""
+        self.show_section(UNDERSTANDING)
+        self.understanding.open_reading(reading_id)
+
+    @property
     def settings(self) -> SettingsScreen:
         from recovery_app.ui.settings.screen import SettingsScreen
 
@@ -175,6 +229,25 @@ class MainView(QWidget):
         if callable(refresh):
             refresh()
 
+    # ----- the moments a reading may follow (shown on Today, never pushed) --------------------
+
+    def _contact_logged_on_today(self, kind: ContactKind) -> None:
+        # The new stretch's own line comes first; the reading's waits for its turn.
+        self._journal.reading_suggestions.note_contact(kind)
+        self._notices_changed()
+
+    def _urge_lived(self, details: UrgeDetails) -> None:
+        self._journal.reading_suggestions.note_urge(details)
+        self._notices_changed()
+
+    def _notices_changed(self) -> None:
+        if TODAY in self._built:
+            self.today.notices_changed()
+
+    def _reading_taken(self, reading_id: str) -> None:
+        """Opened or marked read: Today's line about it has done its work."""
+        self._journal.reading_suggestions.taken(reading_id)
+
     # ----- the builders ---------------------------------------------------------------------
 
     def _build_today(self) -> QWidget:
@@ -185,6 +258,7 @@ class MainView(QWidget):
             journal.clocks, journal.check_ins, journal.urges, notices=journal.notices
         )
         today.notice_card.action_requested.connect(self._notice_action)
+        today.contact_logged.connect(self._contact_logged_on_today)
         return today
 
     def _notice_action(self, action: NoticeAction) -> None:
@@ -192,6 +266,26 @@ class MainView(QWidget):
         handler = self._notice_actions.get(action.kind)
         if handler is not None:
             handler(action.target)
+
+    def _open_hard_date_plan(self, target: str) -> None:
+        """A marked date's plan, over Today, with the help it offers one key away."""
+        from recovery_app.ui.urges.hard_dates.plan_dialog import PlanDialog
+
+        hard_dates = self._journal.hard_dates
+        clocks = sorted((self.today.message.attempt(hard_dates.clock_names) or {}).items())
+        try:
+            hard_date_id = int(target)
+        except ValueError:
+            return
+        plan = PlanDialog(hard_dates, hard_date_id, self.navigation, clocks, parent=self.today)
+        plan.changed.connect(self._hard_dates_changed)
+        self.dialog = plan
+        plan.open()
+
+    def _hard_dates_changed(self) -> None:
+        self._refresh_today()
+        if URGES in self._built:
+            self.urges.hard_dates.refresh()
 
     def _build_urges(self) -> QWidget:
         from recovery_app.ui.urges.section import UrgesSection
@@ -201,6 +295,8 @@ class MainView(QWidget):
         )
         section.urges_changed.connect(self._refresh_today)
         section.contact_logged.connect(self._refresh_today)
+        section.urge_lived.connect(self._urge_lived)
+        section.hard_dates_changed.connect(self._refresh_today)
         return section
 
     def _build_exercises(self) -> QWidget:
@@ -213,6 +309,14 @@ class MainView(QWidget):
         from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
         return WholeRelationshipScreen(self._journal.memories, self._journal.clocks)
+
+    def _build_understanding(self) -> QWidget:
+        from recovery_app.ui.understanding.screen import UnderstandingScreen
+
+        screen = UnderstandingScreen(self._journal.readings, self.navigation)
+        screen.reading_opened.connect(self._reading_taken)
+        screen.read_changed.connect(lambda reading_id, _read: self._reading_taken(reading_id))
+        return screen
 
     def _build_review(self) -> QWidget:
         from recovery_app.ui.kit.coming_soon import ComingSoonScreen
@@ -228,7 +332,7 @@ class MainView(QWidget):
     def _build_settings(self) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen
 
-        return SettingsScreen(
+        settings = SettingsScreen(
             self._door,
             self._journal,
             self._preferences,
@@ -236,3 +340,5 @@ class MainView(QWidget):
             tray_available=self._tray_available,
             choose_theme=self._choose_theme,
         )
+        settings.hard_dates_requested.connect(self.navigation.show_hard_dates)
+        return settings

@@ -26,6 +26,7 @@ from recovery_app.domain.unlock_throttle import UnlockThrottle
 from recovery_app.services.errors import SecretStoreError, VaultError, WrongPassword
 from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState
+from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
@@ -247,6 +248,7 @@ class JournalWindow(QMainWindow):
     def _created(self, journal: Journal, generation: int) -> None:
         if self._accept_journal(journal, generation):
             self.first_run.clear()
+            journal.reading_suggestions.note_first_run()  # Today may name one reading
             self._enter_journal(journal)
 
     def _create_failed(self, error: BaseException) -> None:
@@ -338,6 +340,8 @@ class JournalWindow(QMainWindow):
             self.main_view.show_section(self._pending_section)
             self._pending_section = None
         self.main_view.focus_sidebar()
+        if self.reminder is not None:
+            self.reminder.set_hint(journal.hard_dates.tray_line)
         self._apply_locking_prefs()
         self._check_integrity(journal)
         if self._pending_quick_log:
@@ -363,6 +367,8 @@ class JournalWindow(QMainWindow):
         """Close the journal and destroy every widget that held anything written."""
         self._generation += 1
         self.safety.stop_idle()
+        if self.reminder is not None:
+            self.reminder.set_hint(None)
         for dialog in self.findChildren(QDialog):
             dialog.reject()
         if self.main_view is not None:
@@ -461,6 +467,9 @@ class JournalWindow(QMainWindow):
         geometry = self.preferences.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
+        # A size kept from a larger screen (or before scaling went up) comes back inside
+        # this one, and never larger than it.
+        fit_to_screen(self)
 
     def _save_geometry(self) -> None:
         self.preferences.save_window_geometry(self.saveGeometry())

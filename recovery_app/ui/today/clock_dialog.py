@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 from recovery_app.services.clock_records import SavedClock
 from recovery_app.services.clocks import NAME_MAX_CHARS, ClockService
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.widgets import paragraph
 
 
@@ -47,8 +48,7 @@ class ClockDialog(EntryDialog):
         self.name.setPlaceholderText(self.tr("A nickname or an initial is enough"))
         self.name.setAccessibleName(self.tr("Label"))
         today = self._clocks.today()
-        self.since = QDateEdit()
-        self.since.setCalendarPopup(True)
+        self.since = calendar_popup(QDateEdit())
         self.since.setDisplayFormat("d MMMM yyyy")
         self.since.setMaximumDate(QDate(today.year, today.month, today.day))
         start = self._clock.since if self._clock else today

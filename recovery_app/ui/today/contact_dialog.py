@@ -22,6 +22,7 @@ from recovery_app.services.clock_records import ContactDetails, SavedClock, Save
 from recovery_app.services.clocks import ClockService
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.widgets import paragraph, their_words
 
 CHANNEL_WORDS = {
@@ -90,8 +91,7 @@ class ContactDialog(EntryDialog):
             ],
             self.tr("What happened"),
         )
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setCalendarPopup(True)
+        self.when = calendar_popup(QDateTimeEdit(QDateTime.currentDateTime()))
         self.when.setDisplayFormat("d MMMM yyyy, HH:mm")
         self.when.setMaximumDateTime(QDateTime.currentDateTime())
         self.when.setAccessibleName(self.tr("When"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.kinds import ContactKind
 from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.clocks import ClockService
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import paragraph
@@ -41,7 +41,7 @@ def describe(event: SavedContact) -> str:
     return f"{line}\n{first}" if first else line
 
 
-class ContactHistoryDialog(QDialog):
+class ContactHistoryDialog(Dialog):
     def __init__(self, clocks: ClockService, clock_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clocks = clocks

@@ -26,7 +26,7 @@ class NoticeCard(QFrame):
         row = QHBoxLayout()
         self.action_button = QPushButton()
         self.action_button.setAutoDefault(False)
-        self.dismiss_button = QPushButton(self.tr("Don't show this again"))
+        self.dismiss_button = QPushButton(self._dismiss_words())
         self.dismiss_button.setAutoDefault(False)
         row.addWidget(self.action_button)
         row.addWidget(self.dismiss_button)
@@ -45,8 +45,19 @@ class NoticeCard(QFrame):
         self.action_button.setVisible(action is not None)
         if action is not None:
             self.action_button.setText(action.label)
+        # The line is the context a screen reader gives each button ("Read it" alone says little).
+        self.action_button.setAccessibleDescription(text)
+        self.dismiss_button.setAccessibleDescription(text)
+        self.dismiss_button.setText(
+            notice.dismiss_label
+            if notice is not None and notice.dismiss_label
+            else self._dismiss_words()
+        )
         self.dismiss_button.setVisible(notice is not None and notice.dismissible)
         self.setVisible(notice is not None)
+
+    def _dismiss_words(self) -> str:
+        return self.tr("Don't show this again")
 
     def _act(self) -> None:
         if self.notice is not None and self.notice.action is not None:

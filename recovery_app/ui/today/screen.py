@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,6 +50,8 @@ DAY_CHECK_MS = 60_000
 
 
 class TodayScreen(QWidget):
+    contact_logged = Signal(object)  # the ContactKind of a contact just logged here
+
     def __init__(
         self,
         clocks: ClockService,
@@ -72,6 +74,9 @@ class TodayScreen(QWidget):
         self._shown_day: date | None = None
         self._seen_changes: int | None = None  # the journal's change marker when last read
         self._columns = 0
+        self._own_notices: list[Notice] = []  # what only Today knows just now
+        self._own_said = False  # they were on screen and Today was left: said once is enough
+        self._board_waiting = False  # the board is asked only while Today is on screen
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -106,6 +111,8 @@ class TodayScreen(QWidget):
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         column.addWidget(self.message)
+        self.saved_note = MessageLine(note=True)  # "Check-in saved.": every save is answered
+        column.addWidget(self.saved_note)
 
         self.check_in_card = CheckInCard()
         self.check_in_status = self.check_in_card.status  # by name, as the tests read them
@@ -255,8 +262,24 @@ class TodayScreen(QWidget):
 
     def _show_notice(self, *offered: Notice | None) -> None:
         """Today's one notice: what only this screen knows now, and every other source's."""
-        extra = [n for n in offered if n is not None]
-        chosen = self.notices.choose(extra) if self.notices is not None else choose(extra)
+        self._own_notices = [n for n in offered if n is not None]
+        self._own_said = False
+        self._choose_notice()
+
+    def notices_changed(self) -> None:
+        """Another part has something new to say (a moment a reading may follow)."""
+        self._choose_notice()
+
+    def _choose_notice(self) -> None:
+        # A source may count its offer as made (a reading suggested), so the board is asked
+        # only when the notice will be seen: now if Today is on screen, else when it is shown.
+        own = self._own_notices
+        if self.notices is not None and self.isVisible():
+            chosen = self.notices.choose(own)
+            self._board_waiting = False
+        else:
+            chosen = choose(own)
+            self._board_waiting = self.notices is not None
         self.notice_card.show_notice(chosen)
 
     def _dismiss_notice(self, notice: Notice) -> None:
@@ -279,6 +302,7 @@ class TodayScreen(QWidget):
 
     def _clock_saved(self) -> None:
         self.refresh()
+        self.saved_note.acknowledge(self.tr("Clock saved."))
 
     def log_contact(self, clock_id: int | None = None) -> None:
         clocks = self.message.attempt(self.clocks.list_clocks)
@@ -289,6 +313,7 @@ class TodayScreen(QWidget):
 
     def _contact_logged(self, dialog: ContactDialog) -> None:
         self.refresh()  # may acknowledge the new stretch's first milestones: keep them shown
+        self.saved_note.acknowledge(self.tr("Contact noted."))
         if dialog.days_before is not None and dialog.new_since is not None:
             line = self.texts.stretch_ended(
                 dialog.days_before, dialog.new_since, today=self.clocks.today()
@@ -297,6 +322,8 @@ class TodayScreen(QWidget):
             below = shown.text if shown is not None and shown.kind is NoticeKind.MILESTONE else ""
             text = "\n".join(part for part in (line, below) if part)
             self._show_notice(Notice(NoticeKind.STRETCH, text))
+        if dialog.saved is not None:
+            self.contact_logged.emit(dialog.saved.details.kind)
 
     def show_history(self, clock_id: int) -> None:
         dialog = ContactHistoryDialog(self.clocks, clock_id, parent=self)
@@ -352,6 +379,7 @@ class TodayScreen(QWidget):
 
     def _checked_in(self, dialog: CheckInDialog) -> None:
         self.refresh()
+        self.saved_note.acknowledge(self.tr("Check-in saved."))
         saved = dialog.saved
         if saved is None or saved.answers.no_contact is not NoContactAnswer.NO:
             return
@@ -383,11 +411,21 @@ class TodayScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._day_timer.start()
+        if self._own_said:
+            # Back on Today: its own lines (a milestone, a new stretch) were said; the
+            # board's notice, which may have changed meanwhile, takes their place.
+            self._own_notices = []
+            self._own_said = False
+            self._choose_notice()
+        elif self._board_waiting or not event.spontaneous():
+            self._choose_notice()
         self.refresh_if_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._day_timer.stop()
+        if not event.spontaneous():  # another section chosen (not the window minimised)
+            self._own_said = bool(self._own_notices)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QWidget,
 )
 
+from recovery_app.ui.kit.fields import calendar_popup
+from recovery_app.ui.kit.flow import FlowLayout, group
 from recovery_app.ui.urges.table_model import UrgeFilters
 
 DEFAULT_FROM_DAYS = 30  # where "From" starts when first ticked: the last month
@@ -26,8 +27,7 @@ class UrgeFilterBar(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self, spacing=14)  # wraps, rather than cutting words, when narrow
         self.trigger = QComboBox()
         self.trigger.setAccessibleName(self.tr("Trigger"))
         self.trigger.setMinimumContentsLength(14)
@@ -44,20 +44,15 @@ class UrgeFilterBar(QWidget):
         self.until = self._date_edit(self.tr("To"), day)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setEnabled(False)
-        row.addWidget(trigger_label)
-        row.addWidget(self.trigger)
-        row.addSpacing(12)
-        for widget in (self.use_since, self.since, self.use_until, self.until):
-            row.addWidget(widget)
-        row.addSpacing(12)
+        row.addWidget(group(trigger_label, self.trigger, spacing=8))
+        row.addWidget(group(self.use_since, self.since))
+        row.addWidget(group(self.use_until, self.until))
         row.addWidget(self.clear_button)
-        row.addStretch(1)
         self._connect_signals()
 
     @staticmethod
     def _date_edit(name: str, day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
-        edit.setCalendarPopup(True)
+        edit = calendar_popup(QDateEdit(day))
         edit.setDisplayFormat("d MMM yyyy")
         edit.setAccessibleName(name)
         edit.setEnabled(False)

@@ -19,7 +19,6 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFocusEvent, QHideEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from recovery_app.domain.support import FEELINGS
 from recovery_app.services.errors import VaultError
 from recovery_app.services.support import LetterService, SavedLetter
 from recovery_app.ui.kit.choices import ChoiceRow
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import paragraph
 
@@ -246,7 +246,7 @@ class LetterPad(QWidget):
         super().closeEvent(event)
 
 
-class LetterPadDialog(QDialog):
+class LetterPadDialog(Dialog):
     """A fresh letter, from the guide. Closing it in any way (Done, Esc, the window's close
     button, or locking) keeps what was written."""
 

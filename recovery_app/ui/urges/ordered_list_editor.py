@@ -64,6 +64,8 @@ class OrderedListEditor(QWidget):
         self.undo_bar = UndoBar(self.message)
         self.column.addWidget(self.message)
         self.column.addWidget(self.undo_bar)
+        self.saved_note = MessageLine(note=True)  # every save is answered, and announced
+        self.column.addWidget(self.saved_note)
 
         self.empty_state = paragraph("", "gentle")
         self.column.addWidget(self.empty_state)
@@ -221,8 +223,12 @@ class OrderedListEditor(QWidget):
 
     def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
         dialog.accepted.connect(on_accepted)
+        dialog.accepted.connect(self._acknowledge_saved)
         self.dialog = dialog
         dialog.open()
+
+    def _acknowledge_saved(self) -> None:
+        self.saved_note.acknowledge(self.tr("Saved."))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.urges import UrgeDetails
 from recovery_app.ui.kit.choices import ChoiceRow
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import (
     PasswordField,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # SQL loads once the journal opens, not before this window sh
 TEN_WINDOW_SECONDS = 1.5  # "1" then "0" within this makes 10
 
 
-class QuickLogDialog(QDialog):
+class QuickLogDialog(Dialog):
     painted = Signal()  # once, after the first paint: the window is on screen
     password_entered = Signal(str)
     ride_requested = Signal(object)  # the SavedUrge

@@ -95,6 +95,7 @@ class ReasonsEditor(OrderedListEditor):
             return
         self.new_reason.clear()
         self.refresh(saved.id)
+        self.saved_note.acknowledge(self.tr("Added."))
         self.new_reason.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
 
 

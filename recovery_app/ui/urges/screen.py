@@ -45,6 +45,7 @@ class UrgesScreen(QWidget):
     ride_the_wave_requested = Signal()
     contact_logged = Signal()  # an urge's "I reached out" was noted on a clock
     urges_changed = Signal()  # an urge was saved, changed, deleted or brought back here
+    urge_lived = Signal(object)  # UrgeDetails: a new urge, or one that became "I reached out"
 
     def __init__(
         self,
@@ -98,6 +99,8 @@ class UrgesScreen(QWidget):
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         column.addWidget(self.message)
+        self.saved_note = MessageLine(note=True)  # every save is answered, and announced
+        column.addWidget(self.saved_note)
 
         self.filter_bar = UrgeFilterBar(self.urges.today())
         column.addWidget(self.filter_bar)
@@ -306,6 +309,7 @@ class UrgesScreen(QWidget):
 
     def _open(self, dialog: UrgeDialog) -> None:
         dialog.accepted.connect(lambda: self._saved(dialog.saved))
+        dialog.accepted.connect(lambda: self._lived(dialog))
         dialog.contact_logged.connect(self.contact_logged.emit)
         self.dialog = dialog
         dialog.open()
@@ -313,6 +317,12 @@ class UrgesScreen(QWidget):
     def _saved(self, saved: SavedUrge | None) -> None:
         self._reload(saved.id if saved is not None else None)
         self.urges_changed.emit()
+        if saved is not None:
+            self.saved_note.acknowledge(self.tr("Urge saved."))
+
+    def _lived(self, dialog: UrgeDialog) -> None:
+        if dialog.saved is not None and dialog.is_a_moment:
+            self.urge_lived.emit(dialog.saved.details)
 
     def delete_selected(self) -> None:
         urge_id = self.selected_id()

@@ -1,4 +1,4 @@
-"""The Urges section: the urges noted, my reasons, people I can reach, letters.
+"""The Urges section: the urges noted, my reasons, people I can reach, letters, hard dates.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
 from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
+from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reasons_editor import ReasonsEditor
@@ -27,8 +28,12 @@ from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 class UrgesSection(QTabWidget):
     urges_changed = Signal()  # an urge was noted, changed or removed (Today shows a count)
     contact_logged = Signal()  # an "I reached out" was noted on a clock
+    # The UrgeDetails of an urge just lived through (noted now, or now "I reached out"),
+    # once the guide, if it was opened from it, is over: a moment a reading may follow.
+    urge_lived = Signal(object)
+    hard_dates_changed = Signal()  # a date marked, changed or removed (Today may speak of it)
 
-    MOMENTS, REASONS, PEOPLE, LETTERS = range(4)
+    MOMENTS, REASONS, PEOPLE, LETTERS, HARD_DATES = range(5)
 
     def __init__(
         self,
@@ -39,6 +44,7 @@ class UrgesSection(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.setObjectName("section-tabs")  # its tab bar lines up with the pages below it
         self._reduce_motion = reduce_motion
         self._journal = journal
         self._navigation = navigation
@@ -46,45 +52,27 @@ class UrgesSection(QTabWidget):
         self.dialog: QDialog | None = None
         self.moments = UrgesScreen(journal.urges, navigation)
         self.addTab(self.moments, self.tr("Urges noted"))
-        # The other tabs are built the first time they are chosen: the section opens on the
-        # urges, and two hundred letters are nothing to wait for before they are wanted.
-        self._unbuilt: dict[QWidget, Callable[[], QWidget]] = {}
-        self._add_built_later(lambda: ReasonsEditor(journal.reasons), self.tr("My reasons"))
-        self._add_built_later(
-            lambda: SupportPeopleEditor(journal.people), self.tr("People I can reach")
-        )
-        self._add_built_later(lambda: LettersScreen(journal.letters), self.tr("Letters"))
-        self.currentChanged.connect(self._build_tab)
+        self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
+        self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
+        self.letters = LettersScreen(journal.letters)
+        self.addTab(self.letters, self.tr("Letters"))
+        self.hard_dates = HardDatesTab(journal.hard_dates, journal.memories, navigation)
+        self.addTab(self.hard_dates, self.tr("Hard dates"))
+        self.hard_dates.changed.connect(self.hard_dates_changed)
+        self._following_up: QuickLogDialog | None = None  # the guide or the form comes next
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
         self.moments.contact_logged.connect(self.contact_logged)
         self.moments.urges_changed.connect(self.urges_changed)
-
-    def _add_built_later(self, build: Callable[[], QWidget], title: str) -> None:
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._unbuilt[host] = build
-        self.addTab(host, title)
-
-    def _build_tab(self, index: int) -> None:
-        host = self.widget(index)
-        build = self._unbuilt.pop(host, None)
-        if build is not None:
-            host.layout().addWidget(build())
-
-    def tab(self, index: int) -> QWidget:
-        """The tab's own screen (built now if it wasn't yet)."""
-        self._build_tab(index)
-        host = self.widget(index)
-        if host is self.moments:
-            return host
-        item = host.layout().itemAt(0)
-        assert item is not None and item.widget() is not None
-        return item.widget()
+        self.moments.urge_lived.connect(self.urge_lived)
 
     def refresh_if_changed(self) -> None:
         self.moments.refresh_if_changed()
+
+    def write_a_letter(self) -> None:
+        """The letters, with a fresh page on the pad and the cursor in it."""
+        self.setCurrentIndex(self.LETTERS)
+        self.letters.new_letter()
 
     def open_quick_log(self) -> QuickLogDialog:
         """The small quick-log window, on top, with the journal already open."""
@@ -96,7 +84,7 @@ class UrgesSection(QTabWidget):
         dialog.set_urges(self.urges)
         dialog.ride_requested.connect(lambda saved: self._after_quick_log(dialog, saved, True))
         dialog.details_requested.connect(lambda saved: self._after_quick_log(dialog, saved, False))
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        dialog.finished.connect(lambda _result: self._quick_log_closed(dialog))
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -104,16 +92,24 @@ class UrgesSection(QTabWidget):
         return dialog
 
     def _after_quick_log(self, dialog: QuickLogDialog, saved: SavedUrge, ride: bool) -> None:
+        self._following_up = dialog
         dialog.accept()
         if ride:
             self.ride_the_wave(saved)
         else:
             self.edit_urge(saved)
 
-    def _urge_saved(self, saved: SavedUrge | None) -> None:
+    def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
+        follows = self._following_up is dialog
+        self._following_up = None
+        self._urge_saved(dialog.saved, lived=not follows)
+
+    def _urge_saved(self, saved: SavedUrge | None, *, lived: bool = True) -> None:
         if saved is not None:
             self.moments.refresh()
             self.urges_changed.emit()
+            if lived:
+                self.urge_lived.emit(saved.details)
 
     def ride_the_wave(self, urge: SavedUrge | None) -> RideTheWaveDialog:
         journal = self._journal
@@ -147,7 +143,8 @@ class UrgesSection(QTabWidget):
     def edit_urge(self, saved: SavedUrge) -> UrgeDialog:
         dialog = UrgeDialog(self.urges, self._navigation, saved=saved, parent=self)
         dialog.contact_logged.connect(self.contact_logged)
-        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved))
+        # The quick log saved it already: kept as it was, it is still an urge lived through.
+        dialog.finished.connect(lambda _result: self._urge_saved(dialog.saved or saved))
         self.dialog = dialog
         dialog.open()
         return dialog

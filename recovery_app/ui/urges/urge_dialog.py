@@ -32,6 +32,7 @@ from recovery_app.domain.urges import MAX_MINUTES, TRIGGER_MAX_CHARS, UrgeDetail
 from recovery_app.services.urges import SavedUrge, UrgeService
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.entry_dialog import EntryDialog
+from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.kit.widgets import paragraph
 
@@ -76,7 +77,7 @@ class UrgeDialog(EntryDialog):
         saved: SavedUrge | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(urges.data_dir, scrolls=True, parent=parent)
+        super().__init__(urges.data_dir, parent=parent)
         self._urges = urges
         self._navigation = navigation
         self._before = saved
@@ -118,8 +119,7 @@ class UrgeDialog(EntryDialog):
         columns.addLayout(right, 2)
         page.addLayout(columns)
 
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
+        self.when = calendar_popup(QDateTimeEdit())
         self.when.setDisplayFormat("ddd d MMMM yyyy, HH:mm")
         self.when.setAccessibleName(self.tr("When"))
         self.intensity = ChoiceRow(
@@ -189,8 +189,6 @@ class UrgeDialog(EntryDialog):
         right.addStretch(1)
 
         self.save_button.setDefault(True)
-        assert self.page is not None
-        self._fit_to_screen(self.page.content)
 
     def _row(self, column: QVBoxLayout, text: str, field: QWidget) -> None:
         # No word wrap: a wrapping label in a scroll area asks for room it never uses.
@@ -210,16 +208,8 @@ class UrgeDialog(EntryDialog):
         host.setFocusProxy(field)
         return host
 
-    def _fit_to_screen(self, content: QWidget) -> None:
-        """Everything at once where the screen allows (a scroll bar where it doesn't: the
-        form must work on a 600-pixel-high screen too)."""
-        available = self.screen().availableGeometry()
-        width = min(DIALOG_WIDTH, available.width() - 40)
-        content.setMinimumWidth(min(width, content.minimumSizeHint().width()))
-        wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
-        footer = self.message.sizeHint().height() + self.buttons.sizeHint().height()
-        wanted = max(wanted, content.sizeHint().height()) + footer + 40
-        self.resize(width, min(wanted, available.height() - 60))
+    def preferred_width(self) -> int:
+        return max(DIALOG_WIDTH, self.minimumWidth())  # both columns side by side
 
     def _connect_signals(self) -> None:
         self.add_trigger_button.clicked.connect(self._add_trigger)
@@ -304,6 +294,20 @@ class UrgeDialog(EntryDialog):
             predicted_minutes=_number(self.predicted_minutes),
             predicted_reach_out=self.predicted_reach_out.value(),
             note=self.note.toPlainText(),
+        )
+
+    @property
+    def is_a_moment(self) -> bool:
+        """Saved as a new urge, or as one that has just become "I reached out": something
+        lived now, not an old entry tidied."""
+        saved, before = self.saved, self._before
+        if saved is None:
+            return False
+        if before is None:
+            return True
+        return (
+            saved.details.outcome is UrgeOutcome.REACHED_OUT
+            and before.details.outcome is not UrgeOutcome.REACHED_OUT
         )
 
     # ----- saving -------------------------------------------------------------------------------

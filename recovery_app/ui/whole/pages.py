@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.fuzzy_dates import Hemisphere
 from recovery_app.domain.memories import MAX_WINDOW_DAYS
 from recovery_app.services.memories import ViewSettings
+from recovery_app.ui.kit.flow import FlowLayout, group
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.whole.memory_table_model import (
     FEELING,
@@ -38,9 +39,7 @@ class ViewControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
+        row = FlowLayout(self, spacing=18)  # wraps, rather than cutting words, when narrow
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("Whose memories"))
         person_label = QLabel(self.tr("&Person"))
@@ -63,17 +62,9 @@ class ViewControls(QWidget):
         self.hemisphere.addItem(self.tr("Northern seasons"), Hemisphere.NORTH)
         self.hemisphere.addItem(self.tr("Southern seasons"), Hemisphere.SOUTH)
         self.warning_box = QCheckBox(self.tr("&Warn before hard memories"))
-        for widget in (person_label, self.person):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        row.addWidget(zoom_label)
-        row.addWidget(self.zoom)
-        row.addWidget(QLabel(self.tr("Weeks")))
-        row.addSpacing(12)
-        row.addWidget(window_label)
-        row.addWidget(self.window_days)
-        row.addWidget(self.hemisphere)
-        row.addStretch(1)
+        row.addWidget(group(person_label, self.person))
+        row.addWidget(group(zoom_label, self.zoom, QLabel(self.tr("Weeks"))))
+        row.addWidget(group(window_label, self.window_days, self.hemisphere))
         row.addWidget(self.warning_box)
 
     def fill_people(self, clocks: list[tuple[int, str]]) -> None:

@@ -8,9 +8,9 @@ lost. The view's content warning still comes first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -24,19 +24,29 @@ from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryDetails, MemoryKind
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
 
-class RememberingDialog(QDialog):
-    """Find the good moment (typing narrows the list) or add it; `chosen` is the result."""
+class RememberingDialog(Dialog):
+    """Find the good moment (typing narrows the list) or add it; `chosen` is the result.
 
-    def __init__(self, memories: MemoryService, parent: QWidget | None = None) -> None:
+    Nothing is chosen for the person: the list highlights no memory until one is picked
+    (with a click, or Down from the words and Enter), so Enter never opens one nobody chose.
+    """
+
+    memory_chosen = Signal(int)  # the id of the memory chosen or just added
+
+    def __init__(
+        self, memories: MemoryService, clocks: ClockService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._memories = memories
         self.chosen: Memory | None = None
+        self._clocks = clocks
         self.setWindowTitle(self.tr("What am I remembering?"))
         self.setMinimumSize(560, 460)
         layout = QVBoxLayout(self)
@@ -79,13 +89,35 @@ class RememberingDialog(QDialog):
         buttons.addWidget(self.show_button)
         layout.addLayout(buttons)
         self.words.textChanged.connect(self._search)
-        self.matches.itemActivated.connect(lambda _: self.show_chosen())
-        self.matches.currentRowChanged.connect(lambda _: self._update_buttons())
+        # Bound methods, not lambdas over `self`: this dialog is deleted on close, and a
+        # connection holding the last reference to it would free it a second time.
+        self.matches.itemActivated.connect(self._item_activated)
+        self.matches.currentRowChanged.connect(self._update_buttons)
         self.show_button.clicked.connect(self.show_chosen)
         self.add_button.clicked.connect(self.add_and_show)
         self.close_button.clicked.connect(self.reject)
+        # The dialog's own method, not a closure: a closure holding the window underneath
+        # can hold its last reference, and dropping it while this dialog is deleted (it is,
+        # on close) deletes this dialog a second time.
+        self.memory_chosen.connect(self._show_whole)
+        self.words.installEventFilter(self)
         self._search()
         self.words.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the words goes into the list, onto its first memory: the person's move.
+        if (
+            watched is self.words
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.matches.count()
+        ):
+            self.matches.setFocus(Qt.FocusReason.TabFocusReason)
+            if self.matches.currentRow() < 0:
+                self.matches.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _search(self) -> None:
         found = self.message.attempt(lambda: self._memories.find_good_moments(self.words.text()))
@@ -94,12 +126,18 @@ class RememberingDialog(QDialog):
             item = QListWidgetItem(f"{memory.details.title} · {label(memory.when)}")
             item.setData(MEMORY_ROLE, memory)
             self.matches.addItem(item)
-        if self.matches.count():
-            self.matches.setCurrentRow(0)
         self.nothing.setVisible(self.matches.count() == 0)
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _show_whole(self, memory_id: int) -> None:
+        view = WholeViewDialog(self._memories, self._clocks, memory_id, self.parentWidget())
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.open()
+
+    def _item_activated(self, _item: QListWidgetItem) -> None:
+        self.show_chosen()
+
+    def _update_buttons(self, _row: int = -1) -> None:
         self.show_button.setEnabled(self.matches.currentItem() is not None)
 
     def show_chosen(self) -> None:
@@ -107,6 +145,7 @@ class RememberingDialog(QDialog):
         if item is not None:
             self.chosen = item.data(MEMORY_ROLE)
             self.accept()
+            self.memory_chosen.emit(self.chosen.id)
 
     def add_and_show(self) -> None:
         def add() -> Memory:
@@ -119,9 +158,10 @@ class RememberingDialog(QDialog):
         if added is not None:
             self.chosen = added
             self.accept()
+            self.memory_chosen.emit(added.id)
 
 
-class WholeViewDialog(QDialog):
+class WholeViewDialog(Dialog):
     """The whole-relationship view in a window of its own, centred on one memory."""
 
     def __init__(
@@ -152,16 +192,9 @@ class WholeViewDialog(QDialog):
 def ask_what_i_remember(
     parent: QWidget, memories: MemoryService, clocks: ClockService
 ) -> RememberingDialog:
-    """Open the question; once a memory is chosen or added, open the view on it."""
-    dialog = RememberingDialog(memories, parent)
-
-    def chosen() -> None:
-        if dialog.chosen is not None:
-            view = WholeViewDialog(memories, clocks, dialog.chosen.id, parent)
-            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            view.open()
-
-    dialog.accepted.connect(chosen)
+    """Open the question; once a memory is chosen or added, open the view on it, above the
+    same window the question was asked from."""
+    dialog = RememberingDialog(memories, clocks, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

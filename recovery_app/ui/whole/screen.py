@@ -88,6 +88,8 @@ class WholeRelationshipScreen(QWidget):
         column.addLayout(header)
         self.message = MessageLine(self.memories.data_dir)
         column.addWidget(self.message)
+        self.saved_note = MessageLine(note=True)  # every save is answered, and announced
+        column.addWidget(self.saved_note)
         self.undo_bar = UndoBar(self.message)
         column.addWidget(self.undo_bar)
         self.pages = QStackedWidget()
@@ -377,6 +379,7 @@ class WholeRelationshipScreen(QWidget):
             self._harm_hidden = False
         self.undo_bar.clear()
         self.refresh(select_id=saved.id)
+        self.saved_note.acknowledge(self.tr("Memory saved."))
 
     def delete_selected(self) -> None:
         memory = self.timeline.selected_memory()

@@ -54,3 +54,18 @@ def test_applying_a_look_paints_the_application_with_it(qapp: QApplication) -> N
         theme.apply(qapp, LIGHT)
         qapp.setStyleSheet(before[0])
         qapp.setPalette(before[1])
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK], ids=["light", "dark"])
+def test_the_drawn_marks_exist_in_each_look_in_its_colours(palette: theme.Palette) -> None:
+    """Arrows and the tick are drawings (Qt's own would be grey blocks under a style sheet)."""
+    import re
+    from pathlib import Path
+
+    sheet = theme.style_sheet(palette)
+    marks = {Path(url) for url in re.findall(r'url\("([^"]+)"\)', sheet)}
+    arrows = {f"arrow-{way}.svg" for way in ("down", "up", "left", "right")}
+    assert {mark.name for mark in marks} == arrows | {"check.svg"}
+    expected = dict.fromkeys(arrows, palette.text_muted) | {"check.svg": palette.accent_text}
+    for mark in marks:
+        assert re.findall(r"#[0-9a-f]{6}", mark.read_text()) == [expected[mark.name]], mark

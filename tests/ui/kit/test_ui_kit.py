@@ -217,3 +217,84 @@ def test_a_page_scrolls_up_and_down_only(qtbot: QtBot) -> None:
     shown(qtbot, page)
     assert page.verticalScrollBar().maximum() > 0
     assert page.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+class LongForm(NameForm):
+    """A form taller than any screen: forty fields."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.extra = [QLineEdit() for _ in range(40)]
+        for field in self.extra:
+            self.body.addWidget(field)
+
+
+def test_a_form_taller_than_the_screen_scrolls_with_its_buttons_in_reach(qtbot: QtBot) -> None:
+    form = shown(qtbot, LongForm())
+    assert isinstance(form, LongForm)
+    screen = form.screen().availableGeometry()
+    assert form.frameGeometry().bottom() <= screen.bottom()  # the whole dialog is on screen
+    assert form.height() < form.page.content.sizeHint().height()  # so its fields scroll
+    save = form.save_button
+    assert save.isVisible()
+    assert form.rect().contains(save.mapTo(form, save.rect().bottomRight()))
+    form.extra[-1].setFocus()
+    form.page.ensureWidgetVisible(form.extra[-1])
+    assert form.page.verticalScrollBar().value() > 0  # the last field is reached by scrolling
+
+
+def test_a_short_form_takes_the_room_it_needs_and_no_more(qtbot: QtBot) -> None:
+    form = shown(qtbot, NameForm())
+    assert form.page.verticalScrollBar().maximum() == 0  # nothing hidden below
+    assert form.height() < form.screen().availableGeometry().height() / 2
+
+
+def test_an_acknowledgement_comes_into_view_and_goes_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_app.ui.kit import message_line
+
+    monkeypatch.setattr(message_line, "ACKNOWLEDGED_MS", 50)
+    page = ScrollPage()
+    page.resize(300, 200)
+    for _ in range(30):
+        page.column.addWidget(QLineEdit())
+    note = MessageLine(note=True)
+    page.column.addWidget(note)  # far below what shows
+    shown(qtbot, page)
+    note.acknowledge("Saved.")
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0, timeout=WAIT_MS)
+    assert note.isVisible() and note.accessibleName() == "Saved."
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT_MS)
+    note.acknowledge("Saved.")
+    note.say("Something else.")  # said since: not taken away with the old word
+    qtbot.wait(120)
+    assert note.text() == "Something else."
+
+
+def test_a_flow_row_wraps_when_narrow_and_never_cuts_a_control(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
+
+    from recovery_app.ui.kit.flow import FlowLayout, group
+
+    host = QWidget()
+    column = QVBoxLayout(host)
+    holder = QWidget()
+    row = FlowLayout(holder)
+    combos = []
+    for name in ("Everyone", "Northern seasons", "Warn before hard memories"):
+        combo = QComboBox()
+        combo.addItem(name)
+        combos.append(combo)
+        row.addWidget(group(QLabel("Label"), combo))
+    column.addWidget(holder)
+    column.addStretch(1)
+    shown(qtbot, host)
+    host.resize(1200, 300)
+    qtbot.waitUntil(lambda: len({c.mapTo(host, c.rect().topLeft()).y() for c in combos}) == 1)
+    host.resize(300, 300)  # too narrow for one line: they wrap, each at its full size
+    qtbot.waitUntil(lambda: len({c.mapTo(host, c.rect().topLeft()).y() for c in combos}) == 3)
+    for combo in combos:
+        assert combo.width() >= combo.sizeHint().width()
+        right = combo.mapTo(host, combo.rect().topRight()).x()
+        assert right < host.width()

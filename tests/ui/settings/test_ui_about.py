@@ -25,7 +25,7 @@ def test_about_opens_from_settings_and_closes(qtbot: QtBot, data_dir: Path) -> N
     make_vault(data_dir)
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window)
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view is not None
     settings = window.main_view.pages.currentWidget()
     assert isinstance(settings, SettingsScreen)
@@ -54,7 +54,7 @@ def test_about_locks_away_with_the_journal(qtbot: QtBot, data_dir: Path) -> None
     make_vault(data_dir)
     window = open_window(qtbot, data_dir)
     unlock_with_password(qtbot, window)
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view is not None
     settings = window.main_view.pages.currentWidget()
     assert isinstance(settings, SettingsScreen)

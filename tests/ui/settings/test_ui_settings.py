@@ -35,7 +35,7 @@ NEW_PASSWORD = "lantern orchard seventeen"
 
 def _open_settings(qtbot: QtBot, window: JournalWindow) -> SettingsScreen:
     assert window.main_view is not None
-    qtbot.keyClick(focused(window), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(window), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.main_view.current_section() == SETTINGS
     screen = window.main_view.pages.currentWidget()
     assert isinstance(screen, SettingsScreen)

@@ -50,6 +50,10 @@ def test_too_short_password_gets_a_kind_word_and_creates_nothing(
     assert window.stack.currentWidget() is screen
     assert window.journal is None
     assert not data_dir.exists()  # not even the folder
+    qtbot.keyClicks(screen.password, " a")
+    assert screen.message.isVisible()  # still too short: still said
+    qtbot.keyClicks(screen.password, " little longer")
+    assert not screen.message.isVisible()  # long enough now: the word no longer holds
     close_window(window)
     assert not data_dir.exists() or _nothing_created(data_dir)
 
@@ -70,6 +74,10 @@ def test_different_passwords_get_a_message_and_the_confirmation_is_cleared(
     assert screen.message.text() == "The two passwords are different. Please type them again."
     assert screen.confirm.text() == ""
     assert screen.confirm.hasFocus()
+    qtbot.keyClicks(screen.confirm, PASSWORD[:3])
+    assert screen.message.isVisible()  # not the same yet
+    qtbot.keyClicks(screen.confirm, PASSWORD[3:])
+    assert not screen.message.isVisible()  # the same now: nothing is wrong any more
     assert window.journal is None
     assert not data_dir.exists() or _nothing_created(data_dir)
     close_window(window)

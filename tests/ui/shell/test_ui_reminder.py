@@ -89,3 +89,37 @@ def test_without_a_tray_the_reminder_says_why_it_cannot_be_turned_on(
     assert not settings.reminder.isEnabled()
     assert "tray icon" in settings.reminder_note.text()
     close_window(window)
+
+
+def test_a_marked_date_near_changes_the_words_never_to_its_name(
+    qtbot: QtBot, data_dir, shown_messages
+) -> None:
+    from datetime import date, timedelta
+
+    from conftest import CHEAP_KDF, PASSWORD
+
+    from recovery_app.domain.marked_dates import HardDateDetails
+    from recovery_app.services.secrets import KeyringSecretStore
+    from recovery_app.services.vault_service import VaultService
+    from recovery_app.storage.paths import VaultPaths
+
+    make_vault(data_dir)
+    journal = VaultService(VaultPaths(data_dir), KeyringSecretStore(), CHEAP_KDF).unlock(PASSWORD)
+    soon = date.today() + timedelta(days=3)
+    journal.hard_dates.add(HardDateDetails("Their wedding day", soon.month, soon.day))
+    journal.close()
+    window = open_window(qtbot, data_dir, tray_available=True)
+    unlock_with_password(qtbot, window)
+    window.preferences.reminder_enabled = True
+    window.preferences.reminder_time = time(19, 30)
+    assert window.reminder is not None
+    today = datetime.combine(date.today(), time(19, 31))
+    assert window.reminder.check(today)
+    window.lock()
+    assert window.reminder.check(today + timedelta(days=1))
+    assert shown_messages == [
+        ("Journal", "A day you marked is coming up."),
+        ("Journal", "Time for your journal"),  # locked: nothing of the journal is read
+    ]
+    assert not any("wedding" in text for _, text in shown_messages)
+    close_window(window)

@@ -399,6 +399,7 @@ def test_a_check_in_by_keyboard_alone_saved_then_edited(
         note="A quiet evening.",
     )
     assert screen.check_in_button.text() == "Edit check-in"
+    assert screen.saved_note.isVisible() and screen.saved_note.text() == "Check-in saved."
     status = screen.check_in_status.text()
     assert status.startswith("Done.")
     for part in ("Mood 3 of 5.", "Pull 4 of 10.", "No contact today.", "Promise made for today."):

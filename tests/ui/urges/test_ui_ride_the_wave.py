@@ -63,7 +63,7 @@ def guide(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
@@ -111,19 +111,41 @@ def test_each_minute_a_check_asks_and_waits_for_its_answer(qtbot, vault, urges, 
     assert dialog.check_panel.isHidden()
     tick(dialog, clock, 2)
     assert dialog.check_panel.isVisible()
-    assert dialog.check_slider.value() == 7  # starts where the urge was
+    assert dialog.check_rating.value() is None  # nothing chosen for the person
+    assert not dialog.check_answer.isEnabled()
     tick(dialog, clock, 400)  # nobody answers for minutes: it still waits, nothing moves on
     assert dialog.check_panel.isVisible()
     assert dialog.steps.currentIndex() == dialog.RIDING
-    dialog.check_slider.setFocus()
-    for _ in range(3):
-        qtbot.keyClick(dialog.check_slider, Qt.Key.Key_Left)
-    qtbot.mouseClick(dialog.check_answer, LEFT)
+    first = dialog.check_rating.focus_proxy()
+    first.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)  # moving chooses nothing
+    assert dialog.check_rating.value() is None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert dialog.check_rating.value() == 4
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter answers
     assert dialog.check_panel.isHidden()
+    assert dialog.steps.currentIndex() == dialog.RIDING  # and didn't finish the ride
     assert urges.get_urge(saved.id).details.intensity_after == 4
     tick(dialog, clock, 30)
     assert dialog.check_panel.isHidden()
     tick(dialog, clock, 40)  # the next minute has passed
+    assert dialog.check_panel.isVisible()
+    assert dialog.check_rating.value() is None  # asked afresh, not at the last answer
+
+
+def test_a_minute_check_can_be_let_pass_without_a_rating(qtbot, vault, urges, clock) -> None:
+    saved = urges.log_urge(UrgeDetails(at=NOW, intensity=7))
+    dialog = guide(qtbot, vault, urges, clock, urge=saved)
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    tick(dialog, clock, 61)
+    press(qtbot, Qt.Key.Key_Return)  # Enter with nothing chosen records nothing
+    assert dialog.check_panel.isVisible()
+    assert dialog.steps.currentIndex() == dialog.RIDING
+    qtbot.mouseClick(dialog.check_skip, LEFT)
+    assert dialog.check_panel.isHidden()
+    assert urges.get_urge(saved.id).details.intensity_after is None
+    tick(dialog, clock, 60)
     assert dialog.check_panel.isVisible()
 
 
@@ -161,12 +183,13 @@ def test_the_end_rerates_and_notes_the_outcome(qtbot, vault, urges, clock) -> No
     dialog = guide(qtbot, vault, urges, clock, urge=saved)
     qtbot.mouseClick(dialog.start_button, LEFT)
     tick(dialog, clock, 61)
-    dialog.check_slider.setValue(5)
+    qtbot.mouseClick(dialog.check_rating.buttons[5], LEFT)
     qtbot.mouseClick(dialog.check_answer, LEFT)
     tick(dialog, clock, 8 * 60)
     qtbot.mouseClick(dialog.finish_button, LEFT)
     assert dialog.steps.currentIndex() == dialog.END
-    assert dialog.end_intensity.value() == 5  # the last answer, ready to change
+    assert dialog.end_intensity.value() is None  # asked afresh: nothing chosen for the person
+    assert dialog.end.last_answer.text() == "At the last check it was 5 of 10."
     assert dialog.lasted.value() == 9  # 9 min 1 s ridden
     qtbot.mouseClick(dialog.end_intensity.buttons[2], LEFT)
     qtbot.mouseClick(dialog.outcome.buttons[0], LEFT)  # "It passed"
@@ -201,7 +224,7 @@ def test_closing_half_way_keeps_what_was_entered(qtbot, vault, urges, clock) -> 
     dialog.predicted_minutes.setValue(30)
     qtbot.mouseClick(dialog.start_button, LEFT)
     tick(dialog, clock, 61)
-    dialog.check_slider.setValue(4)
+    qtbot.mouseClick(dialog.check_rating.buttons[4], LEFT)
     qtbot.mouseClick(dialog.check_answer, LEFT)
     press(qtbot, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected

@@ -64,7 +64,7 @@ def the_guide(qtbot: QtBot, vault, memories, clocks) -> RideTheWaveDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
 
 
@@ -80,7 +80,12 @@ def test_from_the_guide_a_remembered_moment_is_found_and_shown_whole(
     assert asking.matches.count() == 2  # every good moment, before anything is typed
     qtbot.keyClicks(asking.words, "lake")
     assert asking.matches.count() == 1
-    qtbot.keyClick(asking.words, Qt.Key.Key_Return)  # "Show it whole" is the default
+    assert asking.matches.currentItem() is None  # nothing chosen for the person
+    qtbot.keyClick(asking.words, Qt.Key.Key_Return)
+    assert asking.isVisible() and not asking.show_button.isEnabled()  # Enter opened nothing
+    qtbot.keyClick(asking.words, Qt.Key.Key_Down)  # into the list, onto the one match
+    assert asking.matches.currentRow() == 0 and asking.show_button.isEnabled()
+    qtbot.keyClick(asking.matches, Qt.Key.Key_Return)
     view = shown(qtbot, WholeViewDialog)
     assert isinstance(view, WholeViewDialog)
     screen = view.view

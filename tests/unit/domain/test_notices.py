@@ -1,5 +1,7 @@
 """One notice at a time on Today, chosen in one place."""
 
+from collections.abc import Callable
+
 from recovery_app.domain.notices import ORDER, Notice, NoticeKind, choose
 from recovery_app.services.notices import TodayNotices
 
@@ -42,3 +44,27 @@ def test_dismissing_reaches_the_source_of_that_kind_only() -> None:
     board.add_source(NoticeKind.BACKUP, lambda: None, lambda n: forgotten.append("backup"))
     board.dismiss(Notice(NoticeKind.READING, "A reading", dismissible=True, key="grief"))
     assert forgotten == ["reading"]
+
+
+def test_a_source_is_asked_only_when_its_notice_would_be_the_one_shown() -> None:
+    asked: list[str] = []
+
+    def source(kind: NoticeKind, text: str) -> Callable[[], Notice | None]:
+        def offer() -> Notice | None:
+            asked.append(text)
+            return Notice(kind, text) if text else None
+
+        return offer
+
+    board = TodayNotices()
+    board.add_source(NoticeKind.READING, source(NoticeKind.READING, "A reading"))
+    board.add_source(NoticeKind.BACKUP, source(NoticeKind.BACKUP, ""))
+    board.add_source(NoticeKind.HARD_DATE, source(NoticeKind.HARD_DATE, "A hard date"))
+    board.add_source(NoticeKind.HARD_DATE, source(NoticeKind.HARD_DATE, "Another"))
+    chosen = board.choose()
+    assert chosen is not None and chosen.text == "A hard date"
+    assert asked == ["A hard date"]  # the first that speaks; the reading is never asked
+    asked.clear()
+    chosen = board.choose([Notice(NoticeKind.MILESTONE, "Three days")])
+    assert chosen is not None and chosen.kind is NoticeKind.MILESTONE
+    assert asked == []

@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
 from recovery_app.domain.fuzzy_dates import parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
-from recovery_app.domain.kinds import Channel
+from recovery_app.domain.kinds import Channel, HardDateNotice, PlanStep
+from recovery_app.domain.marked_dates import HardDateDetails
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.support import SupportPersonDetails
@@ -17,6 +18,7 @@ from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.exercises import ExerciseService, load_library
+from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.promises import PromiseService
@@ -102,6 +104,19 @@ def fill_every_table(vault: Vault, text: str, now: datetime = NOON) -> None:
     )
     memories.add_memory(MemoryDetails(MemoryKind.HARM, short, parse("2021-07..2021-09"), text))
     memories.save_settings(memories.settings())  # the view's settings rows
+    hard_dates = HardDateService(vault, now=clock_now)
+    hard_dates.add(
+        HardDateDetails(
+            short,
+            2,
+            14,
+            notice=HardDateNotice.ONE_WEEK,
+            clock_id=clock.id,
+            plan=text,
+            steps=(PlanStep.RIDE_THE_WAVE, PlanStep.PEOPLE),
+        )
+    )
+    hard_dates.add(HardDateDetails(short, 2, 29, year=2028, notice=HardDateNotice.NEVER))
 
 
 def every_day(start: date, days: int) -> list[date]:

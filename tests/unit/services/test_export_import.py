@@ -17,6 +17,7 @@ from sqlalchemy import text
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.services.my_data_records import ExportFormat
 from recovery_app.services.transfer import ExportService, ImportService
+from recovery_app.storage import migrate
 from recovery_app.storage.backup_store import list_backups
 from recovery_app.storage.errors import Cancelled, FileRefused, RefusedKind
 from recovery_app.storage.paths import VaultPaths
@@ -66,7 +67,7 @@ def test_export_import_export_is_byte_identical(full, tmp_path: Path) -> None:
 def test_the_document_says_what_it_is_and_keeps_dates_and_moments_exact(full, tmp_path) -> None:
     doc = json.loads(_export(full, tmp_path / "j.json").read_text(encoding="utf-8"))
     assert doc["format"] == "journal-export" and doc["version"] == 1
-    assert doc["app_version"] == "0.1.0" and doc["schema_revision"] == "0008"
+    assert doc["app_version"] == "0.1.0" and doc["schema_revision"] == migrate.head_revision()
     (good, harm) = doc["tables"]["memory"]
     assert (good["date_text"], good["date_start"], good["date_end"]) == (
         "summer-2021",
@@ -170,6 +171,10 @@ def test_a_document_this_version_must_not_read_is_refused(full, tmp_path, change
         ("memory", "date_text", "sometime"),
         ("clock", "since", "not a day"),
         ("contact_event", "clock_uid", "f" * 32),
+        ("hard_date", "notice", "soon"),
+        ("hard_date", "day", 31),
+        ("hard_date", "plan_steps", ["fly"]),
+        ("hard_date", "year", 12),
     ],
 )
 def test_a_damaged_document_changes_nothing_and_names_only_the_field(
@@ -188,6 +193,32 @@ def test_a_damaged_document_changes_nothing_and_names_only_the_field(
         assert table in caught.value.where and field in caught.value.where
         assert str(value) not in str(caught.value)
         assert _counts(other) == before
+    finally:
+        other.close()
+
+
+def test_marked_dates_travel_with_their_plan_their_clock_and_their_identity(full, tmp_path) -> None:
+    from recovery_app.services.clocks import ClockService
+    from recovery_app.services.hard_dates import HardDateService
+
+    path = _export(full, tmp_path / "j.json")
+    (yearly, once) = json.loads(path.read_text(encoding="utf-8"))["tables"]["hard_date"]
+    assert yearly["plan_steps"] == ["ride-the-wave", "people"]  # JSON, not text
+    assert (yearly["month"], yearly["day"], yearly["year"], yearly["notice"]) == (2, 14, None, "7")
+    assert (once["year"], once["notice"]) == (2028, "never")
+    assert len(yearly["clock_uid"]) == 32
+    other = _new_journal(tmp_path, "other")
+    try:
+        ImportService(other).import_document(path)
+        ImportService(other).import_document(path)  # again: nothing doubles
+        mine, theirs = HardDateService(full), HardDateService(other)
+        assert [s.details.plan for s in theirs.marked()] == [s.details.plan for s in mine.marked()]
+        assert [s.details.steps for s in theirs.marked()] == [
+            s.details.steps for s in mine.marked()
+        ]
+        assert sorted(theirs.uids().values()) == sorted(mine.uids().values())
+        (clock,) = ClockService(other).list_clocks()
+        assert [s.details.clock_id for s in theirs.marked()] == [clock.id, None]
     finally:
         other.close()
 

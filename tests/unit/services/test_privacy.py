@@ -12,6 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from recovery_app.domain.check_in import CheckInAnswers, PromiseOutcome
 from recovery_app.domain.fuzzy_dates import parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.kinds import PlanStep
+from recovery_app.domain.marked_dates import HardDateDetails
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.services.clock_records import ContactDetails
@@ -64,6 +66,13 @@ def test_a_marker_written_through_the_services_is_in_no_file_nor_output(
     exercises = journal.exercises
     exercises.save_run("reality_check", {0: marker}, 1, finished=False)
     exercises.save_run("values_and_action", {1: marker}, 3, finished=True)
+    marked = journal.hard_dates.add(
+        HardDateDetails(marker, 2, 14, clock_id=clock.id, plan=marker, steps=(PlanStep.PEOPLE,))
+    )
+    journal.hard_dates.update(marked.id, HardDateDetails(marker, 2, 15, plan=marker + marker))
+    journal.hard_dates.restore(journal.hard_dates.remove(marked.id))
+    journal.notices.choose()
+    journal.hard_dates.tray_line()
     assert Path(f"{paths.db}-wal").exists()
     assert _files_containing(paths.data_dir, marker) == []  # db, WAL, shm, key, locks
     reader.close()

@@ -29,6 +29,9 @@ READING_MODULES = [
     PACKAGE / "domain" / "reading_moments.py",
     PACKAGE / "services" / "readings.py",
     PACKAGE / "services" / "reading_text.py",
+    PACKAGE / "services" / "reading_suggestions.py",
+    PACKAGE / "cli" / "readings.py",
+    *sorted((PACKAGE / "ui" / "understanding").glob("*.py")),
 ]
 
 # Words never used. Each pattern starts at a word boundary, so "fail" also catches "failed"
@@ -97,11 +100,21 @@ def _file_strings(path: Path) -> list[str]:
 
 
 def _messages_in(path: Path) -> list[str]:
-    """The texts a person can be shown from a module: its InvalidInput messages."""
+    """The texts a person can be shown from a module: its InvalidInput messages, a screen's
+    `self.tr(...)` labels, and the wording a command keeps in module constants."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InvalidInput":
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and (
+            getattr(node.func, "id", "") == "InvalidInput" or getattr(node.func, "attr", "") == "tr"
+        ):
             found += [a.value for a in node.args if isinstance(a, ast.Constant)]
+    for node in tree.body:
+        constant = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if constant and all(
+            isinstance(t, ast.Name) and t.id.lstrip("_").isupper() for t in node.targets
+        ):
+            found.append(node.value.value)
     return [text for text in found if isinstance(text, str)]
 
 
@@ -125,6 +138,7 @@ def test_no_reading_word_is_one_we_never_use() -> None:
     words = _everything()
     assert len(words) > 80  # eleven readings, the screen's words, the service's messages
     assert any(name.endswith(".py") for name, _ in words)
+    assert any(name == "reader.py" for name, _ in words)  # the screen's own labels too
     for name, text in words:
         for pattern, why in NEVER.items():
             assert not re.search(pattern, text, re.IGNORECASE), (name, pattern, why, text)

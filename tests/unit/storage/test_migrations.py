@@ -16,7 +16,7 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"]
 
 
 def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
@@ -275,3 +275,31 @@ def test_opening_a_journal_at_head_leaves_alembic_unloaded(paths: VaultPaths) ->
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_0009_adds_the_marked_dates_beside_what_was_there(paths: VaultPaths) -> None:
+    from recovery_app.domain.marked_dates import HardDateDetails
+    from recovery_app.services.clocks import ClockService
+    from recovery_app.services.hard_dates import HardDateService
+
+    at = "'2026-11-20 09:00:00.000000'"
+    make_vault_at(
+        paths,
+        "0008",
+        "INSERT INTO clock (uid, name, since, allowed_contact, created_at) "
+        f"VALUES ('{'a' * 32}', 'A', '2026-01-01', '', {at})",
+    )
+    vault = unlock_vault(paths)
+    try:
+        with vault.engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("hard_date")}
+        assert {"uid", "clock_id", "name", "month", "day", "year", "notice", "plan"} <= columns
+        (clock,) = ClockService(vault).list_clocks()
+        service = HardDateService(vault)
+        saved = service.add(HardDateDetails("It ended", 3, 9, clock_id=clock.id))
+        assert [s.details.name for s in service.marked()] == ["It ended"]
+        with vault.engine.begin() as conn:  # the database itself lets go of a removed clock
+            conn.exec_driver_sql("DELETE FROM clock")
+        assert service.get(saved.id).details.clock_id is None
+    finally:
+        vault.close()

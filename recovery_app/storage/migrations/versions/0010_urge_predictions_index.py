@@ -6,16 +6,16 @@ them, though only about one in three has a prediction. A partial index holding j
 urges, and just the four columns the count needs, is read instead (a covering index: the
 table itself is not touched).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2027-01-10
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
