@@ -6,13 +6,13 @@ and the trigger names are looked up in one query.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy
 from sqlalchemy import ColumnElement
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, func, or_, select
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.stretches import local_day
@@ -118,6 +118,26 @@ class UrgeService(JournalPart):
             urges = list(session.exec(statement))
             names = self._names_of(session, [u.id for u in urges if u.id is not None])
             return [SavedUrge(u.id, _details(u, names)) for u in urges if u.id is not None]
+
+    def each_urge(self, *, since: date | None = None, batch: int = 500) -> Iterator[SavedUrge]:
+        """`list_urges`, newest first, read `batch` at a time: memory stays the size of one
+        batch however many years the journal holds (the command line prints as it reads)."""
+        after: tuple[datetime, int] | None = None
+        while True:
+            statement = select(Urge).where(*_conditions(since, None, None))
+            if after is not None:  # keyset paging: each batch starts where the last stopped
+                at, urge_id = after
+                statement = statement.where(
+                    or_(col(Urge.at) < at, (col(Urge.at) == at) & (col(Urge.id) < urge_id))
+                )
+            with self._vault.session() as session:
+                urges = list(session.exec(statement.order_by(*_NEWEST).limit(batch)))
+                names = self._names_of(session, [u.id for u in urges if u.id is not None])
+                found = [SavedUrge(u.id, _details(u, names)) for u in urges if u.id is not None]
+            yield from found
+            if len(found) < batch:
+                return
+            after = (found[-1].details.at, found[-1].id)
 
     def count_urges(
         self, *, since: date | None = None, until: date | None = None, trigger: str | None = None

@@ -151,7 +151,7 @@ class Urge(UrgeBase, table=True):
     __tablename__ = "urge"
     __table_args__ = (
         # Only the urges with a prediction, and only what the self-trust figures count
-        # (services.hunches): the count reads this instead of every urge (migration 0009).
+        # (services.hunches): the count reads this instead of every urge (migration 0010).
         Index(
             "ix_urge_predictions",
             "predicted_reach_out",
