@@ -99,6 +99,11 @@ def _whole_warning(page: Any) -> Any:
     return page.show_all_button if shown else None
 
 
+def _understanding_ready(page: Any, expected: dict[str, int]) -> bool:
+    cards = getattr(page, "cards", None)
+    return bool(cards) and _no_message(page.message)
+
+
 def _settings_ready(page: Any, expected: dict[str, int]) -> bool:
     remember = getattr(page, "remember", None)
     return remember is not None and (
@@ -111,8 +116,10 @@ SCREENS: tuple[Screen, ...] = (
     Screen("Urges", _urges_ready),
     Screen("Exercises", _exercises_ready),
     Screen("Whole relationship", _whole_ready, _whole_warning),
+    Screen("Understanding", _understanding_ready),
     Screen("Settings", _settings_ready),
-    # Review, the readings, the plan and Settings → Backups each add their row here.
+    # Review is still a "coming soon" page on main: it adds its row here when it is a screen,
+    # as do the plan and Settings → Backups.
 )
 
 
