@@ -280,6 +280,12 @@ class Driver(QObject):
         section = self.page(window)
         app_ms: list[float] = []
         bare_ms: list[float] = []
+        profiler = None
+        if CONFIG.get("profile") == "saves":
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         try:
             for _ in range(count):
                 bare_ms.append(bare.commit_ms())
@@ -287,6 +293,9 @@ class Driver(QObject):
                 yield Sleep(CONFIG["save_pause_ms"])
         finally:
             bare.close()
+            if profiler is not None:
+                profiler.disable()
+                self.results["profile"] = profile_text(profiler)
         self.results["saves"] = {"app_ms": app_ms, "bare_ms": bare_ms}
 
     def save_one(self, section: Any) -> Generator[Step, Any, float]:

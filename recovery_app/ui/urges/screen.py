@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.services.errors import InvalidInput, VaultError
-from recovery_app.services.urges import SavedUrge, UrgeService
+from recovery_app.services.urges import SavedUrge, UrgeRow, UrgeService
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.kit.undo_bar import UndoBar
@@ -216,6 +216,32 @@ class UrgesScreen(QWidget):
         if select_id is not None:
             self.select_urge(select_id)
 
+    def urge_added(self, saved: SavedUrge) -> None:
+        """An urge just noted here (the quick log): its line joins the list and this week's
+        figures are read again; the rest of the list is as it was."""
+        names = self.message.attempt(self.urges.triggers)
+        details = saved.details
+        # As the list shows them: in the person's order, spelled as the list spells them.
+        listed = {name.casefold(): (i, name) for i, name in enumerate(names or [])}
+        ordered = sorted(listed.get(t.casefold(), (len(listed), t)) for t in details.triggers)
+        row = UrgeRow(
+            id=saved.id,
+            at=details.at,
+            intensity=details.intensity,
+            outcome=details.outcome,
+            minutes=details.minutes,
+            triggers=tuple(name for _, name in ordered),
+        )
+        if names is None or not self.model.add_saved(row):
+            self.refresh()
+            return
+        self._seen_changes = self.urges.changes()
+        self.filter_bar.set_triggers(names)  # a trigger new with this urge joins the filter
+        weeks = self.message.attempt(self.urges.week_comparison)
+        if weeks is not None:
+            self.weeks.show_weeks(*weeks)
+        self._show_page()
+
     def _fill_triggers(self) -> None:
         names = self.message.attempt(self.urges.triggers)
         if names is not None:
@@ -232,6 +258,9 @@ class UrgesScreen(QWidget):
 
         if self.message.attempt(loaded) is None:
             return
+        self._show_page()
+
+    def _show_page(self) -> None:
         filtered = self.model.filters.active
         if self.model.total:
             page = TABLE

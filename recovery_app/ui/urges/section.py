@@ -102,7 +102,12 @@ class UrgesSection(QTabWidget):
     def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
         follows = self._following_up is dialog
         self._following_up = None
-        self._urge_saved(dialog.saved, lived=not follows)
+        if follows or dialog.saved is None:  # the guide or the form reads it again after
+            self._urge_saved(dialog.saved, lived=not follows)
+            return
+        self.moments.urge_added(dialog.saved)
+        self.urges_changed.emit()
+        self.urge_lived.emit(dialog.saved.details)
 
     def _urge_saved(self, saved: SavedUrge | None, *, lived: bool = True) -> None:
         if saved is not None:
