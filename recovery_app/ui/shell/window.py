@@ -30,6 +30,7 @@ from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
+from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell.daily_reminder import DailyReminder
 from recovery_app.ui.shell.guards import SafetyFilter
@@ -359,7 +360,16 @@ class JournalWindow(QMainWindow):
             self.lock()
             self.unlock_screen.show_error(self.unlock_screen.message.words_for(error))
 
-        run_in_background(journal.check_integrity, lambda _result: None, failed, self)
+        def start() -> None:
+            if generation == self._generation and self.journal is journal:
+                run_in_background(journal.check_integrity, lambda _result: None, failed, self)
+
+        # Once Today is on screen: on two cores, a check of every page beside the first
+        # frame would make the person wait for both.
+        if self.main_view is not None and self.main_view.isVisible():
+            after_first_paint(self.main_view, start)
+        else:
+            start()
 
     # ----- lock and quick exit --------------------------------------------------------------
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from recovery_app.domain.memories import Patterns
 from recovery_app.services.memories import MemoryService, Timeline
+from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.worker import run_in_background
 
 
@@ -26,21 +27,6 @@ class Prefetched:
     clock_id: int | None
     timeline: Timeline
     patterns: Patterns
-
-
-class _FirstPaint(QObject):
-    """Calls back once, after the first paint of `widget` is done."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 class TimelinePrefetch(QObject):
@@ -53,7 +39,7 @@ class TimelinePrefetch(QObject):
         self._then: Callable[[], None] | None = None  # asked for while it was being read
 
     def start_after_paint(self, shown: QWidget, clock_id: int | None) -> None:
-        _FirstPaint(shown, lambda: self.start(clock_id))
+        after_first_paint(shown, lambda: self.start(clock_id))
 
     def start(self, clock_id: int | None) -> None:
         if self._running is not None:
