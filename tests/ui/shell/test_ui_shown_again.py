@@ -16,7 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app.domain.urges import UrgeDetails
 from recovery_app.ui.shell.main_view import MainView
-from recovery_app.ui.shell.sections import EXERCISES, SETTINGS, TODAY, URGES, WHOLE
+from recovery_app.ui.shell.sections import (
+    EXERCISES,
+    SETTINGS,
+    TODAY,
+    UNDERSTANDING,
+    URGES,
+    WHOLE,
+)
 from recovery_app.ui.shell.window import JournalWindow
 
 
@@ -53,8 +60,9 @@ def _urge_from_elsewhere(window: JournalWindow) -> None:
         (EXERCISES, "hunches", "figures"),
         (WHOLE, "memories", "timeline"),
         (TODAY, "clocks", "summaries"),
+        (UNDERSTANDING, "readings", "cards"),
     ],
-    ids=["urges", "exercises", "whole relationship", "today"],
+    ids=["urges", "exercises", "whole relationship", "today", "understanding"],
 )
 def test_shown_again_with_nothing_saved_it_reads_nothing(
     qtbot: QtBot,
