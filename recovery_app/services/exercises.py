@@ -170,7 +170,7 @@ class ExerciseService(JournalPart):
         """How many finished runs each exercise has (those with none are left out)."""
         statement = (
             select(ExerciseRun.exercise_id, func.count())
-            .where(col(ExerciseRun.finished))
+            .where(col(ExerciseRun.finished).is_(True))
             .group_by(col(ExerciseRun.exercise_id))
         )
         with self._vault.session() as session:
@@ -186,11 +186,13 @@ class ExerciseService(JournalPart):
 
     def history(self, exercise_id: str) -> list[Run]:
         """The finished runs of one exercise, newest first."""
-        return self._runs(ExerciseRun.exercise_id == exercise_id, col(ExerciseRun.finished))
+        return self._runs(
+            ExerciseRun.exercise_id == exercise_id, col(ExerciseRun.finished).is_(True)
+        )
 
     def recent_runs(self, limit: int = 5) -> list[Run]:
         """The latest finished runs of any exercise, newest first."""
-        return self._runs(col(ExerciseRun.finished), limit=limit)
+        return self._runs(col(ExerciseRun.finished).is_(True), limit=limit)
 
     def _runs(self, *conditions: Any, limit: int | None = None) -> list[Run]:
         statement = (

@@ -232,6 +232,8 @@ class PromiseBase(SQLModel):
 
 class Promise(PromiseBase, table=True):
     __tablename__ = "promise"
+    # The self-trust line counts the decided promises week by week from this alone.
+    __table_args__ = (Index("ix_promise_outcome_day", "outcome", "day"),)
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()
@@ -265,6 +267,12 @@ class ExerciseRun(SQLModel, table=True):
     """One go at an exercise; a run saved half-way can be taken up again."""
 
     __tablename__ = "exercise_run"
+    # The Exercises screen's counts, half-done marks and latest runs read these, not every
+    # run with its answers (years of runs): migration 0010.
+    __table_args__ = (
+        Index("ix_exercise_run_finished_exercise", "finished", "exercise_id"),
+        Index("ix_exercise_run_finished_at", "finished", "finished_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()
