@@ -416,9 +416,13 @@ def test_the_streamed_json_is_the_document_json_would_print(
 ) -> None:
     """`urges --json` is written an urge at a time; byte for byte what json.dumps(indent=2)
     of the whole document gives, so nothing reading it can tell."""
+    triggers = [(), ("A song",), ("Night-time", "A song \u201cours\u201d")]
     log(
         service,
-        *(UrgeDetails(at=local(days_ago(n), 9), intensity=n, note=NOTE) for n in range(count)),
+        *(
+            UrgeDetails(at=local(days_ago(n), 9), intensity=n, note=NOTE, triggers=triggers[n])
+            for n in range(count)
+        ),
     )
     out = ok(journal, "urges", "--json")
     assert out == json.dumps(json.loads(out), indent=2) + "\n"
