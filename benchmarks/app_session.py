@@ -33,12 +33,11 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
+import run
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sitecustomize import resident_kib, write_result
-
-import run
 
 CONFIG: dict[str, Any] = json.loads(os.environ.get("RECOVERY_BENCH_SESSION", "{}"))
 WAIT_S = 120.0
@@ -169,8 +168,10 @@ class Driver(QObject):
     def session(self) -> Generator[Step, Any, None]:
         window = self.window()
         yield Until(
-            lambda: window.stack.currentWidget() is window.unlock_screen
-            and window.unlock_screen.password.isEnabled(),
+            lambda: (
+                window.stack.currentWidget() is window.unlock_screen
+                and window.unlock_screen.password.isEnabled()
+            ),
             "the unlock screen",
         )
         expected = CONFIG["expected"]
@@ -251,7 +252,9 @@ class Driver(QObject):
         (item,) = sidebar.findItems(screen.title, Qt.MatchFlag.MatchExactly)
         spot = sidebar.visualItemRect(item).center()
         started = time.perf_counter()
-        QTest.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+        QTest.mouseClick(
+            sidebar.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot
+        )
 
         def shows() -> bool:
             page = self.page(window)

@@ -166,9 +166,7 @@ def watched(
 ) -> tuple[Finished, dict[str, Any]]:
     """A child watched from inside by hook/sitecustomize.py; what it wrote to `out`."""
     out.unlink(missing_ok=True)
-    done = run_child(
-        argv, {**env, **extra, "RECOVERY_BENCH": mode, "RECOVERY_BENCH_OUT": str(out)}
-    )
+    done = run_child(argv, {**env, **extra, "RECOVERY_BENCH": mode, "RECOVERY_BENCH_OUT": str(out)})
     if done.returncode != 0 or not out.exists():
         raise BenchmarkError(
             f"{Path(argv[0]).name} ({mode}) failed with exit {done.returncode}:\n"

@@ -3,7 +3,8 @@ and `urges --json` at every scale, its time and its peak memory.
 
 Each sample is the installed `recovery-app` (or the bare child) started fresh with the
 password on standard input, timed from just before it starts until it has exited, with its
-own peak resident memory from wait4. The output goes to /dev/null, except in the warm-up run, where it is checked.
+own peak resident memory from wait4. The output goes to /dev/null, except in the warm-up
+run, where it is checked.
 """
 
 from __future__ import annotations

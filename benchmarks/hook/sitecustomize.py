@@ -71,7 +71,8 @@ def _start_session(app: object) -> None:
 
     path = os.environ["RECOVERY_BENCH_DRIVER"]
     spec = importlib.util.spec_from_file_location("app_session", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     sys.path.insert(0, os.path.dirname(path))  # the driver imports run.py's table
