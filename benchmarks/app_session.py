@@ -116,7 +116,14 @@ class Driver(QObject):
             what = self._until.what if self._until else self._frame.what if self._frame else "?"
             self._poll.stop()
             self._until = self._frame = None
-            self.results["errors"].append(f"gave up waiting for {what}")
+            page = self.page(self.window()) if self._frame is not None else None
+            shown = type(page).__name__ if page is not None else "nothing"
+            moments = getattr(page, "moments", None)
+            if moments is not None:
+                shown += f" listing {moments.model.total} urges"
+            self.results["errors"].append(
+                f"gave up waiting for {what} ({shown} on screen; expected {CONFIG['expected']})"
+            )
             self._finish()
             return
         if self._until is not None and self._until.test():

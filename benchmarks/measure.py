@@ -55,7 +55,7 @@ def isolate(base: Path) -> None:
 
 def make_journals(base: Path, scales: list[int]) -> tuple[dict[str, Path], dict[str, Any]]:
     """The empty journal and the heavy one at each scale, with the real key derivation."""
-    from heavy_vault import HEAVY, NoSecretStore, build_heavy_vault, counts_in
+    from heavy_vault import HEAVY, NoSecretStore, build_heavy_vault
 
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
@@ -71,16 +71,17 @@ def make_journals(base: Path, scales: list[int]) -> tuple[dict[str, Path], dict[
         build_heavy_vault(folder, PASSWORD, kdf=DEFAULT_KDF, sizes=HEAVY.scaled(scale))
         folders[f"{scale}x"] = folder
         print(f"  heavy journal at {scale}× made in {time.perf_counter() - started:.0f} s")
-    counts = {}
-    for label, folder in folders.items():
-        rows = counts_in(folder, PASSWORD)
-        counts[label] = {
-            "clocks": rows["clock"],
-            "urges": rows["urge"],
-            "memories": rows["memory"],
-        }
+    counts = {label: journal_counts(folder) for label, folder in folders.items()}
     print("  " + "; ".join(f"{k}: {v}" for k, v in counts.items()))
     return folders, counts
+
+
+def journal_counts(folder: Path) -> dict[str, int]:
+    """What the screens must show, read from the journal itself (the real key derivation)."""
+    from heavy_vault import counts_in
+
+    rows = counts_in(folder, PASSWORD)
+    return {"clocks": rows["clock"], "urges": rows["urge"], "memories": rows["memory"]}
 
 
 def measure_startup(runs: int, journal: Path, env: dict[str, str], out: Path) -> dict[str, list]:
@@ -115,8 +116,8 @@ def measure_sessions(
                 "bare_db": str(folder / "bench-bare-commit.db"),
             }
             results[label].append(session(folder, env, out, config))
-            if label == "1x":
-                counts[label]["urges"] += config["saves"]
+            if config["saves"]:  # the next session must list what this one saved
+                counts[label] = journal_counts(folder)
         print(f"  sessions: run {index + 1} of {args.runs} done (load {run.load_average()})")
     return results
 
