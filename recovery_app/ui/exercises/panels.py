@@ -21,6 +21,7 @@ from recovery_app.services.promises import PromiseService, SavedPromise
 from recovery_app.services.texts import exercise_texts
 from recovery_app.ui.exercises.self_trust_line import SelfTrustLine
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.tab_order import tab_in_order
 from recovery_app.ui.kit.widgets import paragraph, their_words
 
 MAX_ROWS = 6
@@ -75,6 +76,7 @@ class PromisesPanel(QGroupBox):
         self.rows.addWidget(paragraph(self.tr("How did these go?"), "hint"))
         for promise in listed:
             self.rows.addWidget(self._row(promise))
+        tab_in_order(self.add_button, *self.mark_buttons.values())  # rows made anew: Tab too
 
     def _row(self, promise: SavedPromise) -> QWidget:
         """The promise's words on one line, its day and the three answers under them."""
@@ -199,6 +201,7 @@ class WaitingPanel(QGroupBox):
             return
         for hunch in waiting[:MAX_ROWS]:
             self.rows.addWidget(self._row(hunch))
+        tab_in_order(self.note_button, *self.check_buttons)
         if len(waiting) > MAX_ROWS:
             more = self.tr("and %1 more after these").replace("%1", str(len(waiting) - MAX_ROWS))
             self.rows.addWidget(paragraph(more, "small"))

@@ -34,6 +34,7 @@ from recovery_app.ui.exercises.runner import ExerciseRunner
 from recovery_app.ui.kit.confirm import Answer, ask
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.scroll_page import in_scroll_page
+from recovery_app.ui.kit.tab_order import tab_in_order
 from recovery_app.ui.kit.widgets import heading, paragraph
 
 CARD_WIDTH = 300  # a card's comfortable width: the columns follow the window's
@@ -174,6 +175,9 @@ class ExercisesScreen(QWidget):
             card.hide_requested.connect(self.set_hidden)
             self.cards.append(card)
         self._place_cards()
+        # Cards made anew go last in Qt's Tab order: back to where they are read.
+        buttons = [(c.start_button, c.history_button, c.hide_button) for c in self.cards]
+        tab_in_order(self.show_hidden, *(button for row in buttons for button in row))
 
     def _place_cards(self) -> None:
         for card in self.cards:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # leave the namespace unbuilt: the quick-log window's answer row needs them before it shows.
 STRONG_FOCUS = 0x0B
 CLICK_FOCUS = 0x02
+NO_FOCUS = 0x00
 
 
 def qt() -> type[Qt]:

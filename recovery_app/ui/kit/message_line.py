@@ -1,9 +1,11 @@
 """The one way a screen or a dialog tells the person something went wrong: a `MessageLine`.
 
 It shows the app's own kind words (services/messages.py), never the exception's text (which
-may hold what was typed), and its accessible name follows the text, so a screen reader
-reads the new line. `attempt()` runs a save and puts any expected failure here; anything
-unexpected still reaches the application's last-resort handler (app.py).
+may hold what was typed), and its accessible name follows the text. Each new line is also
+announced (ui/kit/announce.py), so a screen reader says it wherever the focus is: a save's
+acknowledgement as soon as it is said, a problem at once. `attempt()` runs a save and puts
+any expected failure here; anything unexpected still reaches the application's last-resort
+handler (app.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea, QWidget
 
 from recovery_app.services.errors import InvalidInput, SecretStoreError, VaultError
 from recovery_app.services.messages import message_for
+from recovery_app.ui.kit.announce import announce
 
 T = TypeVar("T")
 
@@ -33,14 +36,19 @@ class MessageLine(QLabel):
         self._data_dir = data_dir or Path()
         self.setWordWrap(True)
         self.setObjectName("note" if note else "message")
+        self._note = note
         self.hide()
         self._fade: QTimer | None = None
 
-    def say(self, text: str) -> None:
-        """Show `text` (the app's wording, never a person's), or hide the line for ""."""
+    def say(self, text: str, *, aloud: bool = True) -> None:
+        """Show `text` (the app's wording, never a person's), or hide the line for "". A new
+        line is announced unless `aloud` is False (a countdown ticking in it, say)."""
+        said = self.isVisible() and self.text() == text
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
+        if aloud and not said:
+            announce(self, text, urgent=not self._note)
 
     def clear(self) -> None:
         self.say("")

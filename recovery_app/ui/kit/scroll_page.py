@@ -1,4 +1,9 @@
-"""A page that scrolls (up and down only) when its window is smaller than what it shows."""
+"""A page that scrolls (up and down only) when its window is smaller than what it shows.
+
+The page itself is never a Tab stop: a scroll area that takes the focus is a stop where
+nothing is seen or said. Tab goes straight to what is on it, and the page scrolls to
+whatever has the focus.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from recovery_app.ui.kit.lazy_qt import qt
+from recovery_app.ui.kit.lazy_qt import NO_FOCUS, qt, set_focus_policy
 
 
 class ScrollPage(QScrollArea):
@@ -23,6 +28,7 @@ class ScrollPage(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        set_focus_policy(self, NO_FOCUS)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Not a Tab stop of its own (a silent one, to a screen reader); a page meant to be
         # read with the keys (a reading) asks for the focus itself.

@@ -58,14 +58,16 @@ QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {focus}; }}
 QPushButton:default {{ background: {accent}; color: {accent_text}; border: 1px solid {accent}; }}
 QPushButton:default:hover {{ background: {accent_hover}; }}
-QPushButton:default:focus {{ border: 2px solid {focus}; }}
+QPushButton:default:focus {{ border: 4px double {focus}; background-clip: padding;
+    padding: 3px 11px; }}
 QPushButton:disabled {{ background: {disabled_bg}; color: {text_disabled};
     border-color: {disabled_bg}; }}
 QPushButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}
 QPushButton#choice {{ padding: 5px 8px; min-width: 22px; }}
 QPushButton#choice:checked {{ background: {accent}; color: {accent_text};
     border: 1px solid {accent}; }}
-QPushButton#choice:checked:focus {{ border: 2px solid {focus}; }}
+QPushButton#choice:checked:focus {{ border: 4px double {focus}; background-clip: padding;
+    padding: 2px 5px; }}
 QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px;
     border: 1px solid {field_border}; background: {surface}; }}
@@ -91,7 +93,13 @@ QListWidget#sidebar::item:selected {{ background: {selection}; color: {selection
     border-left: 3px solid {accent}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {chrome_hover}; }}
 QListWidget#sidebar:focus {{ border-right: 3px solid {focus}; }}
-QListWidget#sidebar:focus::item:selected {{ border-left: 3px solid {focus}; }}
+/* The current section's ring. (":focus::item" on the list would quietly undo the list's own
+   ":focus" rules: the item's own focus state is the one to style.) */
+QListWidget#sidebar::item:selected:focus {{ border: 2px solid {focus};
+    border-left: 3px solid {focus}; }}
+QAbstractScrollArea#timeline {{ border: 1px solid {border}; border-radius: 8px; }}
+QAbstractScrollArea#timeline:focus {{ border: 2px solid {focus}; }}
+QLabel:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
 QListWidget, QListView, QTreeView {{ background: {surface}; color: {text};
     border: 1px solid {border}; border-radius: 8px; outline: 0; }}
 QListWidget:focus, QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid
@@ -121,6 +129,7 @@ QTabBar::scroller {{ width: 52px; }}
 QTabBar QToolButton {{ background: {chrome}; border: 1px solid {border}; border-radius: 6px;
     margin: 6px 0 0 2px; }}
 QTabBar QToolButton:hover {{ background: {chrome_hover}; }}
+QTabBar QToolButton:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
 QTabBar QToolButton::left-arrow {{ image: url("{marks}/arrow-left.svg"); width: 12px;
     height: 12px; }}
 QTabBar QToolButton::right-arrow {{ image: url("{marks}/arrow-right.svg"); width: 12px;

@@ -1,7 +1,8 @@
 """The bar that offers to undo what was just removed: "Memory deleted. [Undo]" (Ctrl+Z).
 
 If the undo can't be done (a full disk, say), its `MessageLine` says why and the offer stays:
-what it holds is never dropped.
+what it holds is never dropped. Each offer is announced ("Urge deleted. Undo is available."):
+the focus stays where it was, so a screen reader would not otherwise say it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.lazy_qt import qt
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import paragraph
@@ -49,6 +51,7 @@ class UndoBar(QFrame):
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.show()
+        announce(self, self.tr("%1 Undo is available.").replace("%1", text))
 
     def has_offer(self) -> bool:
         return self._undo is not None

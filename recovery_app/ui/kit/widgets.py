@@ -1,8 +1,9 @@
-"""Small reusable widgets: a password field, a strength hint, a centred card, headings."""
+"""Small reusable widgets: a password field, a strength hint, a centred card, headings, and
+the label that names a field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.passwords import Strength, check_new_password
 from recovery_app.ui.kit.lazy_qt import qt
-from recovery_app.ui.kit.resources import icon
+from recovery_app.ui.kit.resources import look_icon
 
 CARD_WIDTH = 480
 
@@ -33,15 +34,21 @@ class PasswordField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setAccessibleName(accessible_name)
         self.setMinimumHeight(32)
-        self._toggle = QAction(icon("eye"), tr("Show password"), self)
+        self._toggle = QAction(look_icon("eye"), tr("Show password"), self)
         self._toggle.setToolTip(tr("Show the password"))
         self._toggle.triggered.connect(self._toggle_visible)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # the look changed: the eye follows it
+            hidden = self.echoMode() == QLineEdit.EchoMode.Password
+            self._toggle.setIcon(look_icon("eye" if hidden else "eye-off"))
+
     def _toggle_visible(self) -> None:
         hidden = self.echoMode() == QLineEdit.EchoMode.Password
         self.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
-        self._toggle.setIcon(icon("eye-off" if hidden else "eye"))
+        self._toggle.setIcon(look_icon("eye-off" if hidden else "eye"))
         self._toggle.setText(tr("Hide password") if hidden else tr("Show password"))
         self._toggle.setToolTip(tr("Hide the password") if hidden else tr("Show the password"))
 
@@ -76,6 +83,16 @@ def heading(text: str, size_delta: int = 6) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     label.setAccessibleName(text)
+    return label
+
+
+def labelled(text: str, field: QWidget, name: str = "") -> QLabel:
+    """The label of `field`: its Alt+letter moves there, and a screen reader says it with the
+    field (on Linux, Qt names a combo box by the text it shows, so its label is the only way
+    it is said). The field is named `name`, or the label's words without the `&`."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    field.setAccessibleName(name or text.replace("&", "").rstrip(":").strip())
     return label
 
 

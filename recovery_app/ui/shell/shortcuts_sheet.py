@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.scroll_page import ScrollPage
@@ -97,23 +97,27 @@ class ShortcutsSheet(Dialog):
         self.page = ScrollPage(margins=(24, 18, 24, 8), spacing=8)
         outer.addWidget(self.page, 1)
         column = self.page.column
-        column.addWidget(heading(self.tr("Keyboard shortcuts"), 2))
+        column.addWidget(heading(self.tr("Keyboard shortcuts"), 5))
         column.addWidget(paragraph(self.tr("Everything can also be done with the mouse."), "hint"))
-        form: QFormLayout | None = None
+        # One grid for every group, so the keys line up down the whole sheet.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        column.addLayout(grid)
         place = ""
         for shortcut in shortcuts(sections):
+            row = grid.rowCount()
             if shortcut.place != place:
                 place = shortcut.place
-                column.addWidget(heading(_(place), 3))
-                form = QFormLayout()
-                form.setHorizontalSpacing(18)
-                column.addLayout(form)
-            assert form is not None
+                grid.addWidget(heading(_(place), 1), row, 0, 1, 2)
+                row += 1
             keys = QLabel(f"<b>{shortcut.keys}</b>")
             does = QLabel(shortcut.does)
             does.setWordWrap(True)
             does.setAccessibleName(f"{shortcut.keys}: {shortcut.does}")
-            form.addRow(keys, does)
+            grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(does, row, 1)
         column.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

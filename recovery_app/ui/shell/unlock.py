@@ -142,7 +142,7 @@ class UnlockScreen(QWidget):
         self.set_busy(False)
         self.password.selectAll()
         self.password.setFocus()
-        self.message.say(text)
+        self.message.say(text, aloud=wait_seconds <= 0)  # with a wait, said with the wait
         if wait_seconds > 0:
             self._base_error = text
             self._wait_left = wait_seconds
@@ -155,13 +155,14 @@ class UnlockScreen(QWidget):
         if self._wait_left <= 0:
             self._wait_timer.stop()
             self.unlock_button.setEnabled(True)
-            self.message.say(self._base_error)
+            self.message.say(self._base_error, aloud=False)
             return
         seconds = math.ceil(self._wait_left)
         self.message.say(
             self._base_error
             + " "
-            + self.tr("You can try again in %1 s.").replace("%1", str(seconds))
+            + self.tr("You can try again in %1 s.").replace("%1", str(seconds)),
+            aloud=elapsed == 0.0,  # the first line is said; the seconds ticking down are not
         )
 
     def reset(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.tab_order import tab_in_order
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
 
@@ -37,6 +38,7 @@ class OrderedListEditor(QWidget):
         super().__init__(parent)
         self._data_dir = data_dir
         self.dialog: QDialog | None = None
+        self._top: list[QWidget] = []  # what a subclass put above the list, in order
         self._build_frame()
         self._connect_frame()
 
@@ -113,8 +115,23 @@ class OrderedListEditor(QWidget):
     def add_to_top(self, item: QWidget | QLayout) -> None:
         if isinstance(item, QLayout):
             self.add_area.addLayout(item)
+            self._top.extend(_widgets_of(item))
         else:
             self.add_area.addWidget(item)
+            self._top.append(item)
+
+    def _order_tabs(self) -> None:
+        """Top to bottom: what adds, the undo offer, the list, then what acts on its choice
+        (a subclass's own row is made after the frame, and would come last)."""
+        tab_in_order(
+            *self._top,
+            self.undo_bar.button,
+            self.list,
+            self.edit_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        )
 
     # ----- for subclasses -------------------------------------------------------------------
 
@@ -233,4 +250,20 @@ class OrderedListEditor(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():
+            self._order_tabs()  # in its window now (tab_order.py says why only now)
             self.refresh()  # another part of the app (the guide) may have changed the list
+
+
+def _widgets_of(layout: QLayout) -> list[QWidget]:
+    """The widgets in `layout` and the layouts inside it, in order."""
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            found.append(widget)
+        elif inner is not None:
+            found.extend(_widgets_of(inner))
+    return found

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.urges import UrgeDetails
+from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
@@ -228,11 +229,11 @@ class QuickLogDialog(Dialog):
             return  # the message says why; the choice stays for another try
         self.saved = saved
         self._show_page(self.DONE)
-        self.done_heading.setText(
-            self.tr("Noted at %1. It took courage to notice it.").replace(
-                "%1", saved.details.at.astimezone().strftime("%H:%M")
-            )
+        noted = self.tr("Noted at %1. It took courage to notice it.").replace(
+            "%1", saved.details.at.astimezone().strftime("%H:%M")
         )
+        self.done_heading.setText(noted)
+        announce(self.done_heading, noted)  # the focus goes to the guide's offer, not here
         self.save_button.setDefault(False)
         self.ride_button.setDefault(True)
         self.ride_button.setFocus()

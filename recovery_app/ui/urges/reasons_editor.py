@@ -48,11 +48,9 @@ class ReasonsEditor(OrderedListEditor):
         self.add_button.setAutoDefault(False)
         row.addWidget(self.new_reason, 1)
         row.addWidget(self.add_button)
-        self.add_to_top(row)
+        self.add_to_top(row)  # Tab: the field, Add, then the list (ordered_list_editor.py)
         self.new_reason.returnPressed.connect(self.add_reason)
         self.add_button.clicked.connect(self.add_reason)
-        self.setTabOrder(self.new_reason, self.add_button)
-        self.setTabOrder(self.add_button, self.list)
 
     def refresh(self, select_id: int | None = None) -> None:
         super().refresh(select_id)

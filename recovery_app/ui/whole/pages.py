@@ -22,7 +22,7 @@ from recovery_app.domain.fuzzy_dates import Hemisphere
 from recovery_app.domain.memories import MAX_WINDOW_DAYS
 from recovery_app.services.memories import ViewSettings
 from recovery_app.ui.kit.flow import FlowLayout, group
-from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.kit.widgets import heading, labelled, paragraph
 from recovery_app.ui.whole.memory_table_model import (
     FEELING,
     KIND,
@@ -58,13 +58,14 @@ class ViewControls(QWidget):
         window_label = QLabel(self.tr("&Around ±"))
         window_label.setBuddy(self.window_days)
         self.hemisphere = QComboBox()
-        self.hemisphere.setAccessibleName(self.tr("Seasons as in the"))
+        seasons_label = labelled(self.tr("Sea&sons"), self.hemisphere)
         self.hemisphere.addItem(self.tr("Northern seasons"), Hemisphere.NORTH)
         self.hemisphere.addItem(self.tr("Southern seasons"), Hemisphere.SOUTH)
         self.warning_box = QCheckBox(self.tr("&Warn before hard memories"))
         row.addWidget(group(person_label, self.person))
         row.addWidget(group(zoom_label, self.zoom, QLabel(self.tr("Weeks"))))
-        row.addWidget(group(window_label, self.window_days, self.hemisphere))
+        row.addWidget(group(window_label, self.window_days))
+        row.addWidget(group(seasons_label, self.hemisphere))
         row.addWidget(self.warning_box)
 
     def fill_people(self, clocks: list[tuple[int, str]]) -> None:

@@ -205,8 +205,8 @@ class PatternPanel(QFrame):
             self.harm_list,
             patterns.harm_then_closeness,
             self.tr(
-                "%1 of %2 times something hurt, an apology, making up or a good moment "
-                "followed within %3 days."
+                "Times something hurt: %2. Followed within %3 days by an apology, making up "
+                "or a good moment: %1."
             ),
             self.tr("No hurtful memories are noted yet, so there is nothing to count here."),
             days,
@@ -217,8 +217,8 @@ class PatternPanel(QFrame):
             self.closeness_list,
             patterns.closeness_then_tension,
             self.tr(
-                "%1 of %2 times of closeness or making up, tension or hurt came again "
-                "within %3 days."
+                "Times of closeness or making up: %2. Followed within %3 days by tension or "
+                "hurt: %1."
             ),
             self.tr("No good moments or making up are noted yet, so there is nothing to count."),
             days,

@@ -8,8 +8,8 @@ lost. The view's content warning still comes first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +24,7 @@ from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryDetails, MemoryKind
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService
+from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import heading, paragraph
@@ -187,6 +188,21 @@ class WholeViewDialog(Dialog):
         row.setContentsMargins(0, 0, 16, 0)
         layout.addLayout(row)
         self.view.focus_memory(memory_id)
+        self._announced = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._announced:
+            self._announced = True
+            QTimer.singleShot(0, self, self._say_what_is_shown)  # once the window is there
+
+    def _say_what_is_shown(self) -> None:
+        """Said as the view opens on the memory chosen; the memory itself is then read from
+        the timeline, where the focus is on it. (Behind the content warning, the warning's
+        own button takes the focus and is said instead.)"""
+        if self.view.timeline.selected_memory() is None or not self.view.timeline.isVisible():
+            return
+        announce(self, self.tr("The memory you chose is shown, with what happened around it."))
 
 
 def ask_what_i_remember(

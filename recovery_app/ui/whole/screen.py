@@ -125,7 +125,7 @@ class WholeRelationshipScreen(QWidget):
         layout.addWidget(self.hidden_note)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
-        self.timeline = TimelineView()
+        self.timeline = TimelineView(kind_words=self.words)
         self.table = MemoryTable(self.model)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.table, self.tr("List"))

@@ -27,6 +27,7 @@ from recovery_app.ui.exercises.history import ExerciseHistoryDialog
 from recovery_app.ui.exercises.hunch_dialogs import CheckHunchDialog, NoteHunchDialog
 from recovery_app.ui.exercises.runner import ExerciseRunner
 from recovery_app.ui.exercises.screen import ExercisesScreen
+from recovery_app.ui.kit.choices import ChoiceRow
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -95,8 +96,15 @@ def type_text(qtbot: QtBot, text: str) -> None:
 
 
 def focus_name() -> str:
+    """The focus as a screen reader names it; an answer with its question first (the row's
+    name, which Orca reads as the group's), as in "Mood: 3 of 5"."""
     widget = QApplication.focusWidget()
-    return "" if widget is None else widget.accessibleName()
+    if widget is None:
+        return ""
+    row = widget.parentWidget()
+    if isinstance(row, ChoiceRow):
+        return f"{row.accessibleName()}: {widget.accessibleName()}"
+    return widget.accessibleName()
 
 
 def current_dialog(qtbot: QtBot, screen: ExercisesScreen, kind: type[D]) -> D:
@@ -141,7 +149,7 @@ def test_reality_check_by_keys_with_back_and_skip(
     press(qtbot, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter goes on from inside a text
     go(qtbot, runner, Qt.Key.Key_S)
     # The last step, a scale: nothing chosen until the person chooses.
-    assert focus_name() == "How much do I trust my own account now?: 0"
+    assert focus_name() == "How much do I trust my own account now?: 0 of 10"
     assert runner.pages[4].value() is None
     assert runner.next_button.text() == "Fi&nish"
     for _ in range(6):

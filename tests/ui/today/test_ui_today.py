@@ -45,6 +45,7 @@ from recovery_app.services.texts import today_texts
 from recovery_app.storage.errors import DiskFull
 from recovery_app.storage.models import CheckIn
 from recovery_app.storage.vault import Vault
+from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.theme import LIGHT, style_sheet
 from recovery_app.ui.shell.sections import TODAY
 from recovery_app.ui.today.check_in_dialog import CheckInDialog
@@ -120,8 +121,15 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None
 
 
 def focus_name() -> str:
+    """The focus as a screen reader names it; an answer with its question first (the row's
+    name, which Orca reads as the group's), as in "Mood: 3 of 5"."""
     widget = QApplication.focusWidget()
-    return "" if widget is None else widget.accessibleName()
+    if widget is None:
+        return ""
+    row = widget.parentWidget()
+    if isinstance(row, ChoiceRow):
+        return f"{row.accessibleName()}: {widget.accessibleName()}"
+    return widget.accessibleName()
 
 
 def current_dialog(qtbot: QtBot, screen: TodayScreen, kind: type[D]) -> D:
@@ -362,10 +370,10 @@ def test_a_check_in_by_keyboard_alone_saved_then_edited(
 
     # Mood 3: jump to the question, step right twice, Space to choose.
     press(qtbot, Qt.Key.Key_M, ALT)
-    assert focus_name() == "Mood: 1"
+    assert focus_name() == "Mood: 1 of 5"
     press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Right)
-    assert focus_name() == "Mood: 3"
+    assert focus_name() == "Mood: 3 of 5"
     press(qtbot, Qt.Key.Key_Space)
     # One Tab walks on to the next question (each row of answers is one Tab stop), "Yes".
     press(qtbot, Qt.Key.Key_Tab)
@@ -375,7 +383,7 @@ def test_a_check_in_by_keyboard_alone_saved_then_edited(
     press(qtbot, Qt.Key.Key_P, ALT)
     for _ in range(4):
         press(qtbot, Qt.Key.Key_Right)
-    assert focus_name() == "Pull: 4"
+    assert focus_name() == "Pull: 4 of 10"
     press(qtbot, Qt.Key.Key_Space)
     # A promise, then a note in the next field.
     press(qtbot, Qt.Key.Key_T, ALT)
@@ -418,7 +426,7 @@ def test_a_check_in_by_keyboard_alone_saved_then_edited(
     assert again.promise.text() == "Walk by the river"
     assert again.note.toPlainText() == "A quiet evening."
     press(qtbot, Qt.Key.Key_M, ALT)
-    assert focus_name() == "Mood: 3"  # the row's one Tab stop is the chosen answer
+    assert focus_name() == "Mood: 3 of 5"  # the row's one Tab stop is the chosen answer
     for _ in range(2):
         press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Space)

@@ -103,7 +103,7 @@ def test_the_plan_is_one_key_away_and_on_the_day_ride_the_wave_is_there(
     on(view, clock, THE_DAY)
     card = view.today.notice_card
     assert card.text.text() == (
-        "Today is The day it ended. Your plan and Ride the wave are one key away."
+        "The day it ended is today. Your plan and Ride the wave are one key away."
     )
     qtbot.keyClick(view.today, Qt.Key.Key_P, ALT)
     plan = open_dialog(qtbot, view, PlanDialog)
@@ -162,7 +162,7 @@ def test_the_day_after_offers_a_gentle_check_in(
     mark(journal)
     on(view, clock, THE_DAY + timedelta(days=1))
     card = view.today.notice_card
-    assert card.text.text() == "Yesterday was The day it ended. A short check-in, if you'd like."
+    assert card.text.text() == "The day it ended was yesterday. A short check-in, if you'd like."
     assert card.action_button.text() == "Check &in"
     qtbot.keyClick(view.today, Qt.Key.Key_I, ALT)
     dialog = open_dialog(qtbot, view.today, CheckInDialog)
@@ -183,4 +183,4 @@ def test_dont_show_again_waits_for_the_day_itself(
     on(view, clock, THE_DAY - timedelta(days=1))
     assert card.isHidden()
     on(view, clock, THE_DAY)
-    assert card.isVisible() and card.text.text().startswith("Today is")
+    assert card.isVisible() and card.text.text().startswith("The day it ended is today")

@@ -238,7 +238,7 @@ def test_the_line_is_calm_and_the_tray_never_names_the_day() -> None:
     on_the_day = Ahead(AheadKind.TODAY, date(2026, 3, 14), 0)
     assert "Ride the wave" in ahead_line(on_the_day, name, AHEAD_WORDS)
     after = Ahead(AheadKind.DAY_AFTER, date(2026, 3, 14), -1)
-    assert ahead_line(after, name, AHEAD_WORDS).startswith("Yesterday was Their birthday.")
+    assert ahead_line(after, name, AHEAD_WORDS).startswith("Their birthday was yesterday.")
     for ahead in (coming, tomorrow, on_the_day):
         line = tray_line(ahead, AHEAD_WORDS)
         assert line is not None

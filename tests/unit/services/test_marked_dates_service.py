@@ -249,12 +249,12 @@ def test_on_the_day_the_plan_and_the_wave_then_a_check_in_the_day_after(
     clock.day = date(2026, 2, 14)
     today = journal.notices.choose()
     assert today is not None and today.action is not None
-    assert today.text == "Today is The day it ended. Your plan and Ride the wave are one key away."
+    assert today.text == "The day it ended is today. Your plan and Ride the wave are one key away."
     assert today.action.kind == PLAN_ACTION
     clock.day = date(2026, 2, 15)
     after = journal.notices.choose()
     assert after is not None and after.action is not None
-    assert after.text == "Yesterday was The day it ended. A short check-in, if you'd like."
+    assert after.text == "The day it ended was yesterday. A short check-in, if you'd like."
     assert after.action.kind == CHECK_IN_ACTION
     journal.check_ins.save(CheckInAnswers(mood=3))
     assert journal.notices.choose() is None  # checked in already: nothing to ask
@@ -275,7 +275,7 @@ def test_dont_show_again_quiets_the_line_until_the_dates_next_step(
         assert journal.notices.choose() is None
     clock.day = date(2026, 2, 14)
     on_the_day = journal.notices.choose()
-    assert on_the_day is not None and on_the_day.text.startswith("Today is")
+    assert on_the_day is not None and on_the_day.text.startswith("The day it ended is today")
     journal.notices.dismiss(on_the_day)
     assert journal.notices.choose() is None
     clock.day = date(2026, 2, 15)

@@ -34,7 +34,7 @@ from recovery_app.domain.marked_dates import (
 )
 from recovery_app.services.hard_dates import HardDateService, SavedHardDate
 from recovery_app.ui.kit.entry_dialog import EntryDialog
-from recovery_app.ui.kit.widgets import paragraph
+from recovery_app.ui.kit.widgets import labelled, paragraph
 
 EVERY_YEAR, ONCE = range(2)
 DIALOG_WIDTH = 620
@@ -124,14 +124,10 @@ class HardDateDialog(EntryDialog):
         self.year.setRange(EARLIEST_YEAR, LATEST_YEAR)
         self.year.setValue(self._hard_dates.today().year)
         self.year.setAccessibleName(self.tr("Year"))
-        when = QHBoxLayout()
-        when.setContentsMargins(0, 0, 0, 0)
-        for field in (self.day, self.month, self.how_often, self.year):
-            when.addWidget(field)
-        when.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(when)
-        self._add_row(form, self.tr("&Date"), holder, buddy=self.day)
+        day_month = (self.day, labelled(self.tr("Mont&h"), self.month, self.tr("Month")))
+        self._add_row(form, self.tr("&Date"), _row(*day_month, self.month), buddy=self.day)
+        repeats = _row(self.how_often, self.year)
+        self._add_row(form, self.tr("&Repeats"), repeats, buddy=self.how_often)
 
         self.clock = QComboBox()
         self.clock.setAccessibleName(self.tr("Whose clock it belongs to"))
@@ -240,3 +236,14 @@ def date_words(day: date, today: date) -> str:
     """ "Saturday 14 February", with the year when it isn't this year's."""
     words = f"{day:%A} {day.day} {day:%B}"
     return words if day.year == today.year else f"{words} {day.year}"
+
+
+def _row(*fields: QWidget) -> QWidget:
+    """Fields side by side in one row of the form, at their own widths."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for field in fields:
+        row.addWidget(field)
+    row.addStretch(1)
+    return holder

@@ -31,6 +31,7 @@ from recovery_app.services.journal_part import utc_now
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.texts import guide_texts
 from recovery_app.services.urges import SavedUrge, UrgeService
+from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.navigation import Navigation
@@ -260,6 +261,9 @@ class RideTheWaveDialog(Dialog):
         if timer.check_due(now) and self.check_panel.isHidden():
             self.riding.ask()  # nothing chosen: the last rating isn't an answer to this one
             self.check_answer.setDefault(True)  # Enter answers (once chosen), never finishes
+            announce(self.check_panel, self.texts.check)  # it comes up by itself: say it
+        if timer.is_up(now) and self.time_up.isHidden():
+            announce(self.time_up, self.texts.time_up)
         self.time_up.setVisible(timer.is_up(now))
 
     def showEvent(self, event: object) -> None:

@@ -5,26 +5,27 @@ painted (found by bisection), so a journal of thousands of memories pans smoothl
 date is drawn as a pale bar over the days it may mean; an exact day as a dot. Selecting a
 good moment shades the days around it and rings the harm that lies there.
 
-Keys: Left/Right move to the previous/next memory, Home/End to the first/last, Enter opens
-it, Ctrl+Plus/Ctrl+Minus (or Ctrl+wheel) zoom, Page Up/Down scroll. The plain list beside
-it carries the same information for keyboard and screen-reader users.
+Keys: Left/Right (or Up/Down, as in any list) move to the previous/next memory, Home/End
+to the first/last, Enter opens it, Ctrl+Plus/Ctrl+Minus (or Ctrl+wheel) zoom, Page Up/Down
+scroll. With the focus here, the chosen memory wears a focus ring. A screen reader meets a
+list with one item per memory (accessible.py), and hears each move: the item the keys land
+on takes the accessibility focus. The plain list beside it carries the same information.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
+    QFocusEvent,
     QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -32,6 +33,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import ABOVE, BELOW, SIDE, Memory, MemoryKind
+from recovery_app.ui.whole.timeline.accessible import (
+    TimelineItems,
+    install_accessible_factory,
+    tell_focus,
+)
 from recovery_app.ui.whole.timeline.layout import (
     AXIS_GAP,
     BAR_HEIGHT,
@@ -45,9 +51,9 @@ from recovery_app.ui.whole.timeline.layout import (
     ZOOMS,
     TimelineItem,
     lay_out,
-    ticks,
 )
-from recovery_app.ui.whole.timeline.look import background, colour_of, look
+from recovery_app.ui.whole.timeline.look import background
+from recovery_app.ui.whole.timeline.painting import Frame, paint_axis, paint_band, paint_item
 
 
 class TimelineView(QAbstractScrollArea):
@@ -55,15 +61,28 @@ class TimelineView(QAbstractScrollArea):
     activated = Signal(object)  # the Memory to open (Enter, double-click)
     zoom_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        kind_words: Mapping[MemoryKind, str] | None = None,  # how each kind is said
+    ) -> None:
         super().__init__(parent)
+        install_accessible_factory()
+        self.setObjectName("timeline")  # its frame and focus ring (ui/kit/theme.py)
         self.setAccessibleName(self.tr("Timeline of memories"))
+        self.setAccessibleDescription(
+            self.tr("Left and Right move from one memory to the next; Enter opens it.")
+        )
+        self.kind_words = dict(kind_words or {})
+        self.accessible_items = TimelineItems(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(260)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setMouseTracking(True)
         self._memories: list[Memory] = []  # time order, as given
+        self._index: dict[int, int] = {}  # memory id: its place in `_memories`
         self._items: list[TimelineItem] = []  # by x0
         self._x0s: list[float] = []
         self._by_id: dict[int, TimelineItem] = {}
@@ -82,6 +101,7 @@ class TimelineView(QAbstractScrollArea):
     def set_memories(self, memories: Sequence[Memory]) -> None:
         """Memories in time order. The selection is kept when its memory is still there."""
         self._memories = list(memories)
+        self._index = {m.id: n for n, m in enumerate(self._memories)}
         if self._memories:
             first = min(m.when.start for m in self._memories)
             self._origin = first - timedelta(days=MARGIN_DAYS)
@@ -116,12 +136,14 @@ class TimelineView(QAbstractScrollArea):
 
     def select(self, memory: Memory | None, highlighted: Sequence[Memory] = ()) -> None:
         """Show `memory` as chosen (scrolled into view) and ring `highlighted`."""
+        moved = memory != self._selected
         self._selected = memory
         self._highlighted = {m.id for m in highlighted}
         if memory is not None:
             self.ensure_visible(memory)
-            self.setAccessibleDescription(f"{memory.kind.value}: {label(memory.when)}")
         self.viewport().update()
+        if moved:
+            tell_focus(self)
 
     def set_window_days(self, days: int) -> None:
         self._window_days = days
@@ -129,6 +151,35 @@ class TimelineView(QAbstractScrollArea):
 
     def selected_memory(self) -> Memory | None:
         return self._selected
+
+    # ----- as a screen reader meets it ----------------------------------------------------
+
+    def index_of(self, memory: Memory | None) -> int | None:
+        """Where `memory` is in time order (its item's place in the accessible list)."""
+        return None if memory is None else self._index.get(memory.id)
+
+    def item_rect(self, memory: Memory) -> QRect | None:
+        """Where `memory` is drawn, in the viewport's coordinates."""
+        item = self._laid_out().get(memory.id)
+        if item is None:
+            return None
+        return self._item_rect(item, float(self.horizontalScrollBar().value())).toAlignedRect()
+
+    def on_screen(self, memory: Memory) -> bool:
+        rect = self.item_rect(memory)
+        return rect is not None and rect.intersects(self.viewport().rect())
+
+    def items_on_screen(self) -> list[Memory]:
+        return [i.memory for i in self.visible_items() if self.on_screen(i.memory)]
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus ring around the chosen memory
+        tell_focus(self)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def ensure_visible(self, memory: Memory) -> None:
         item = self._laid_out().get(memory.id)
@@ -223,76 +274,37 @@ class TimelineView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         left = float(self.horizontalScrollBar().value())
-        width = self.viewport().width()
+        size = self.viewport().size()
         painter.fillRect(self.viewport().rect(), background())
-        self._paint_window(painter, left)
-        self._paint_axis(painter, left, width)
+        frame = Frame(
+            painter, left, self._zoom, self._origin, self.palette().text().color(), self._metrics
+        )
+        chosen = self._selected
+        if chosen is not None and chosen.kind is MemoryKind.GOOD:
+            scale = ZOOMS[self._zoom]
+            start = (chosen.when.start - self._origin).days - self._window_days
+            end = (chosen.when.end - self._origin).days + 1 + self._window_days
+            paint_band(frame, QRectF(start * scale - left, 0, (end - start) * scale, size.height()))
+        paint_axis(frame, self._axis_y(), size.width(), size.height())
         if not self._memories:
             return
-        dim = self._selected is not None and self._selected.kind is MemoryKind.GOOD
-        with_labels = self._zoom >= MONTHS
-        chosen_id = -1 if self._selected is None else self._selected.id
+        dim = chosen is not None and chosen.kind is MemoryKind.GOOD
+        chosen_id = -1 if chosen is None else chosen.id
         for item in self.visible_items():
-            if (
-                not item.covered
-                or item.memory.id == chosen_id
-                or item.memory.id in self._highlighted
-            ):
-                self._paint_item(painter, item, left, dim, with_labels)
-
-    def _paint_window(self, painter: QPainter, left: float) -> None:
-        chosen = self._selected
-        if chosen is None or chosen.kind is not MemoryKind.GOOD:
-            return
-        scale = ZOOMS[self._zoom]
-        start = (chosen.when.start - self._origin).days - self._window_days
-        end = (chosen.when.end - self._origin).days + 1 + self._window_days
-        band = QRectF(start * scale - left, 0, (end - start) * scale, self.viewport().height())
-        painter.fillRect(band, QColor(47, 125, 109, 28))
-
-    def _paint_axis(self, painter: QPainter, left: float, width: int) -> None:
-        axis = self._axis_y()
-        text = self.palette().text().color()
-        painter.setPen(QPen(text, 1.5))
-        painter.drawLine(QPointF(0, axis), QPointF(width, axis))
-        scale = ZOOMS[self._zoom]
-        first = self._origin + timedelta(days=int(left / scale))
-        last = self._origin + timedelta(days=int((left + width) / scale) + 1)
-        muted = QColor(text)
-        muted.setAlpha(150)
-        painter.setPen(QPen(muted, 1))
-        for tick, caption in ticks(first, last, self._zoom):
-            x = (tick - self._origin).days * scale - left
-            painter.drawLine(QPointF(x, axis - 4), QPointF(x, axis + 4))
-            painter.drawText(QPointF(x + 3, self.viewport().height() - 8), caption)
-
-    def _paint_item(
-        self, painter: QPainter, item: TimelineItem, left: float, dim: bool, with_labels: bool
-    ) -> None:
-        memory = item.memory
-        rect = self._item_rect(item, left)
-        chosen = self._selected is not None and memory.id == self._selected.id
-        ringed = memory.id in self._highlighted
-        pen, brush = look(memory.kind, memory.when.is_exact, dim and not (chosen or ringed))
-        if chosen or ringed:
-            ring = self.palette().text().color() if chosen else colour_of(memory.kind).darker(140)
-            pen = QPen(ring, 3)
-        painter.setBrush(brush)
-        painter.setPen(pen)
-        if rect.width() <= 2 * DOT_RADIUS + 0.5:
-            painter.drawEllipse(rect)
-        else:
-            painter.drawRoundedRect(rect, 4, 4)
-        if with_labels or chosen or ringed:
-            text = self._metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-            # A long bar's label starts where the bar comes into view.
-            x = max(rect.left(), 4.0) if rect.width() > 2 * DOT_RADIUS + 0.5 else rect.right() + 6
-            y = rect.top() - 3 if rect.width() > 2 * DOT_RADIUS + 0.5 else rect.bottom() - 1
-            if chosen or ringed:  # on a plain ground, so it reads over its neighbours
-                box = QRectF(self._metrics.boundingRect(text)).translated(x, y)
-                painter.fillRect(box.adjusted(-3, -1, 3, 1), background())
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QPointF(x, y), text)
+            is_chosen = item.memory.id == chosen_id
+            ringed = item.memory.id in self._highlighted
+            if item.covered and not (is_chosen or ringed):
+                continue
+            paint_item(
+                frame,
+                item,
+                self._item_rect(item, left),
+                chosen=is_chosen,
+                ringed=ringed,
+                dim=dim,
+                focused=self.hasFocus(),
+                with_labels=self._zoom >= MONTHS,
+            )
 
     # ----- finding and moving -----------------------------------------------------------------
 
@@ -323,9 +335,9 @@ class TimelineView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if key == Qt.Key.Key_Right and not ctrl:
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) and not ctrl:
             self._step(1)
-        elif key == Qt.Key.Key_Left and not ctrl:
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up) and not ctrl:
             self._step(-1)
         elif key == Qt.Key.Key_Home and self._memories:
             self.selected.emit(self._memories[0])
