@@ -370,7 +370,10 @@ class ClockService(JournalPart):
             stale: list[int] = []
             for record_id, stretch_since, days, seen in session.exec(
                 select(
-                    Milestone.id, Milestone.stretch_since, Milestone.days, Milestone.acknowledged
+                    col(Milestone.id),
+                    col(Milestone.stretch_since),
+                    col(Milestone.days),
+                    col(Milestone.acknowledged),
                 ).where(Milestone.clock_id == clock.id)
             ):
                 if (stretch_since, days) in truth:

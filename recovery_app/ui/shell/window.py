@@ -27,10 +27,10 @@ from recovery_app.services.errors import SecretStoreError, VaultError, WrongPass
 from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState
 from recovery_app.ui.kit.dialog import fit_to_screen
+from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
-from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell.daily_reminder import DailyReminder
 from recovery_app.ui.shell.guards import SafetyFilter
