@@ -130,6 +130,8 @@ class BareCommit:
         from sqlcipher3 import dbapi2
 
         self.path = Path(path)
+        for suffix in ("", "-wal", "-shm"):  # left by a session that stopped: another key
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         self.conn = dbapi2.connect(str(self.path), isolation_level=None)
         self.conn.execute("PRAGMA cipher_log_level = NONE")
         self.conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")

@@ -376,10 +376,8 @@ def test_the_memories_are_read_while_the_warning_is_read_and_shown_without_readi
 ) -> None:
     seed(memories)
     reads: list[str] = []
-    real_timeline = memories.timeline
-    monkeypatch.setattr(
-        memories, "timeline", lambda **kw: (reads.append("read"), real_timeline(**kw))[1]
-    )
+    real = memories.timeline
+    monkeypatch.setattr(memories, "timeline", lambda **kw: (reads.append("read"), real(**kw))[1])
     screen = make_screen()
     assert screen.pages.currentIndex() == WARNING
     assert screen.timeline.memories() == []  # nothing hurtful is there to show behind it
