@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.lazy_qt import CLICK_FOCUS, STRONG_FOCUS, qt, set_focus_policy
 
@@ -74,12 +74,11 @@ class ChoiceRow(QWidget, Generic[T]):
             button.pressed.connect(lambda b=button: self._pressed(b))
             button.clicked.connect(lambda _checked, b=button: self._clicked(b))
             button.installEventFilter(self)
-            if vertical:
-                row.addWidget(button, 0, qt().AlignmentFlag.AlignLeft)
-            else:
-                row.addWidget(button)  # no alignment: the quick log's row stays clear of `Qt`
+            row.addWidget(button)  # no alignment: the quick log's row stays clear of `Qt`
             self.buttons.append(button)
         row.addStretch(1)
+        if vertical:  # stacked answers as one even column, as wide as the longest
+            self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self._update_tab_stop()
 
     def focus_proxy(self) -> QPushButton:

@@ -46,7 +46,6 @@ def ask(
         on_answer(_next_answers.pop(0))
         return None
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
     if detail:

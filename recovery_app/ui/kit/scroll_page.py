@@ -47,6 +47,13 @@ class ScrollPage(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(content.width() + bar, content.height())
 
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than what it shows: it scrolls up and down only, so a narrower
+        page would cut its words and buttons at the right."""
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = self.content.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(width, super().minimumSizeHint().height())
+
     def height_for(self, width: int) -> int:
         """How tall the page is at `width`, wrapped text included."""
         bar = self.verticalScrollBar().sizeHint().width()

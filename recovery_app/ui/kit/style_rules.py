@@ -68,7 +68,8 @@ QPushButton#choice:checked {{ background: {accent}; color: {accent_text};
     border: 1px solid {accent}; }}
 QPushButton#choice:checked:focus {{ border: 4px double {focus}; background-clip: padding;
     padding: 2px 5px; }}
-QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px; }}
+QCheckBox, QRadioButton {{ spacing: 8px; color: {text}; background: transparent; padding: 2px;
+    border: 2px solid transparent; border-radius: 6px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px;
     border: 1px solid {field_border}; background: {surface}; }}
 QCheckBox::indicator {{ border-radius: 4px; }}
@@ -86,7 +87,7 @@ QSlider::handle:horizontal {{ width: 18px; margin: -7px 0; border-radius: 9px;
     background: {accent}; border: 2px solid {surface}; }}
 QSlider:focus {{ border: 2px solid {focus}; border-radius: 6px; }}
 QListWidget#sidebar {{ background: {chrome}; border: none; border-right: 1px solid {border};
-    padding-top: 12px; outline: 0; }}
+    border-radius: 0; padding-top: 12px; outline: 0; }}
 QListWidget#sidebar::item {{ padding: 0 18px; color: {text}; border-radius: 0;
     border-left: 3px solid transparent; }}
 QListWidget#sidebar::item:selected {{ background: {selection}; color: {selection_text};
@@ -107,10 +108,15 @@ QListWidget:focus, QListView:focus, QTreeView:focus, QTableView:focus {{ border:
 QListWidget::item:selected, QListView::item:selected {{ background: {selection};
     color: {selection_text}; }}
 QListWidget::item, QListView::item {{ padding: 3px 6px; }}
+QListView::indicator {{ width: 16px; height: 16px; border: 1px solid {field_border};
+    border-radius: 4px; background: {surface}; }}
+QListView::indicator:checked {{ background: {accent}; border-color: {accent};
+    image: url("{marks}/check.svg"); }}
 QListWidget::item:hover:!selected {{ background: {surface_alt}; }}
 QListWidget#entries {{ padding: 4px 8px; }}
 QListWidget#entries::item {{ padding: 7px 2px; border-bottom: 1px solid {border}; }}
-QTableView {{ background: {surface}; alternate-background-color: {surface_alt}; color: {text};
+QTableView {{ outline: 0; background: {surface}; alternate-background-color: {surface_alt};
+    color: {text};
     border: 1px solid {border}; border-radius: 8px; selection-background-color: {selection};
     selection-color: {selection_text}; gridline-color: {border}; }}
 QTableView::item {{ padding: 0 6px; }}
@@ -123,6 +129,7 @@ QTabBar::tab {{ background: {chrome}; color: {text}; padding: 7px 14px; margin: 
     border: 1px solid {border}; border-bottom: none; border-top-left-radius: 8px;
     border-top-right-radius: 8px; }}
 QTabBar::tab:selected {{ background: {window}; font-weight: 600; }}
+QTabWidget#companions QTabBar::tab {{ padding: 6px 7px; margin-right: 1px; }}
 QTabBar::tab:hover:!selected {{ background: {chrome_hover}; }}
 QTabBar::tab:focus {{ border: 2px solid {focus}; border-bottom: none; }}
 QTabBar::scroller {{ width: 52px; }}

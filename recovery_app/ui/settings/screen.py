@@ -275,7 +275,7 @@ class SettingsScreen(QWidget):
 
     def _load_remember(self) -> None:
         status = self._service.remember_status()
-        self.remember.setVisible(status.available)
+        self.remember.setEnabled(status.available)  # shown, so the words above make sense
         self.remember_unavailable.setText(status.reason)
         self.remember_unavailable.setVisible(not status.available)
         if status.available:

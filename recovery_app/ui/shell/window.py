@@ -105,6 +105,7 @@ class JournalWindow(QMainWindow):
         self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.setToolTip(self.tr("Lock the journal (Ctrl+L)"))
         self.lock_action.setEnabled(False)
+        self.lock_action.setVisible(False)  # nothing to lock until the journal is open
         self.quick_exit_action = QAction(self.tr("Quick exit"), self)
         self.quick_exit_action.setToolTip(
             self.tr("Hide this window and lock the journal at once (or press Shift three times)")
@@ -337,6 +338,7 @@ class JournalWindow(QMainWindow):
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_action.setEnabled(True)
+        self.lock_action.setVisible(True)
         if self._pending_section is not None:
             self.main_view.show_section(self._pending_section)
             self._pending_section = None
@@ -392,6 +394,7 @@ class JournalWindow(QMainWindow):
             self.journal.close()
         self.journal = None
         self.lock_action.setEnabled(False)
+        self.lock_action.setVisible(False)  # nothing to lock until the journal is open
         if was_open or self.stack.currentWidget() is self._unlock_screen:
             self._show_unlock()
 

@@ -20,7 +20,7 @@ from recovery_app.services.clocks import ClockService
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
-from recovery_app.ui.kit.widgets import paragraph
+from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.today.contact_dialog import CHANNEL_WORDS, ContactDialog
 
 KIND_WORDS = {
@@ -51,11 +51,14 @@ class ContactHistoryDialog(Dialog):
         self.setWindowTitle(self.tr("Contact history"))
         self.resize(560, 440)
         layout = QVBoxLayout(self)
+        name = clocks.get_clock(clock_id).name
+        layout.addWidget(heading(self.tr("Contacts noted for %1").replace("%1", name), 3))
         self.empty = paragraph(self.tr("No contacts logged for this clock."), "hint")
         layout.addWidget(self.empty)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Contacts, newest first"))
         self.list.setWordWrap(True)
+        self.list.setObjectName("entries")  # rows with room and a line between them
         layout.addWidget(self.list, 1)
         self.message = MessageLine(clocks.data_dir)
         layout.addWidget(self.message)

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind
 
-WHEN, KIND, TITLE, PERSON, FEELING = range(5)
+WHEN, TITLE, KIND, PERSON, FEELING = range(5)  # what and when first: seen at any width
 MEMORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,8 +36,8 @@ class MemoryTableModel(QAbstractTableModel):
         self._highlighted: set[int] = set()
         self._headers = (
             self.tr("When"),
-            self.tr("Kind"),
             self.tr("Title"),
+            self.tr("Kind"),
             self.tr("Person"),
             self.tr("How it felt"),
         )

@@ -3,7 +3,7 @@ of memories, the note before hard memories, and the card shown before any memory
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,31 @@ from recovery_app.ui.whole.memory_table_model import (
     MemoryTableModel,
 )
 from recovery_app.ui.whole.timeline.layout import ZOOMS
+
+
+class HiddenNote(QWidget):
+    """Said while "only the good moments for now" hides the rest, with the way to see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(paragraph(self.tr("Memories of things that hurt are hidden."), "hint"))
+        self.reveal_button = QPushButton(self.tr("Show them"))
+        row.addWidget(self.reveal_button)
+        row.addStretch(1)
+        self.hide()
+
+
+def legend() -> QLabel:
+    return paragraph(
+        QCoreApplication.translate(
+            "WholeRelationshipScreen",
+            "Above the line: good moments. Below: things that hurt. On the line: apologies, "
+            "tension and the rest. A pale bar is a rough date.",
+        ),
+        "small",
+    )
 
 
 class ViewControls(QWidget):
@@ -116,11 +141,11 @@ class WarningCard(QWidget):
         self.show_all_button = QPushButton(self.tr("&Show the whole view"))
         self.show_all_button.setDefault(True)
         self.good_only_button = QPushButton(self.tr("Only the &good moments for now"))
-        row = QHBoxLayout()
+        choices = QWidget()
+        row = FlowLayout(choices, spacing=8)  # one under the other where the card is narrow
         row.addWidget(self.show_all_button)
         row.addWidget(self.good_only_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(choices)
         self.skip_warning = QCheckBox(self.tr("Don't show this note again"))
         layout.addWidget(self.skip_warning)
 
@@ -157,7 +182,11 @@ class MemoryTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(60)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         # Fixed widths that fit the words: sizing to contents would read every row.
-        for column, width in ((WHEN, 160), (KIND, 200), (PERSON, 90), (FEELING, 90)):
+        for column, width in ((WHEN, 140), (KIND, 180), (PERSON, 90), (FEELING, 90)):
             self.setColumnWidth(column, width)
         self.setTabKeyNavigation(False)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind, PatternCount, Patterns
 from recovery_app.services.memories import Timeline
+from recovery_app.ui.kit.flow import FlowLayout
+from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
@@ -34,6 +36,9 @@ def _memory_item(memory: Memory, kind_words: dict[MemoryKind, str]) -> QListWidg
     item.setData(MEMORY_ROLE, memory)
     item.setToolTip(kind_words[memory.kind])
     return item
+
+
+LIST_MAX_HEIGHT = 170  # the times behind a count: a few at once, the rest by scrolling
 
 
 class AroundPanel(QFrame):
@@ -71,10 +76,13 @@ class AroundPanel(QFrame):
         )
         layout.addWidget(self.hint)
         self.edit_button = QPushButton(self.tr("&Edit this memory"))
-        self.buttons = QHBoxLayout()
+        holder = QWidget()
+        self.buttons = FlowLayout(holder, spacing=8)  # one under the other when narrow
         self.buttons.addWidget(self.edit_button)
-        self.buttons.addStretch(1)
-        layout.addLayout(self.buttons)
+        self.delete_button = QPushButton(self.tr("&Delete this memory"))
+        self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
+        self.buttons.addWidget(self.delete_button)
+        layout.addWidget(holder)
         layout.addStretch(0)
         self.around.itemActivated.connect(
             lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE))
@@ -112,6 +120,17 @@ class AroundPanel(QFrame):
                     "%1", str(window)
                 )
             )
+
+
+def side_panels(kind_words: dict[MemoryKind, str]) -> tuple[ScrollPage, AroundPanel, PatternPanel]:
+    """The column beside the timeline: the panels keep their own heights and scroll
+    together when the times are shown."""
+    side = ScrollPage(margins=(0, 0, 6, 0), spacing=10)
+    around, pattern = AroundPanel(kind_words), PatternPanel(kind_words)
+    side.column.addWidget(around)
+    side.column.addStretch(1)
+    side.column.addWidget(pattern)
+    return side, around, pattern
 
 
 class PatternPanel(QFrame):
@@ -163,7 +182,6 @@ class PatternPanel(QFrame):
     def _instance_list(self, name: str) -> QListWidget:
         listed = QListWidget()
         listed.setAccessibleName(name)
-        listed.setMaximumHeight(170)
         listed.setWordWrap(True)  # each time on its own lines, never a sideways scroll
         listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         listed.hide()
@@ -265,3 +283,7 @@ class PatternPanel(QFrame):
             item = QListWidgetItem(text)
             item.setData(MEMORY_ROLE, first)
             listed.addItem(item)
+        # As tall as its times, up to a limit: squeezed to one row, its lines were cut.
+        rows = sum(listed.sizeHintForRow(row) for row in range(min(listed.count(), 6)))
+        slack = listed.fontMetrics().lineSpacing()  # a line wrapped once the width is known
+        listed.setFixedHeight(min(LIST_MAX_HEIGHT, rows + 2 * listed.frameWidth() + slack))

@@ -30,8 +30,15 @@ from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import centred_card, heading, paragraph
 from recovery_app.ui.whole.memory_dialog import MemoryDialog, kind_words
 from recovery_app.ui.whole.memory_table_model import MemoryTableModel
-from recovery_app.ui.whole.pages import EmptyCard, MemoryTable, ViewControls, WarningCard
-from recovery_app.ui.whole.panels import AroundPanel, PatternPanel
+from recovery_app.ui.whole.pages import (
+    EmptyCard,
+    HiddenNote,
+    MemoryTable,
+    ViewControls,
+    WarningCard,
+    legend,
+)
+from recovery_app.ui.whole.panels import side_panels
 from recovery_app.ui.whole.prefetch import TimelinePrefetch
 from recovery_app.ui.whole.timeline.view import TimelineView
 
@@ -114,14 +121,8 @@ class WholeRelationshipScreen(QWidget):
         self.person, self.zoom = self.controls.person, self.controls.zoom
         self.window_days, self.hemisphere = self.controls.window_days, self.controls.hemisphere
         self.warning_box = self.controls.warning_box
-        self.hidden_note = QWidget()
-        note_row = QHBoxLayout(self.hidden_note)
-        note_row.setContentsMargins(0, 0, 0, 0)
-        note_row.addWidget(paragraph(self.tr("Memories of things that hurt are hidden."), "hint"))
-        self.reveal_button = QPushButton(self.tr("Show them"))
-        note_row.addWidget(self.reveal_button)
-        note_row.addStretch(1)
-        self.hidden_note.hide()
+        self.hidden_note = HiddenNote()
+        self.reveal_button = self.hidden_note.reveal_button
         layout.addWidget(self.hidden_note)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
@@ -130,28 +131,13 @@ class WholeRelationshipScreen(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.table, self.tr("List"))
         splitter.addWidget(self.tabs)
-        side = QWidget()
-        side_column = QVBoxLayout(side)
-        side_column.setContentsMargins(0, 0, 0, 0)
-        self.around_panel = AroundPanel(self.words)
-        self.delete_button = QPushButton(self.tr("&Delete this memory"))
-        self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
-        self.around_panel.buttons.insertWidget(1, self.delete_button)
-        side_column.addWidget(self.around_panel)
-        side_column.addStretch(1)
-        self.pattern_panel = PatternPanel(self.words)
-        side_column.addWidget(self.pattern_panel)
+        side, self.around_panel, self.pattern_panel = side_panels(self.words)
+        self.delete_button = self.around_panel.delete_button
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        self.legend = paragraph(
-            self.tr(
-                "Above the line: good moments. Below: things that hurt. On the line: apologies, "
-                "tension and the rest. A pale bar is a rough date."
-            ),
-            "small",
-        )
+        self.legend = legend()
         layout.addWidget(self.legend)
         return page
 

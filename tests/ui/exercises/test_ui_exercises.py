@@ -444,7 +444,7 @@ def test_a_prediction_is_noted_then_looked_back_at_when_its_day_comes(
     assert checked.outcome is CheckOutcome.WRONG
     assert screen.waiting.check_buttons == []
     assert not screen.waiting_nudge.isVisible()
-    assert "fears proved wrong 100%" in screen.self_trust.fears.text()
+    assert screen.self_trust.fears.text().endswith("Of them, 100% didn't come true.")
 
 
 def test_a_check_needs_an_answer_or_cancel(

@@ -183,7 +183,7 @@ def test_without_a_keyring_settings_say_why(
 
     settings = _open_settings(qtbot, window)
 
-    assert settings.remember.isHidden()
+    assert settings.remember.isVisible() and not settings.remember.isEnabled()
     assert settings.remember_unavailable.isVisible()
     assert settings.remember_unavailable.text() == NO_KEYRING_REASON
     close_window(window)

@@ -87,6 +87,7 @@ class CompanionPanel(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.setObjectName("companions")  # five tabs in a narrow column: tighter tabs
         self.addTab(self._reasons_page(texts, reasons), self.tr("Reasons"))
         self.addTab(self._kindness_page(texts), self.tr("Kindness"))
         self.addTab(self._people_page(texts, people), self.tr("People"))
