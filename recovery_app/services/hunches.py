@@ -129,7 +129,7 @@ class HunchService(JournalPart):
     def figures(self) -> HunchFigures:
         """Counted in SQL (grouped by kind and outcome, and by how each urge's predictions
         turned out), not by reading every urge with a prediction: ten years hold 15,000.
-        The urges' count reads the index of their predictions alone (migration 0009)."""
+        The urges' count reads the index of their predictions alone (migration 0010)."""
         kind, fearful, outcome = col(Hunch.kind), col(Hunch.fearful), col(Hunch.outcome)
         with self._vault.session() as session:
             connection = session.connection()
