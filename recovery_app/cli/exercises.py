@@ -57,7 +57,7 @@ def exercises_list(ctx: Context) -> int:
         service = journal.exercises
         library = service.library
         hidden = service.hidden()
-        finished = {e.id: len(service.history(e.id)) for e in library.exercises}
+        finished = service.finished_counts()
     if ctx.args.json:
         document = {
             "exercises": [
@@ -69,7 +69,7 @@ def exercises_list(ctx: Context) -> int:
                     "steps": len(e.steps),
                     "source": e.source,
                     "hidden": e.id in hidden,
-                    "finished_runs": finished[e.id],
+                    "finished_runs": finished.get(e.id, 0),
                 }
                 for e in library.exercises
             ],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from recovery_app.cli.arguments import choices, day, moment, whole_number
@@ -106,26 +108,88 @@ def urges(ctx: Context) -> int:
     since: date | None = ctx.args.since
     with open_journal(ctx) as journal:
         service = journal.urges
-        listed = service.list_urges(since=since)  # two queries, however many urges
         this_week, last_week = service.week_comparison()
-    if ctx.args.json:
-        document = {
-            "urges": [_urge_fields(urge) for urge in listed],
-            "this_week": _week_fields(this_week),
-            "last_week": _week_fields(last_week),
-        }
-        print(json_text(document, indent=2), file=ctx.out)
-        return EXIT_OK
-    if not listed and since is None:
-        print(_NO_URGES_YET, file=ctx.out)
-        return EXIT_OK
-    if not listed:
-        print(_NO_URGES_SINCE.format(day=since), file=ctx.out)
-    # One write for the whole list: 50,000 separate prints are needlessly slow.
-    lines = [_urge_line(urge.details) for urge in listed]
-    lines += ["", _week_line("This week so far", this_week), _week_line("Last week", last_week)]
-    print("\n".join(lines), file=ctx.out)
+        # Printed as they are read, a batch at a time: forty years of urges would otherwise
+        # sit in memory twice (the rows, then the text) before the first line appears.
+        listed = service.each_urge(since=since)
+        if ctx.args.json:
+            _print_json(ctx, listed, this_week, last_week)
+            return EXIT_OK
+        first = next(listed, None)
+        if first is None and since is None:
+            print(_NO_URGES_YET, file=ctx.out)
+            return EXIT_OK
+        if first is None:
+            print(_NO_URGES_SINCE.format(day=since), file=ctx.out)
+        else:
+            # A write per batch: 50,000 separate prints are needlessly slow.
+            for lines in _batches(_urge_line(urge.details) for urge in chain([first], listed)):
+                print("\n".join(lines), file=ctx.out)
+    tail = ["", _week_line("This week so far", this_week), _week_line("Last week", last_week)]
+    print("\n".join(tail), file=ctx.out)
     return EXIT_OK
+
+
+def _print_json(
+    ctx: Context, listed: Iterator[SavedUrge], this_week: WeekFigures, last_week: WeekFigures
+) -> None:
+    """The document `json_text(..., indent=2)` would print, written an urge at a time."""
+    from json.encoder import encode_basestring_ascii as quoted  # json's own C function
+
+    out = ctx.out
+    out.write('{\n  "urges": [')
+    separator = "\n"
+    for urge in listed:
+        out.write(f"{separator}    {_urge_json(_urge_fields(urge), quoted)}")
+        separator = ",\n"
+    out.write("\n  ]," if separator == ",\n" else "],")
+    for name, week in (("this_week", this_week), ("last_week", last_week)):
+        text = json_text(_week_fields(week), indent=2).replace("\n", "\n  ")
+        out.write(f'\n  "{name}": {text}' + ("," if name == "this_week" else ""))
+    out.write("\n}\n")
+
+
+def _urge_json(fields: dict[str, object], quoted: Callable[[str], str]) -> str:
+    """`json.dumps(fields, indent=2)` as an item of the document's "urges" list. An indent
+    turns json's C encoder off, and 50,000 urges then take seconds; the fields are known
+    (whole numbers, text, yes/no, nothing, lists of text), so each is written as json would."""
+    inner = " " * 6
+    lines = []
+    for name, value in fields.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"{inner}  {_scalar_json(item, quoted)}" for item in value)
+            text = f"[\n{items}\n{inner}]"
+        else:
+            text = _scalar_json(value, quoted)
+        lines.append(f'{inner}"{name}": {text}')
+    return "{\n" + ",\n".join(lines) + "\n    }"
+
+
+def _scalar_json(value: object, quoted: Callable[[str], str]) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, list):  # an empty list: a full one is spread over lines above
+        return "[]"
+    raise TypeError(f"not a field an urge has: {type(value).__name__}")
+
+
+def _batches(lines: Iterator[str], size: int = 1000) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _urge_line(details: UrgeDetails) -> str:

@@ -11,9 +11,10 @@ fuzzy intervals, so a "summer 2021" moment and a harm on 15 July 2021 are around
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import FuzzyDate
@@ -197,13 +198,25 @@ class PatternInstance:
         return not all(m.when.is_exact for m in (self.first, *self.then))
 
 
+def _no_instances() -> tuple[PatternInstance, ...]:
+    return ()
+
+
 @dataclass(frozen=True)
 class PatternCount:
     """How often a `first` kind was followed by a `then` kind within the window."""
 
     followed: int
     out_of: int
-    instances: tuple[PatternInstance, ...] = field(default=())
+    _find: Callable[[], tuple[PatternInstance, ...]] = field(
+        default=_no_instances, repr=False, compare=False
+    )
+
+    @cached_property
+    def instances(self) -> tuple[PatternInstance, ...]:
+        """Each time, with what followed it, in time order. Found only when asked for: the
+        counts need none of it, and years of memories make thousands of them."""
+        return self._find()
 
 
 @dataclass(frozen=True)
@@ -213,27 +226,37 @@ class Patterns:
     closeness_then_tension: PatternCount  # closeness followed by tension or harm again
 
 
+def _followers(first: Memory, index: TimeIndex, within_days: int) -> Iterator[Memory]:
+    """What follows `first` within the window, by start (see `follows`)."""
+    # Anything that follows starts between this one's start and its end plus the window.
+    _, last_day = _widened(first.when, within_days)
+    # Those start no earlier than it and within the window of its end, so of `follows` only
+    # "ends no earlier" is left to check.
+    end = first.when.end
+    return (
+        m
+        for m in index.starting(first.when.start, last_day)
+        if m.when.end >= end and m.id != first.id
+    )
+
+
 def _followed_by(
     firsts: Sequence[Memory], candidates: Sequence[Memory], within_days: int
 ) -> PatternCount:
     index = TimeIndex(candidates)
-    instances = []
-    for first in in_time_order(firsts):
-        # Anything that follows starts between this one's start and its end plus the window.
-        _, last_day = _widened(first.when, within_days)
-        # Those start no earlier than it and within the window of its end, so of `follows`
-        # only "ends no earlier" is left to check.
-        end = first.when.end
-        then = tuple(
-            in_time_order(
-                m
-                for m in index.starting(first.when.start, last_day)
-                if m.when.end >= end and m.id != first.id
-            )
+    followed = [
+        first
+        for first in in_time_order(firsts)
+        if next(_followers(first, index, within_days), None) is not None
+    ]
+
+    def instances() -> tuple[PatternInstance, ...]:
+        return tuple(
+            PatternInstance(first, tuple(in_time_order(_followers(first, index, within_days))))
+            for first in followed
         )
-        if then:
-            instances.append(PatternInstance(first, then))
-    return PatternCount(len(instances), len(firsts), tuple(instances))
+
+    return PatternCount(len(followed), len(firsts), instances)
 
 
 def find_patterns(memories: Sequence[Memory], window_days: int = DEFAULT_WINDOW_DAYS) -> Patterns:

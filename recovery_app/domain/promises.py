@@ -52,22 +52,41 @@ class WeekShare:
         return self.kept / self.decided
 
 
+@dataclass(frozen=True)
+class PromiseTally:
+    """How many promises of one week were marked with one outcome (counted in SQL)."""
+
+    monday: date
+    outcome: PromiseOutcome | None
+    count: int
+
+
 def self_trust_line(promises: Iterable[PromiseMark]) -> list[WeekShare]:
     """Per calendar week, oldest first, the share of promises kept among those kept or not.
     Weeks with nothing decided are left out rather than drawn as zero."""
+    return weeks_from_tallies(PromiseTally(week_start(p.day), p.outcome, 1) for p in promises)
+
+
+def weeks_from_tallies(tallies: Iterable[PromiseTally]) -> list[WeekShare]:
+    """The same line from counts per week, so a service can count in SQL instead of reading
+    every promise ever made."""
     weeks: dict[date, list[int]] = {}
-    for promise in promises:
-        if promise.outcome not in (PromiseOutcome.KEPT, PromiseOutcome.NOT_KEPT):
+    for tally in tallies:
+        if tally.outcome not in (PromiseOutcome.KEPT, PromiseOutcome.NOT_KEPT):
             continue
-        counts = weeks.setdefault(week_start(promise.day), [0, 0])
-        counts[1] += 1
-        if promise.outcome is PromiseOutcome.KEPT:
-            counts[0] += 1
+        counts = weeks.setdefault(tally.monday, [0, 0])
+        counts[1] += tally.count
+        if tally.outcome is PromiseOutcome.KEPT:
+            counts[0] += tally.count
     return [WeekShare(monday, kept, decided) for monday, (kept, decided) in sorted(weeks.items())]
 
 
 def share_kept(promises: Iterable[PromiseMark]) -> float | None:
     """Over all time; None when no promise is marked kept or not yet."""
-    weeks = self_trust_line(promises)
+    return share_of_weeks(self_trust_line(promises))
+
+
+def share_of_weeks(weeks: Iterable[WeekShare]) -> float | None:
+    weeks = list(weeks)
     decided = sum(w.decided for w in weeks)
     return sum(w.kept for w in weeks) / decided if decided else None

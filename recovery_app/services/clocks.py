@@ -301,26 +301,40 @@ class ClockService(ContactEventsPart):
                 for stretch in cut
                 for days in milestones_reached(stretch.days)
             }
-            known = {}
-            for record in session.exec(select(Milestone).where(Milestone.clock_id == clock.id)):
-                key = (record.stretch_since, record.days)
-                if key in truth:
-                    known[key] = record
-                else:
-                    session.delete(record)
-            for stretch_since, days in sorted(truth - known.keys()):
-                known[(stretch_since, days)] = Milestone(
-                    clock_id=clock.id,
-                    stretch_since=stretch_since,
-                    days=days,
-                    reached_on=reached_on(stretch_since, days),
-                    # a past stretch's milestones are history, not news
-                    acknowledged=stretch_since != cut[-1].since,
+            # Plain columns, not rows as objects: a journal of years holds hundreds of
+            # milestones, and this runs before Today can show its figures.
+            acknowledged: dict[tuple[date, int], bool] = {}
+            stale: list[int] = []
+            for record_id, stretch_since, days, seen in session.exec(
+                select(
+                    col(Milestone.id),
+                    col(Milestone.stretch_since),
+                    col(Milestone.days),
+                    col(Milestone.acknowledged),
+                ).where(Milestone.clock_id == clock.id)
+            ):
+                if (stretch_since, days) in truth:
+                    acknowledged[(stretch_since, days)] = seen
+                elif record_id is not None:
+                    stale.append(record_id)
+            if stale:
+                session.exec(delete(Milestone).where(col(Milestone.id).in_(stale)))
+            for stretch_since, days in sorted(truth - acknowledged.keys()):
+                # a past stretch's milestones are history, not news
+                history = stretch_since != cut[-1].since
+                acknowledged[(stretch_since, days)] = history
+                session.add(
+                    Milestone(
+                        clock_id=clock.id,
+                        stretch_since=stretch_since,
+                        days=days,
+                        reached_on=reached_on(stretch_since, days),
+                        acknowledged=history,
+                    )
                 )
-                session.add(known[(stretch_since, days)])
             pending[clock.id] = [
-                record.days
-                for (since, _), record in known.items()
-                if since == cut[-1].since and not record.acknowledged
+                days
+                for (since, days), seen in acknowledged.items()
+                if since == cut[-1].since and not seen
             ]
         return pending

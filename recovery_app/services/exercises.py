@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.exercises import (
@@ -166,13 +166,33 @@ class ExerciseService(JournalPart):
             session.exec(delete(ExerciseRun).where(col(ExerciseRun.id) == run_id))
             session.commit()
 
+    def finished_counts(self) -> dict[str, int]:
+        """How many finished runs each exercise has (those with none are left out)."""
+        statement = (
+            select(ExerciseRun.exercise_id, func.count())
+            .where(col(ExerciseRun.finished).is_(True))
+            .group_by(col(ExerciseRun.exercise_id))
+        )
+        with self._vault.session() as session:
+            return dict(session.exec(statement).all())
+
+    def half_done(self) -> set[str]:
+        """The exercises with a run saved half-way (`unfinished_run` gives it)."""
+        statement = (
+            select(ExerciseRun.exercise_id).where(col(ExerciseRun.finished).is_(False)).distinct()
+        )
+        with self._vault.session() as session:
+            return set(session.exec(statement).all())
+
     def history(self, exercise_id: str) -> list[Run]:
         """The finished runs of one exercise, newest first."""
-        return self._runs(ExerciseRun.exercise_id == exercise_id, col(ExerciseRun.finished))
+        return self._runs(
+            ExerciseRun.exercise_id == exercise_id, col(ExerciseRun.finished).is_(True)
+        )
 
     def recent_runs(self, limit: int = 5) -> list[Run]:
         """The latest finished runs of any exercise, newest first."""
-        return self._runs(col(ExerciseRun.finished), limit=limit)
+        return self._runs(col(ExerciseRun.finished).is_(True), limit=limit)
 
     def _runs(self, *conditions: Any, limit: int | None = None) -> list[Run]:
         statement = (

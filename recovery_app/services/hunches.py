@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy
 from sqlalchemy import case, func, literal_column, or_
@@ -48,6 +49,22 @@ class SavedHunch:
 class NoSuchHunch(InvalidInput):
     def __init__(self) -> None:
         super().__init__("That one isn't in the journal any more.")
+
+
+def urge_prediction_tallies() -> sqlalchemy.Select[Any]:
+    """How the urges' predictions turned out, counted: (predicted reach out, outcome,
+    lasted less than predicted, how many). Its WHERE is the predictions index's own, so
+    SQLite reads that index alone."""
+    reach_out, urge_outcome = col(Urge.predicted_reach_out), col(Urge.outcome)
+    predicted, lasted = col(Urge.predicted_minutes), col(Urge.minutes)
+    shorter = case(
+        (or_(predicted.is_(None), lasted.is_(None)), None), (predicted > lasted, 1), else_=0
+    ).label("shorter")
+    return (
+        sqlalchemy.select(reach_out, urge_outcome, shorter, func.count())
+        .where(or_(reach_out.is_not(None), predicted.is_not(None)))
+        .group_by(reach_out, urge_outcome, literal_column("shorter"))
+    )
 
 
 class HunchService(JournalPart):
@@ -111,13 +128,9 @@ class HunchService(JournalPart):
 
     def figures(self) -> HunchFigures:
         """Counted in SQL (grouped by kind and outcome, and by how each urge's predictions
-        turned out), not by reading every urge with a prediction: ten years hold 15,000."""
+        turned out), not by reading every urge with a prediction: ten years hold 15,000.
+        The urges' count reads the index of their predictions alone (migration 0011)."""
         kind, fearful, outcome = col(Hunch.kind), col(Hunch.fearful), col(Hunch.outcome)
-        reach_out, urge_outcome = col(Urge.predicted_reach_out), col(Urge.outcome)
-        predicted, lasted = col(Urge.predicted_minutes), col(Urge.minutes)
-        shorter = case(
-            (or_(predicted.is_(None), lasted.is_(None)), None), (predicted > lasted, 1), else_=0
-        ).label("shorter")
         with self._vault.session() as session:
             connection = session.connection()
             hunches = connection.execute(
@@ -125,11 +138,7 @@ class HunchService(JournalPart):
                 .where(outcome.is_not(None))
                 .group_by(kind, fearful, outcome)
             ).all()
-            urges = connection.execute(
-                sqlalchemy.select(reach_out, urge_outcome, shorter, func.count())
-                .where(or_(reach_out.is_not(None), predicted.is_not(None)))
-                .group_by(reach_out, urge_outcome, literal_column("shorter"))
-            ).all()
+            urges = connection.execute(urge_prediction_tallies()).all()
         return counted_hunch_figures(
             (
                 HunchTally(

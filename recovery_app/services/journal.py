@@ -39,6 +39,18 @@ if TYPE_CHECKING:
     from recovery_app.storage.vault import Vault
 
 
+def prepare_services() -> None:
+    """What the first session of a new unlock would otherwise do while a person waits: the
+    tables' mappings configured, and Today's words read (see VaultService.prepare_unlock)."""
+    from sqlalchemy.orm import configure_mappers
+
+    import recovery_app.services.backups  # noqa: F401  (Today's backup notice)
+    from recovery_app.services.texts import today_texts
+
+    configure_mappers()
+    today_texts()
+
+
 class Journal:
     def __init__(
         self, vault: Vault, secrets: SecretStore, *, now: Callable[[], datetime] = utc_now
@@ -144,6 +156,10 @@ class Journal:
 
     def today(self) -> date:
         return self.clocks.today()
+
+    def changes(self) -> int:
+        """See JournalPart.changes."""
+        return self._vault.changes()
 
     def check_integrity(self) -> None:
         """VaultDamaged unless every page of the journal is sound (storage's

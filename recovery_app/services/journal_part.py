@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_app.domain.stretches import local_day
-from recovery_app.storage.vault import Vault
+
+if TYPE_CHECKING:  # storage.vault loads SQL: the unlock window shows before it does
+    from recovery_app.storage.vault import Vault
 
 
 def utc_now() -> datetime:
@@ -30,3 +33,9 @@ class JournalPart:
 
     def today(self) -> date:
         return local_day(self._now())
+
+    def changes(self) -> int:
+        """Differs whenever anything was saved to the journal since it was last asked (here,
+        from the command line or from the quick-log window): a screen shown again reads the
+        journal again only when this is not what it was when the screen last read it."""
+        return self._vault.changes()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy
@@ -77,6 +77,20 @@ class Timeline:
 
     def find(self, memory_id: int) -> Memory | None:
         return next((m for m in self.memories if m.id == memory_id), None)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Enough to choose the view's first page, without reading a single memory."""
+
+    count: int
+    has_harm: bool
+    settings: ViewSettings
+
+    @property
+    def warning_first(self) -> bool:
+        """Whether the content warning comes before the memories (unless already passed)."""
+        return self.has_harm and self.settings.content_warning
 
 
 class MemoryService(JournalPart):
@@ -190,7 +204,15 @@ class MemoryService(JournalPart):
         statement = statement.order_by(middle, span, col(MemoryRow.id))
         with self._vault.session() as session:
             rows = session.connection().execute(statement).all()
-        return [Memory(row.id, _details(row)) for row in rows]
+        return [_memory(*row) for row in rows]
+
+    def overview(self) -> Overview:
+        statement = sqlalchemy.select(
+            func.count(), func.coalesce(func.max(col(MemoryRow.kind) == MemoryKind.HARM.value), 0)
+        )
+        with self._vault.session() as session:
+            count, harm = session.connection().execute(statement).one()
+        return Overview(int(count), bool(harm), self.settings())
 
     def find_good_moments(self, words: str) -> list[Memory]:
         """Good moments whose title, text or tags hold every word typed (any case)."""
@@ -265,6 +287,31 @@ def _columns(details: MemoryDetails) -> dict[str, object]:
         "date_start": details.when.start,
         "date_end": details.when.end,
     }
+
+
+_KINDS = {kind.value: kind for kind in MemoryKind}  # a dict lookup: thousands per timeline
+
+
+def _memory(
+    memory_id: int,
+    clock_id: int | None,
+    kind: str,
+    title: str,
+    what_happened: str,
+    feeling: int | None,
+    tags: str,
+    date_text: str,
+    date_start: date,
+    date_end: date,
+) -> Memory:
+    """From a plain row of `_FIELDS`, in that order: the view reads thousands at a time."""
+    when = FuzzyDate(precision_of(date_text), date_start, date_end, date_text)
+    return Memory(
+        memory_id,
+        MemoryDetails(
+            _KINDS[kind], title, when, what_happened, feeling, tuple(_tags(tags)), clock_id
+        ),
+    )
 
 
 def _details(row: MemoryRow | sqlalchemy.Row[Any]) -> MemoryDetails:

@@ -10,17 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, col, select
+import sqlalchemy
+from sqlmodel import Session, col, func, select
 
 from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.promises import (
-    PromiseMark,
+    PromiseTally,
     WeekShare,
     clean_promise_text,
-    self_trust_line,
-    share_kept,
+    share_of_weeks,
     stored_outcome,
+    weeks_from_tallies,
 )
 from recovery_app.services.journal_part import JournalPart
 from recovery_app.storage.models import Promise
@@ -76,21 +77,37 @@ class PromiseService(JournalPart):
         with self._vault.session() as session:
             return [_saved(row) for row in session.exec(statement)]
 
-    def open_promises(self) -> list[SavedPromise]:
-        """Promises for today or earlier that are not marked yet, oldest first."""
-        today = self.today()
-        return [p for p in reversed(self.promises()) if p.outcome is None and p.day <= today]
+    def open_promises(self, *, newest: int | None = None) -> list[SavedPromise]:
+        """Promises for today or earlier that are not marked yet, oldest first; only the
+        `newest` of them if given (read in SQL: years of promises, most long marked)."""
+        statement = (
+            select(Promise)
+            .where(col(Promise.outcome).is_(None), col(Promise.day) <= self.today())
+            .order_by(col(Promise.day).desc(), col(Promise.id).desc())
+            .limit(newest)
+        )
+        with self._vault.session() as session:
+            return [_saved(row) for row in reversed(session.exec(statement).all())]
 
     def self_trust_line(self) -> list[WeekShare]:
-        return self_trust_line(self._marks())
+        """Counted in SQL, week by week (a promise a day for years is thousands of rows)."""
+        # SQLite's Monday of a day's week: the next Sunday (or that Sunday), less six days.
+        monday = func.date(col(Promise.day), "weekday 0", "-6 days")
+        decided = [PromiseOutcome.KEPT.value, PromiseOutcome.NOT_KEPT.value]
+        statement = (
+            sqlalchemy.select(monday, col(Promise.outcome), func.count())
+            .where(col(Promise.outcome).in_(decided))
+            .group_by(monday, col(Promise.outcome))
+        )
+        with self._vault.session() as session:
+            rows = session.connection().execute(statement).all()
+        return weeks_from_tallies(
+            PromiseTally(date.fromisoformat(day), PromiseOutcome(outcome), count)
+            for day, outcome, count in rows
+        )
 
     def share_kept(self) -> float | None:
-        return share_kept(self._marks())
-
-    def _marks(self) -> list[PromiseMark]:
-        with self._vault.session() as session:
-            rows = session.exec(select(col(Promise.day), col(Promise.outcome))).all()
-        return [PromiseMark(day, None if o is None else PromiseOutcome(o)) for day, o in rows]
+        return share_of_weeks(self.self_trust_line())
 
 
 # ----- what the check-in shares ---------------------------------------------------------------

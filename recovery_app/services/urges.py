@@ -6,13 +6,13 @@ and the trigger names are looked up in one query.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy
 from sqlalchemy import ColumnElement
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, func, or_, select
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.stretches import local_day
@@ -118,6 +118,39 @@ class UrgeService(JournalPart):
             urges = list(session.exec(statement))
             names = self._names_of(session, [u.id for u in urges if u.id is not None])
             return [SavedUrge(u.id, _details(u, names)) for u in urges if u.id is not None]
+
+    def each_urge(self, *, since: date | None = None, batch: int = 1000) -> Iterator[SavedUrge]:
+        """`list_urges`, newest first, read `batch` at a time as plain columns (no ORM
+        objects): memory stays the size of one batch however many years the journal holds,
+        and the command line prints as it reads."""
+        fields = [col(getattr(Urge, name)) for name in _DETAIL_FIELDS]
+        after: tuple[datetime, int] | None = None
+        while True:
+            statement = sqlalchemy.select(col(Urge.id), *fields).where(
+                *_conditions(since, None, None)
+            )
+            if after is not None:  # keyset paging: each batch starts where the last stopped
+                at, urge_id = after
+                statement = statement.where(
+                    or_(col(Urge.at) < at, (col(Urge.at) == at) & (col(Urge.id) < urge_id))
+                )
+            with self._vault.session() as session:
+                rows = session.connection().execute(statement.order_by(*_NEWEST).limit(batch))
+                found = [(row[0], dict(zip(_DETAIL_FIELDS, row[1:], strict=True))) for row in rows]
+                names = self._names_of(session, [urge_id for urge_id, _ in found])
+            for urge_id, values in found:
+                outcome = values.pop("outcome")
+                yield SavedUrge(
+                    urge_id,
+                    UrgeDetails(
+                        **values,
+                        triggers=tuple(names.get(urge_id, [])),
+                        outcome=None if outcome is None else UrgeOutcome(outcome),
+                    ),
+                )
+            if len(found) < batch:
+                return
+            after = (found[-1][1]["at"], found[-1][0])
 
     def count_urges(
         self, *, since: date | None = None, until: date | None = None, trigger: str | None = None
@@ -252,6 +285,21 @@ class UrgeService(JournalPart):
 
 
 _NEWEST = (col(Urge.at).desc(), col(Urge.id).desc())
+# UrgeDetails' fields kept as columns (the triggers are links, read apart).
+_DETAIL_FIELDS = (
+    "at",
+    "intensity",
+    "intensity_after",
+    "feelings",
+    "place",
+    "company",
+    "did_instead",
+    "outcome",
+    "minutes",
+    "predicted_minutes",
+    "predicted_reach_out",
+    "note",
+)
 
 
 def _conditions(

@@ -186,6 +186,26 @@ class VaultService:
             vault.close()
             raise
 
+    def prepare_unlock(self) -> None:
+        """Load, ahead of time, what opening the journal will need: the key file's
+        cryptography, SQLAlchemy, SQLModel and SQLCipher, the tables' mappings and every
+        service a Journal holds (most of a second on a 2-core machine). The window calls it
+        off the GUI thread while the password is being typed, so that after the key
+        derivation only the opening itself is left. Safe to call from any thread, and again.
+
+        The key file's module comes first: `check_password` imports it first too, so two
+        threads importing at once always wait for each other in the same order."""
+        import argon2.low_level  # noqa: F401
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401
+
+        import recovery_app.storage.keyfile
+        import recovery_app.storage.vault  # noqa: F401
+        from recovery_app.services import journal
+        from recovery_app.storage.engine import load_driver
+
+        load_driver()
+        journal.prepare_services()
+
     def remember_status(self) -> SecretStoreStatus:
         return self.secrets.status()
 

@@ -20,6 +20,11 @@ from sqlalchemy.pool import NullPool
 BUSY_TIMEOUT_SECONDS = 4.0
 
 
+def load_driver() -> None:
+    """Import SQLCipher's driver now (make_engine imports it on first use)."""
+    import sqlcipher3.dbapi2  # noqa: F401
+
+
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     """An engine on the vault at `path` keyed with the raw 32-byte `key`.
 

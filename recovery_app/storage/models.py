@@ -15,7 +15,7 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from recovery_app.storage.types import UTCDateTime
@@ -151,6 +151,18 @@ class UrgeBase(SQLModel):
 
 class Urge(UrgeBase, table=True):
     __tablename__ = "urge"
+    __table_args__ = (
+        # Only the urges with a prediction, and only what the self-trust figures count
+        # (services.hunches): the count reads this instead of every urge (migration 0011).
+        Index(
+            "ix_urge_predictions",
+            "predicted_reach_out",
+            "outcome",
+            "predicted_minutes",
+            "minutes",
+            sqlite_where=text("predicted_reach_out IS NOT NULL OR predicted_minutes IS NOT NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()
@@ -222,6 +234,8 @@ class PromiseBase(SQLModel):
 
 class Promise(PromiseBase, table=True):
     __tablename__ = "promise"
+    # The self-trust line counts the decided promises week by week from this alone.
+    __table_args__ = (Index("ix_promise_outcome_day", "outcome", "day"),)
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()
@@ -255,6 +269,12 @@ class ExerciseRun(SQLModel, table=True):
     """One go at an exercise; a run saved half-way can be taken up again."""
 
     __tablename__ = "exercise_run"
+    # The Exercises screen's counts, half-done marks and latest runs read these, not every
+    # run with its answers (years of runs): migration 0011.
+    __table_args__ = (
+        Index("ix_exercise_run_finished_exercise", "finished", "exercise_id"),
+        Index("ix_exercise_run_finished_at", "finished", "finished_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = uid_field()

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from recovery_app import __version__
 from recovery_app.storage import migrate
+from recovery_app.storage.changes import ChangeWatch
 from recovery_app.storage.engine import make_engine
 from recovery_app.storage.errors import (
     DiskFull,
@@ -53,6 +54,7 @@ class Vault:
         self.keyfile = keyfile
         self._engine: Engine | None = engine
         self._data_key: bytearray | None = bytearray(data_key)
+        self._changes = ChangeWatch(paths.db, data_key)
 
     @property
     def vault_id(self) -> str:
@@ -73,6 +75,11 @@ class Vault:
         if self._engine is None:
             raise VaultError("the vault is locked")
         return self._engine
+
+    def changes(self) -> int:
+        """A number that differs whenever anything was committed to the journal since it was
+        last asked, by this app or another process (storage.changes explains how)."""
+        return self._changes.version()
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -109,6 +116,7 @@ class Vault:
 
         The checkpoint moves committed entries from the WAL into journal.db, so a damaged
         or lost -wal file can't take them with it once the journal is closed."""
+        self._changes.close()
         if self._engine is not None:
             _checkpoint_quietly(self._engine)
             self._engine.dispose()

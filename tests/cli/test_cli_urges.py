@@ -408,3 +408,22 @@ def test_parsing_the_urge_commands_loads_no_sql() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_the_streamed_json_is_the_document_json_would_print(
+    journal: Path, service: VaultService, count: int
+) -> None:
+    """`urges --json` is written an urge at a time; byte for byte what json.dumps(indent=2)
+    of the whole document gives, so nothing reading it can tell."""
+    triggers = [(), ("A song",), ("Night-time", "A song \u201cours\u201d")]
+    log(
+        service,
+        *(
+            UrgeDetails(at=local(days_ago(n), 9), intensity=n, note=NOTE, triggers=triggers[n])
+            for n in range(count)
+        ),
+    )
+    out = ok(journal, "urges", "--json")
+    assert out == json.dumps(json.loads(out), indent=2) + "\n"
+    assert len(json.loads(out)["urges"]) == count

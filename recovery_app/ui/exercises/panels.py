@@ -69,12 +69,12 @@ class PromisesPanel(QGroupBox):
     def refresh(self) -> None:
         _clear(self.rows)
         self.mark_buttons = {}
-        listed = self.message.attempt(self.promises.open_promises)
+        listed = self.message.attempt(lambda: self.promises.open_promises(newest=MAX_ROWS))
         if not listed:
             self.rows.addWidget(paragraph(exercise_texts().promises["empty"], "hint"))
             return
         self.rows.addWidget(paragraph(self.tr("How did these go?"), "hint"))
-        for promise in listed[-MAX_ROWS:]:
+        for promise in listed:
             self.rows.addWidget(self._row(promise))
         tab_in_order(self.add_button, *self.mark_buttons.values())  # rows made anew: Tab too
 

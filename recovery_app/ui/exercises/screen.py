@@ -58,6 +58,7 @@ class ExercisesScreen(QWidget):
         self.dialog: QDialog | QMessageBox | None = None
         self.cards: list[ExerciseCard] = []
         self.recent: list[Run] = []
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -132,9 +133,14 @@ class ExercisesScreen(QWidget):
         """A check-in (or the command line) may have made or marked a promise meanwhile."""
         super().showEvent(event)
         if not event.spontaneous():
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        if self.promises.changes() != self._seen_changes:
             self.refresh()
 
     def refresh(self) -> None:
+        self._seen_changes = self.promises.changes()
         self.self_trust.refresh()
         self.promises_panel.refresh()
         self.waiting.refresh()
@@ -148,6 +154,9 @@ class ExercisesScreen(QWidget):
             card.deleteLater()
         self.cards = []
         hidden = self.message.attempt(self.exercises.hidden) or set()
+        # Two counts for every card at once, not two reads per card.
+        half_done = self.message.attempt(self.exercises.half_done) or set()
+        finished = self.message.attempt(self.exercises.finished_counts) or {}
         shown = [
             e
             for e in self.exercises.library.exercises
@@ -155,12 +164,11 @@ class ExercisesScreen(QWidget):
         ]
         self.all_hidden.setVisible(not shown and bool(self.exercises.library.exercises))
         for exercise in shown:
-            half_done = self.exercises.unfinished_run(exercise.id) is not None
             card = ExerciseCard(
                 exercise,
                 hidden=exercise.id in hidden,
-                half_done=half_done,
-                finished_runs=len(self.exercises.history(exercise.id)),
+                half_done=exercise.id in half_done,
+                finished_runs=finished.get(exercise.id, 0),
             )
             card.start_requested.connect(self.start)
             card.history_requested.connect(self.show_history)

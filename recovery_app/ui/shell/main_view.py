@@ -250,12 +250,20 @@ class MainView(QWidget):
             screen.deleteLater()
 
     def _refresh_today(self) -> None:
-        """Something Today and Review count changed elsewhere (an urge, a contact); the
-        quick log can save one while either is on show."""
-        if TODAY in self._built:
-            self.today.refresh()
-        if REVIEW in self._built:
+        """Something Today and Review count changed elsewhere (an urge, a contact); the quick
+        log can save one while either is on show. Hidden, Today reads the journal again when
+        it is next shown (its change marker moved), and Review counts afresh on each visit."""
+        if TODAY in self._built and self.today.isVisible():
+            self.today.refresh_if_changed()
+        if REVIEW in self._built and self.review.isVisible():
             self.review.refresh()
+
+    def refresh_if_changed(self) -> None:
+        """The window is back in front: the screen showing reads the journal again if
+        anything was saved meanwhile (from the command line, the quick-log window)."""
+        refresh = getattr(self.pages.currentWidget(), "refresh_if_changed", None)
+        if callable(refresh):
+            refresh()
 
     # ----- the moments a reading may follow (shown on Today, never pushed) --------------------
 

@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -28,9 +29,15 @@ class UnlockScreen(QWidget):
     unlock_requested = Signal(str, bool)  # password, remember on this computer
     remembered_unlock_requested = Signal()
     restore_requested = Signal()  # the journal is damaged or lost: bring back a backup
+    # Once, after the screen's first paint: the window is on screen, and slower work may start.
+    first_painted = Signal()
+    # The first key typed since the screen was last reset: the journal will be opened soon.
+    typing_started = Signal()
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
+        self._typing = False
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(250)
         self._wait_until_ms = 0
@@ -90,10 +97,22 @@ class UnlockScreen(QWidget):
 
     def _connect_signals(self) -> None:
         self.password.returnPressed.connect(self._submit)
+        self.password.textEdited.connect(self._typed)
         self.unlock_button.clicked.connect(self._submit)
         self.remembered_button.clicked.connect(self._submit_remembered)
         self.restore_button.clicked.connect(self.restore_requested)
         self._wait_timer.timeout.connect(self._tick_wait)
+
+    def _typed(self) -> None:
+        if not self._typing:
+            self._typing = True
+            self.typing_started.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint pass is done
 
     def set_remember_available(self, available: bool, reason: str) -> None:
         self.remember.setVisible(available)
@@ -159,6 +178,7 @@ class UnlockScreen(QWidget):
     def reset(self) -> None:
         """Forget everything typed: called on every lock."""
         self.password.clear()
+        self._typing = False
         self.remember.setChecked(False)
         self.message.say("")
         self.set_busy(False)

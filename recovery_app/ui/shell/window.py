@@ -28,6 +28,7 @@ from recovery_app.services.errors import SecretStoreError, VaultError, WrongPass
 from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService, VaultState
 from recovery_app.ui.kit.dialog import fit_to_screen
+from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
     from recovery_app.ui.shell.main_view import MainView
 
 DEFAULT_SIZE = (960, 640)
+# Looking for a remembered key loads the keyring (tens of milliseconds, and more processes):
+# it waits for the unlock screen's first paint, or at most this long.
+REMEMBERED_CHECK_LATEST_MS = 300
 
 
 class JournalWindow(QMainWindow):
@@ -80,6 +84,8 @@ class JournalWindow(QMainWindow):
         self._pending_quick_log = False  # asked for while locked: opens once unlocked
         self._remember_status = SecretStoreStatus(False, "")
         self._remembered = False
+        self._remembered_check_waiting = False
+        self._prepared = False  # what opening the journal needs is loading or loaded
 
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setWindowIcon(app_icon())
@@ -146,6 +152,8 @@ class JournalWindow(QMainWindow):
             self._unlock_screen.unlock_requested.connect(self._unlock)
             self._unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
             self._unlock_screen.restore_requested.connect(lambda: self.tasks.open_restore())
+            self._unlock_screen.first_painted.connect(self._start_remembered_check)
+            self._unlock_screen.typing_started.connect(self._prepare_unlock)
         return self._unlock_screen
 
     def _connect_signals(self) -> None:
@@ -176,13 +184,8 @@ class JournalWindow(QMainWindow):
         if state is VaultState.PRESENT:
             self.show_unlock()
             self.unlock_screen.set_busy(True)
-            generation = self._generation
-            run_in_background(
-                self._check_remembered,
-                lambda result: self._remembered_checked(result, generation),
-                lambda error: self._unlock_failed(error, generation),
-                self,
-            )
+            self._remembered_check_waiting = True
+            QTimer.singleShot(REMEMBERED_CHECK_LATEST_MS, self._start_remembered_check)
         else:
             self.first_run.set_key_only(state is VaultState.KEY_ONLY)
             self.stack.setCurrentWidget(self.first_run)
@@ -192,6 +195,34 @@ class JournalWindow(QMainWindow):
 
     def _install_safety_filter(self) -> None:
         application().installEventFilter(self.safety)
+
+    def _start_remembered_check(self) -> None:
+        """Once the unlock screen is on screen: is a key remembered on this computer?"""
+        if not self._remembered_check_waiting:
+            return
+        self._remembered_check_waiting = False
+        generation = self._generation
+        run_in_background(
+            self._check_remembered,
+            lambda result: self._remembered_checked(result, generation),
+            lambda error: self._unlock_failed(error, generation),
+            self,
+        )
+
+    def _prepare_unlock(self) -> None:
+        """While the password is typed (or, pasted, while its key is derived): load what
+        opening the journal and showing Today need, off the GUI thread."""
+        if self._prepared:
+            return
+        self._prepared = True
+
+        def prepare() -> None:
+            self.service.prepare_unlock()
+            import recovery_app.ui.shell.main_view
+            import recovery_app.ui.today.screen  # noqa: F401
+
+        # Nothing to report: a failure here meets the person again, worded, at the unlock.
+        run_in_background(prepare, lambda _done: None, lambda _error: None, self)
 
     def _check_remembered(self) -> tuple[SecretStoreStatus, Journal | None]:
         status = self.service.remember_status()
@@ -243,6 +274,7 @@ class JournalWindow(QMainWindow):
             self.unlock_screen.show_error(self.tr("Please wait a moment."), wait)
             return
         generation = self._generation
+        self._prepare_unlock()
 
         def work() -> Journal:
             journal = self.service.unlock(password)
@@ -354,7 +386,16 @@ class JournalWindow(QMainWindow):
             if generation == self._generation and self.backup_schedule is not None:
                 self.backup_schedule.start()
 
-        run_in_background(journal.check_integrity, checked, failed, self)
+        def start() -> None:
+            if generation == self._generation and self.journal is journal:
+                run_in_background(journal.check_integrity, checked, failed, self)
+
+        # Once Today is on screen: on two cores, a check of every page beside the first
+        # frame would make the person wait for both.
+        if self.main_view is not None and self.main_view.isVisible():
+            after_first_paint(self.main_view, start)
+        else:
+            start()
 
     # ----- work with the journal closed (ui/shell/closed_work.py) ---------------------------
 
@@ -461,6 +502,12 @@ class JournalWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.main_view is not None
+        ):
+            self.main_view.refresh_if_changed()
         if (
             event.type() == QEvent.Type.WindowStateChange
             and self.isMinimized()

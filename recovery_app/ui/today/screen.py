@@ -82,6 +82,7 @@ class TodayScreen(QWidget):
         self.check_in: SavedCheckIn | None = None
         self.dialog: QDialog | QMessageBox | None = None
         self._shown_day: date | None = None
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._columns = 0
         self._own_notices: list[Notice] = []  # what only Today knows just now
         self._own_said = False  # they were on screen and Today was left: said once is enough
@@ -177,7 +178,7 @@ class TodayScreen(QWidget):
         self.notice_card.dismiss_requested.connect(self._dismiss_notice)
         self.undo_bar.undone.connect(lambda _restored: self.refresh())
         self.undo_bar.bind_shortcut(self)
-        self._day_timer.timeout.connect(self._refresh_if_day_changed)
+        self._day_timer.timeout.connect(self.refresh_if_changed)
         for keys, slot in (
             ("Ctrl+N", self.add_clock),
             ("Ctrl+K", self.open_check_in),
@@ -202,6 +203,9 @@ class TodayScreen(QWidget):
         archived = self._show_archived()
         self._show_clocks(has_archived=archived > 0)
         self._show_notice(self._milestone_notice())
+        # Noted last: reading Today writes too (milestones recorded and acknowledged), and
+        # those saves must not make it read everything again when it is next shown.
+        self._seen_changes = self.clocks.changes()
 
     def _show_clocks(self, *, has_archived: bool) -> None:
         for card in self.cards:
@@ -414,8 +418,9 @@ class TodayScreen(QWidget):
 
     # ----- events -------------------------------------------------------------------------------
 
-    def _refresh_if_day_changed(self) -> None:
-        if self.clocks.today() != self._shown_day:
+    def refresh_if_changed(self) -> None:
+        """Read again only if a new day began or anything was saved since the last read."""
+        if self.clocks.today() != self._shown_day or self.clocks.changes() != self._seen_changes:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -429,7 +434,7 @@ class TodayScreen(QWidget):
             self._choose_notice()
         elif self._board_waiting or not event.spontaneous():
             self._choose_notice()
-        self._refresh_if_day_changed()
+        self.refresh_if_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

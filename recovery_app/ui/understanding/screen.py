@@ -52,6 +52,7 @@ class UnderstandingScreen(QStackedWidget):
         self.columns = 2
         self._notes_passed: set[str] = set()  # "Go on" chosen, until the journal locks
         self._last_opened: str | None = None
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -108,6 +109,7 @@ class UnderstandingScreen(QStackedWidget):
     # ----- the list -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._seen_changes = self.message.attempt(self.readings.changes)
         enabled = self.message.attempt(self.readings.suggestions_enabled)
         self.suggestions_off.setVisible(enabled is False)
         self._show_cards()
@@ -220,8 +222,15 @@ class UnderstandingScreen(QStackedWidget):
         turned off in Settings."""
         super().showEvent(event)
         if not event.spontaneous() and self.currentWidget() is self.list_page:
-            self.refresh()
+            self.refresh_if_changed()
         self._chain_focus()
+
+    def refresh_if_changed(self) -> None:
+        """The cards built again only if something was saved since they were read (a
+        reading marked, suggestions turned off): thirty cards are not rebuilt for nothing."""
+        changes = self.message.attempt(self.readings.changes)
+        if changes is None or changes != self._seen_changes:
+            self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.services.errors import InvalidInput, VaultError
-from recovery_app.services.urges import SavedUrge, UrgeService
+from recovery_app.services.urges import SavedUrge, UrgeRow, UrgeService
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.kit.undo_bar import UndoBar
@@ -60,6 +60,7 @@ class UrgesScreen(QWidget):
         self.model = UrgeTableModel(urges, parent=self)
         self.dialog: QDialog | QMessageBox | None = None
         self._shown_day: date | None = None
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -205,6 +206,7 @@ class UrgesScreen(QWidget):
         self._reload(self.selected_id())
 
     def _reload(self, select_id: int | None) -> None:
+        self._seen_changes = self.urges.changes()
         self._shown_day = self.urges.today()
         self._fill_triggers()
         weeks = self.message.attempt(self.urges.week_comparison)
@@ -213,6 +215,32 @@ class UrgesScreen(QWidget):
         self._load(self.model.reload)
         if select_id is not None:
             self.select_urge(select_id)
+
+    def urge_added(self, saved: SavedUrge) -> None:
+        """An urge just noted here (the quick log): its line joins the list and this week's
+        figures are read again; the rest of the list is as it was."""
+        names = self.message.attempt(self.urges.triggers)
+        details = saved.details
+        # As the list shows them: in the person's order, spelled as the list spells them.
+        listed = {name.casefold(): (i, name) for i, name in enumerate(names or [])}
+        ordered = sorted(listed.get(t.casefold(), (len(listed), t)) for t in details.triggers)
+        row = UrgeRow(
+            id=saved.id,
+            at=details.at,
+            intensity=details.intensity,
+            outcome=details.outcome,
+            minutes=details.minutes,
+            triggers=tuple(name for _, name in ordered),
+        )
+        if names is None or not self.model.add_saved(row):
+            self.refresh()
+            return
+        self._seen_changes = self.urges.changes()
+        self.filter_bar.set_triggers(names)  # a trigger new with this urge joins the filter
+        weeks = self.message.attempt(self.urges.week_comparison)
+        if weeks is not None:
+            self.weeks.show_weeks(*weeks)
+        self._show_page()
 
     def _fill_triggers(self) -> None:
         names = self.message.attempt(self.urges.triggers)
@@ -230,6 +258,9 @@ class UrgesScreen(QWidget):
 
         if self.message.attempt(loaded) is None:
             return
+        self._show_page()
+
+    def _show_page(self) -> None:
         filtered = self.model.filters.active
         if self.model.total:
             page = TABLE
@@ -345,7 +376,12 @@ class UrgesScreen(QWidget):
 
     # ----- events -------------------------------------------------------------------------------
 
+    def refresh_if_changed(self) -> None:
+        """Read again only if a new day began ("this week" reads differently) or anything
+        was saved since the last read (here, from the command line, the quick-log window)."""
+        if self.urges.today() != self._shown_day or self.urges.changes() != self._seen_changes:
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.urges.today() != self._shown_day:
-            self.refresh()  # a new day: "this week" and the dates may read differently
+        self.refresh_if_changed()

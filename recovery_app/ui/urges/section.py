@@ -71,6 +71,9 @@ class UrgesSection(QTabWidget):
         self.moments.urges_changed.connect(self.urges_changed)
         self.moments.urge_lived.connect(self.urge_lived)
 
+    def refresh_if_changed(self) -> None:
+        self.moments.refresh_if_changed()
+
     def write_a_letter(self) -> None:
         """The letters, with a fresh page on the pad and the cursor in it."""
         self.setCurrentIndex(self.LETTERS)
@@ -114,7 +117,12 @@ class UrgesSection(QTabWidget):
     def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
         follows = self._following_up is dialog
         self._following_up = None
-        self._urge_saved(dialog.saved, lived=not follows)
+        if follows or dialog.saved is None:  # the guide or the form reads it again after
+            self._urge_saved(dialog.saved, lived=not follows)
+            return
+        self.moments.urge_added(dialog.saved)
+        self.urges_changed.emit()
+        self.urge_lived.emit(dialog.saved.details)
 
     def _urge_saved(self, saved: SavedUrge | None, *, lived: bool = True) -> None:
         if saved is not None:

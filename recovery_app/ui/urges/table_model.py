@@ -104,6 +104,23 @@ class UrgeTableModel(QAbstractTableModel):
         so an edit far down the list doesn't scroll the person back to the top."""
         self._load(self.filters, max(self._page_size, len(self._rows)))
 
+    def add_saved(self, row: UrgeRow) -> bool:
+        """An urge just saved, placed among the rows without reading the list again (a
+        journal of years would be counted and paged afresh for one new line). False when
+        filters narrow the list: whether it belongs there is the query's to say."""
+        if self.filters.active:
+            return False
+        newer = (row.at, row.id)
+        place = next((i for i, r in enumerate(self._rows) if (r.at, r.id) < newer), None)
+        self._total += 1
+        if place is None and len(self._rows) < self._total - 1:
+            return True  # older than every row loaded: fetched when scrolled to, in its place
+        place = len(self._rows) if place is None else place
+        self.beginInsertRows(_ROOT, place, place)
+        self._rows.insert(place, row)
+        self.endInsertRows()
+        return True
+
     @property
     def total(self) -> int:
         """How many urges the filters let through, loaded or not."""

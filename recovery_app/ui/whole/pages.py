@@ -3,10 +3,11 @@ of memories, the note before hard memories, and the card shown before any memory
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -31,6 +32,31 @@ from recovery_app.ui.whole.memory_table_model import (
     MemoryTableModel,
 )
 from recovery_app.ui.whole.timeline.layout import ZOOMS
+
+
+class HiddenNote(QWidget):
+    """Said while "only the good moments for now" hides the rest, with the way to see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(paragraph(self.tr("Memories of things that hurt are hidden."), "hint"))
+        self.reveal_button = QPushButton(self.tr("Show them"))
+        row.addWidget(self.reveal_button)
+        row.addStretch(1)
+        self.hide()
+
+
+def legend() -> QLabel:
+    return paragraph(
+        QCoreApplication.translate(
+            "WholeRelationshipScreen",
+            "Above the line: good moments. Below: things that hurt. On the line: apologies, "
+            "tension and the rest. A pale bar is a rough date.",
+        ),
+        "small",
+    )
 
 
 class ViewControls(QWidget):

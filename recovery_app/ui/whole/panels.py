@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from recovery_app.domain.fuzzy_dates import label
 from recovery_app.domain.memories import Memory, MemoryKind, PatternCount, Patterns
+from recovery_app.services.memories import Timeline
 from recovery_app.ui.kit.flow import FlowLayout
+from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
+from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 
 
@@ -76,6 +79,9 @@ class AroundPanel(QFrame):
         holder = QWidget()
         self.buttons = FlowLayout(holder, spacing=8)  # one under the other when narrow
         self.buttons.addWidget(self.edit_button)
+        self.delete_button = QPushButton(self.tr("&Delete this memory"))
+        self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
+        self.buttons.addWidget(self.delete_button)
         layout.addWidget(holder)
         layout.addStretch(0)
         self.around.itemActivated.connect(
@@ -114,6 +120,17 @@ class AroundPanel(QFrame):
                     "%1", str(window)
                 )
             )
+
+
+def side_panels(kind_words: dict[MemoryKind, str]) -> tuple[ScrollPage, AroundPanel, PatternPanel]:
+    """The column beside the timeline: the panels keep their own heights and scroll
+    together when the times are shown."""
+    side = ScrollPage(margins=(0, 0, 6, 0), spacing=10)
+    around, pattern = AroundPanel(kind_words), PatternPanel(kind_words)
+    side.column.addWidget(around)
+    side.column.addStretch(1)
+    side.column.addWidget(pattern)
+    return side, around, pattern
 
 
 class PatternPanel(QFrame):
@@ -158,6 +175,7 @@ class PatternPanel(QFrame):
             )
         )
         self._counts: dict[QListWidget, PatternCount] = {}
+        self._counting: Timeline | None = None  # the timeline whose pattern is being counted
         self.harm_button.toggled.connect(lambda on: self._show_times(self.harm_list, on))
         self.closeness_button.toggled.connect(lambda on: self._show_times(self.closeness_list, on))
 
@@ -170,6 +188,22 @@ class PatternPanel(QFrame):
         listed.itemActivated.connect(lambda item: self.memory_chosen.emit(item.data(MEMORY_ROLE)))
         return listed
 
+    def count(self, timeline: Timeline) -> None:
+        """Counted off the GUI thread (years of memories take a moment); only the newest
+        count is shown. The memories are frozen objects, already read: no session crosses."""
+        self._counting = timeline
+        self.show_counting()
+
+        def counted(patterns: Patterns) -> None:
+            if self._counting is timeline:
+                self.show_patterns(patterns)
+
+        def failed(_error: BaseException) -> None:
+            if self._counting is timeline:
+                self.show_counting(failed=True)
+
+        run_in_background(timeline.patterns, counted, failed, self)
+
     def show_counting(self, *, failed: bool = False) -> None:
         self.harm_line.setText(
             self.tr("The pattern couldn't be counted just now.") if failed else self.tr("Counting…")
@@ -181,6 +215,7 @@ class PatternPanel(QFrame):
             listed.clear()
 
     def show_patterns(self, patterns: Patterns) -> None:
+        self._counting = None  # what is shown now wins over a count still running
         days = patterns.window_days
         self._fill(
             self.harm_line,

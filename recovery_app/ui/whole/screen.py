@@ -8,8 +8,10 @@ days count as "around", the hemisphere for seasons, the warning) are saved in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -20,18 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.domain.memories import Memory, MemoryKind, Patterns
+from recovery_app.domain.memories import Memory, MemoryKind
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.memories import MemoryService, Timeline, ViewSettings
 from recovery_app.ui.kit.message_line import MessageLine
-from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import centred_card, heading, paragraph
-from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.whole.memory_dialog import MemoryDialog, kind_words
 from recovery_app.ui.whole.memory_table_model import MemoryTableModel
-from recovery_app.ui.whole.pages import EmptyCard, MemoryTable, ViewControls, WarningCard
-from recovery_app.ui.whole.panels import AroundPanel, PatternPanel
+from recovery_app.ui.whole.pages import (
+    EmptyCard,
+    HiddenNote,
+    MemoryTable,
+    ViewControls,
+    WarningCard,
+    legend,
+)
+from recovery_app.ui.whole.panels import side_panels
+from recovery_app.ui.whole.prefetch import TimelinePrefetch
 from recovery_app.ui.whole.timeline.view import TimelineView
 
 EMPTY, WARNING, CONTENT = range(3)
@@ -53,12 +61,14 @@ class WholeRelationshipScreen(QWidget):
         self._harm_hidden = False  # "only the good moments for now"
         self._pending_focus: int | None = None
         self._clock_names: dict[int, str] = {}
-        self._stale = False  # set when hidden: clocks may have changed on another screen
-        self._counting: Timeline | None = None  # the timeline whose pattern is being counted
+        self._seen_changes: int | None = None  # the journal's change marker when last read
         self.model = MemoryTableModel(self.words, {}, self)
+        self._prefetch = TimelinePrefetch(memories, self)
+        self._refresh_waiting = False  # for the memories being read while the warning shows
+        self._afterwards: list[Callable[[], None]] = []  # to do once they show
         self._build_ui()
         self._connect_signals()
-        self.refresh()
+        self._first_look()
 
     # ----- building -----------------------------------------------------------------------
 
@@ -111,14 +121,8 @@ class WholeRelationshipScreen(QWidget):
         self.person, self.zoom = self.controls.person, self.controls.zoom
         self.window_days, self.hemisphere = self.controls.window_days, self.controls.hemisphere
         self.warning_box = self.controls.warning_box
-        self.hidden_note = QWidget()
-        note_row = QHBoxLayout(self.hidden_note)
-        note_row.setContentsMargins(0, 0, 0, 0)
-        note_row.addWidget(paragraph(self.tr("Memories of things that hurt are hidden."), "hint"))
-        self.reveal_button = QPushButton(self.tr("Show them"))
-        note_row.addWidget(self.reveal_button)
-        note_row.addStretch(1)
-        self.hidden_note.hide()
+        self.hidden_note = HiddenNote()
+        self.reveal_button = self.hidden_note.reveal_button
         layout.addWidget(self.hidden_note)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
@@ -127,28 +131,13 @@ class WholeRelationshipScreen(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.table, self.tr("List"))
         splitter.addWidget(self.tabs)
-        # The panels keep their own heights and scroll together when the times are shown.
-        side = ScrollPage(margins=(0, 0, 6, 0), spacing=10)
-        side_column = side.column
-        self.around_panel = AroundPanel(self.words)
-        self.delete_button = QPushButton(self.tr("&Delete this memory"))
-        self.delete_button.setToolTip(self.tr("Delete (Delete key); you can undo it"))
-        self.around_panel.buttons.addWidget(self.delete_button)
-        side_column.addWidget(self.around_panel)
-        side_column.addStretch(1)
-        self.pattern_panel = PatternPanel(self.words)
-        side_column.addWidget(self.pattern_panel)
+        side, self.around_panel, self.pattern_panel = side_panels(self.words)
+        self.delete_button = self.around_panel.delete_button
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        self.legend = paragraph(
-            self.tr(
-                "Above the line: good moments. Below: things that hurt. On the line: apologies, "
-                "tension and the rest. A pale bar is a rough date."
-            ),
-            "small",
-        )
+        self.legend = legend()
         layout.addWidget(self.legend)
         return page
 
@@ -188,15 +177,38 @@ class WholeRelationshipScreen(QWidget):
 
     # ----- showing ------------------------------------------------------------------------
 
+    def _first_look(self) -> None:
+        """Before anything hurtful shows, the warning, with the memories read meanwhile
+        (ui/whole/prefetch.py); otherwise everything at once."""
+        overview = self.message.attempt(self.memories.overview)
+        if overview is None or not overview.warning_first or self.memories.warning_passed():
+            self.refresh()
+            return
+        self._seen_changes = self.memories.changes()
+        clocks = self.message.attempt(self.clocks.list_clocks) or []
+        self._fill_people([(c.id, c.name) for c in clocks if c.id is not None])
+        self._show_settings(overview.settings)
+        self.pages.setCurrentIndex(WARNING)
+        self.show_all_button.setFocus()
+        self._prefetch.start_after_paint(self.warning, None)
+
     def refresh(self, select_id: int | None = None) -> None:
         """Read the memories again, keeping the person chosen and the memory selected."""
+        self._seen_changes = changes = self.memories.changes()
         chosen = self.timeline.selected_memory()
         keep = select_id if select_id is not None else (chosen.id if chosen else None)
         clocks = self.message.attempt(self.clocks.list_clocks)
         if clocks is not None:
             self._fill_people([(c.id, c.name) for c in clocks if c.id is not None])
         clock_id = self.person.currentData()
-        loaded = self.message.attempt(lambda: self.memories.timeline(clock_id=clock_id))
+        read = self._prefetch.take(clock_id, changes)
+        self._refresh_waiting = read is None and self._prefetch.wait(
+            clock_id, changes, lambda: self.refresh(keep)
+        )
+        if self._refresh_waiting:
+            return  # being read already: shown the moment it is
+        loaded = read.timeline if read is not None else self._read_timeline(clock_id)
+        afterwards, self._afterwards = self._afterwards, []
         if loaded is None:
             return
         self.timeline_data = loaded
@@ -205,27 +217,26 @@ class WholeRelationshipScreen(QWidget):
         self.timeline.set_window_days(loaded.settings.window_days)
         self.timeline.set_memories(shown)
         self.model.set_memories(shown, self._clock_names)
-        self._count_patterns(loaded)
+        if read is not None:
+            self.pattern_panel.show_patterns(read.patterns)
+        else:
+            self.pattern_panel.count(loaded)
         self.hidden_note.setVisible(self._harm_hidden)
         self._choose_page(loaded)
         memory = loaded.find(keep) if keep is not None else None
         self.select_memory(memory if memory in shown else None)
+        for then in afterwards:
+            then()
 
-    def _count_patterns(self, loaded: Timeline) -> None:
-        """Counted off the GUI thread (years of memories take a moment); only the newest
-        count is shown. The memories are frozen objects, already read: no session crosses."""
-        self._counting = loaded
-        self.pattern_panel.show_counting()
+    def _after_refresh(self, then: Callable[[], None]) -> None:
+        """`then` now, or once the memories being read show."""
+        if self._refresh_waiting:
+            self._afterwards.append(then)
+        else:
+            then()
 
-        def counted(patterns: Patterns) -> None:
-            if self._counting is loaded:
-                self.pattern_panel.show_patterns(patterns)
-
-        run_in_background(loaded.patterns, counted, lambda _: self._count_failed(loaded), self)
-
-    def _count_failed(self, loaded: Timeline) -> None:
-        if self._counting is loaded:
-            self.pattern_panel.show_counting(failed=True)
+    def _read_timeline(self, clock_id: int | None) -> Timeline | None:
+        return self.message.attempt(lambda: self.memories.timeline(clock_id=clock_id))
 
     def _shown(self, loaded: Timeline) -> list[Memory]:
         if not self._harm_hidden:
@@ -270,6 +281,9 @@ class WholeRelationshipScreen(QWidget):
         if self.skip_warning.isChecked():
             self.warning_box.setChecked(False)  # saves the setting, then refreshes
         self._set_harm_hidden(hide_harm)
+        self._after_refresh(self._focus_after_warning)
+
+    def _focus_after_warning(self) -> None:
         if self._pending_focus is not None:
             self.focus_memory(self._pending_focus)
         else:
@@ -371,12 +385,12 @@ class WholeRelationshipScreen(QWidget):
 
     # ----- events ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
+    def refresh_if_changed(self) -> None:
+        """Read again only if anything was saved since the last read (a clock renamed on
+        Today, a memory noted from the command line)."""
+        if self.memories.changes() != self._seen_changes:
             self.refresh()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_if_changed()

@@ -419,7 +419,8 @@ def test_quick_exit_during_the_remembered_key_check_keeps_it_locked(
     gate = _Gate(window.service.unlock_remembered)
     monkeypatch.setattr(window.service, "unlock_remembered", gate)
     window.start()
-    assert gate.started.wait(WAIT_MS / 1000)
+    # The check begins once the unlock screen has painted (the event loop must run).
+    qtbot.waitUntil(gate.started.is_set, timeout=WAIT_MS)
     qtbot.mouseClick(_quick_exit_button(window), Qt.MouseButton.LeftButton)
     gate.release()
     finish_background_work()

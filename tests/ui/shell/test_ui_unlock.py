@@ -207,3 +207,59 @@ def test_damage_found_after_unlocking_locks_and_says_so(
     text = window.unlock_screen.message.text()
     assert "is damaged" in text and "password is right" in text
     close_window(window)
+
+
+def test_what_opening_needs_loads_from_the_first_key_typed(
+    qtbot: QtBot, data_dir: Path, monkeypatch
+) -> None:
+    """SQL and the screens load while the password is typed, once, not after the key."""
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    prepared: list[str] = []
+    real_prepare = window.service.prepare_unlock
+    monkeypatch.setattr(
+        window.service, "prepare_unlock", lambda: (prepared.append("now"), real_prepare())
+    )
+    screen = window.unlock_screen
+    qtbot.keyClicks(screen.password, PASSWORD[:1])
+    qtbot.waitUntil(lambda: prepared == ["now"], timeout=WAIT_MS)
+    qtbot.keyClicks(screen.password, PASSWORD[1:])
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.journal is not None, timeout=WAIT_MS)
+    assert prepared == ["now"]
+    close_window(window)
+
+
+def test_a_pasted_password_loads_what_opening_needs_beside_the_key(
+    qtbot: QtBot, data_dir: Path, monkeypatch
+) -> None:
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    prepared: list[str] = []
+    monkeypatch.setattr(window.service, "prepare_unlock", lambda: prepared.append("now"))
+    screen = window.unlock_screen
+    screen.password.setText(PASSWORD)  # as a paste from a password manager: no key typed
+    assert prepared == []
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.journal is not None, timeout=WAIT_MS)
+    assert prepared == ["now"]
+    close_window(window)
+
+
+def test_the_keyring_is_asked_only_once_the_unlock_screen_is_up(
+    qtbot: QtBot, data_dir: Path, monkeypatch
+) -> None:
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir, start=False)
+    asked: list[str] = []
+    real_status = window.service.remember_status
+    monkeypatch.setattr(
+        window.service, "remember_status", lambda: (asked.append("now"), real_status())[1]
+    )
+    window.start()
+    assert asked == []  # the window shows first; the keyring loads after its first paint
+    wait_for_unlock_screen_ready(qtbot, window)
+    assert asked == ["now"]
+    close_window(window)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from helpers.journal import journal_over, navigation_for
+from helpers.whole import go_on
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -89,7 +90,7 @@ def test_from_the_guide_a_remembered_moment_is_found_and_shown_whole(
     assert isinstance(view, WholeViewDialog)
     screen = view.view
     assert screen.pages.currentIndex() == WARNING  # the content warning still comes first
-    screen.show_all_button.click()
+    go_on(qtbot, screen)
     assert screen.pages.currentIndex() == CONTENT
     chosen = screen.timeline.selected_memory()
     assert chosen is not None and chosen.details.title == "The lake trip"
@@ -118,7 +119,7 @@ def test_a_memory_not_noted_yet_is_added_with_a_rough_date(
     assert isinstance(view, WholeViewDialog)
     added = [m for m in memories.list_memories() if m.details.title == "Our first flat"]
     assert len(added) == 1 and added[0].kind is MemoryKind.GOOD
-    view.view.show_all_button.click()
+    go_on(qtbot, view.view)
     assert view.view.timeline.selected_memory() == added[0]
 
 

@@ -199,3 +199,17 @@ def test_a_finished_run_keeps_its_promise_or_prediction_in_the_one_store(
     assert kept["They will call on my birthday"].fearful
     assert kept["That offer is too good"].kind is HunchKind.INSTINCT
     assert not kept["That offer is too good"].fearful
+
+
+def test_the_cards_counts_are_read_for_every_exercise_at_once(
+    exercises: ExerciseService,
+) -> None:
+    exercises.save_run("check_the_facts", {1: 8}, 1, finished=True)
+    exercises.save_run("check_the_facts", {1: 3}, 1, finished=True)
+    exercises.save_run("reality_check", {0: "Half"}, 1, finished=False)
+    exercises.save_run("self_compassion_break", {3: 4}, 3, finished=True)
+    ids = [e.id for e in exercises.library.exercises]
+    assert exercises.finished_counts() == {
+        i: len(exercises.history(i)) for i in ids if exercises.history(i)
+    }
+    assert exercises.half_done() == {i for i in ids if exercises.unfinished_run(i) is not None}

@@ -216,3 +216,50 @@ def test_a_hunch_needs_words_and_a_day_not_in_the_past(hunches: HunchService) ->
     with pytest.raises(InvalidInput):
         hunches.check(42, CheckOutcome.WRONG)
     assert hunches.hunches() == []
+
+
+def test_the_self_trust_line_counted_in_sql_equals_that_of_every_promise(vault) -> None:
+    from recovery_app.domain.promises import PromiseMark, self_trust_line, share_kept
+
+    rng = random.Random(5)
+    service = PromiseService(vault, now=lambda: NOW)
+    marks = []
+    for _ in range(120):
+        day = NOW.date() - timedelta(days=rng.randrange(400))  # every weekday, many weeks
+        saved = service.add("A small thing", day=day)
+        outcome = rng.choice([None, *MARKS_AND_SKIP])
+        if outcome is not None:
+            saved = service.mark(saved.id, outcome)
+        marks.append(PromiseMark(saved.day, saved.outcome))
+    assert service.self_trust_line() == self_trust_line(marks)
+    assert service.share_kept() == share_kept(marks)
+
+
+MARKS_AND_SKIP = [
+    PromiseOutcome.KEPT,
+    PromiseOutcome.NOT_KEPT,
+    PromiseOutcome.LET_GO,
+    PromiseOutcome.SKIPPED,
+]
+
+
+def test_the_newest_open_promises_are_the_end_of_them_all(promises: PromiseService) -> None:
+    today = NOW.date()
+    for offset in range(10):
+        made = promises.add(f"Promise {offset}", day=today - timedelta(days=offset))
+        if offset % 3 == 0:
+            promises.mark(made.id, PromiseOutcome.KEPT)
+    promises.add("Tomorrow's", day=today + timedelta(days=1))  # not due yet: never listed
+    every = promises.open_promises()
+    assert [p.day for p in every] == sorted(p.day for p in every)
+    assert all(p.outcome is None and p.day <= today for p in every)
+    assert promises.open_promises(newest=3) == every[-3:]
+
+
+def test_the_urges_predictions_are_counted_from_their_index_alone(vault) -> None:
+    from recovery_app.services.hunches import urge_prediction_tallies
+
+    with vault.engine.connect() as conn:
+        sql = str(urge_prediction_tallies().compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "USING COVERING INDEX ix_urge_predictions" in plan

@@ -101,3 +101,20 @@ def test_a_page_past_the_end_or_a_silly_limit_is_just_empty(urges) -> None:
 
 def test_now_is_the_services_own_moment(urges) -> None:
     assert urges.now() == NOW
+
+
+def test_each_urge_reads_in_batches_what_list_urges_gives(urges) -> None:
+    """Keyset batches: ties on the same moment, batch edges and `since` lose nothing."""
+    urges.triggers()
+    for hours in (0, 0, 0, 1, 2, 2, 30, 50, 50, 80, 200):
+        urges.log_urge(UrgeDetails(at=NOW - timedelta(hours=hours), triggers=("A song",)))
+    everything = urges.list_urges()
+    assert len(everything) == 11
+    for batch in (1, 2, 3, 11, 500):
+        assert list(urges.each_urge(batch=batch)) == everything
+    since = (NOW - timedelta(hours=60)).astimezone().date()
+    assert list(urges.each_urge(since=since, batch=2)) == urges.list_urges(since=since)
+
+
+def test_each_urge_on_an_empty_journal_gives_nothing(urges) -> None:
+    assert list(urges.each_urge(batch=2)) == []

@@ -6,6 +6,7 @@ import pytest
 from conftest import CHEAP_KDF, PASSWORD, unlock_vault, vault_bytes
 from sqlalchemy import inspect
 
+from recovery_app.services.secrets import KeyringSecretStore
 from recovery_app.services.vault_service import VaultService
 from recovery_app.storage import migrate
 from recovery_app.storage.backup_store import list_backups, verify_backup
@@ -15,7 +16,7 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"]
+REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"]
 
 
 def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
@@ -34,6 +35,48 @@ def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
 def test_the_revisions_listed_here_are_all_there_are() -> None:
     assert migrate.known_revisions() == set(REVISIONS)
     assert migrate.head_revision() == REVISIONS[-1]
+
+
+def test_the_revisions_read_from_the_files_are_alembics_own() -> None:
+    """The unlock reads the head from the migration files to spare Alembic's import; Alembic
+    must agree, whatever migrations are added later."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate._config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert migrate.revision_parents() == {
+        rev.revision: rev.down_revision for rev in script.walk_revisions()
+    }
+
+
+@pytest.mark.parametrize("revision", [None, *REVISIONS])
+def test_the_journals_revision_is_read_as_alembic_reads_it(
+    paths: VaultPaths, revision: str | None
+) -> None:
+    from alembic.runtime.migration import MigrationContext
+
+    ensure_private_dir(paths.data_dir)
+    engine = make_engine(paths.db, new_data_key(), create=True)
+    try:
+        with engine.begin() as conn:
+            if revision is not None:
+                migrate.upgrade(conn, revision)
+            expected = MigrationContext.configure(conn).get_current_revision()
+            assert migrate.current_revision(conn) == expected == revision
+    finally:
+        engine.dispose()
+
+
+def test_migration_files_that_fork_are_refused(tmp_path) -> None:
+    for name, revision, parent in (("a", "1", None), ("b", "2", "1"), ("c", "3", "1")):
+        parent_text = "None" if parent is None else f'"{parent}"'
+        (tmp_path / f"{name}.py").write_text(
+            f'revision = "{revision}"\ndown_revision = {parent_text}\n'
+        )
+    assert migrate.known_revisions(tmp_path) == {"1", "2", "3"}
+    with pytest.raises(migrate.MigrationFilesProblem):
+        migrate.head_revision(tmp_path)
 
 
 def test_a_new_vault_is_at_head(vault, paths) -> None:
@@ -197,6 +240,41 @@ def test_0006_moves_the_check_in_promises_into_the_one_promise_store(paths: Vaul
         assert "yesterday_promise" not in names
     finally:
         vault.close()
+
+
+@pytest.mark.slow
+def test_opening_a_journal_at_head_leaves_alembic_unloaded(paths: VaultPaths) -> None:
+    """Alembic costs about a third of a second to import: an unlock that has nothing to
+    upgrade never loads it (a fresh interpreter, since this one loaded it long ago)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    VaultService(paths, KeyringSecretStore(), CHEAP_KDF).create(PASSWORD).close()
+    child = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+
+        from recovery_app.storage.keyfile import read_keyfile
+        from recovery_app.storage.paths import VaultPaths
+        from recovery_app.storage.vault import open_vault
+
+        paths = VaultPaths(Path(sys.argv[1]))
+        keyfile = read_keyfile(paths.keyfile)
+        open_vault(paths, keyfile, keyfile.unwrap(sys.argv[2])).close()
+        print(sorted(name for name in sys.modules if name.split(".")[0] == "alembic"))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child, str(paths.data_dir), PASSWORD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
 
 
 def test_0009_adds_the_marked_dates_beside_what_was_there(paths: VaultPaths) -> None:
