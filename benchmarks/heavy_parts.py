@@ -40,6 +40,11 @@ class Sizes:
     hunches: int = 1_200  # instincts and predictions over `days`, most checked later
     exercise_runs: int = 2_000
     letters: int = 200
+    # When they reach out: the exact words on a share of their contacts, a few small files,
+    # and the earlier versions some edits left.
+    attempt_words_share: float = 0.5
+    attachments: int = 12
+    attempt_edits: int = 40
     # Lists a person keeps, not entries made over the years: `scaled` leaves them as they are.
     reasons: int = 24
     support_people: int = 8

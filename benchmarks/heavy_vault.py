@@ -33,7 +33,10 @@ every day has seen them. Contents at scale 1 (the figures are `Sizes`; `--scale 
   checked after their day, with every outcome), 2,000 runs of the shipped exercises with
   answers that fit each step (some left half-way), 200 unsent letters, 24 reasons and
   8 support people (the last two through the app's services; lists, not scaled), and 4 marked
-  hard dates with plans (one of them a week from today, so Today has a line about it).
+  hard dates with plans (one of them a week from today, so Today has a line about it);
+- and, from heavy_reach_out.py: the exact words on about half of the "they reached out"
+  events, 12 small files (8-48 KB) kept with some of them, 40 earlier versions left by
+  edits, and the plan for when they reach out (its suggested steps, two answer lines).
 
 Everything follows from `seed`. The contents are made by `SECTIONS`, a list of functions that
 each add one kind of row; each section draws from its own random stream (seeded with the seed
@@ -55,6 +58,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import heavy_reach_out
 import heavy_sections
 import heavy_words as words
 from heavy_parts import HEAVY, Build, Section, Sizes, local_moment, noon_of, note, sentences
@@ -297,6 +301,7 @@ SECTIONS: tuple[Section, ...] = (
     add_check_ins,
     add_urges,
     *heavy_sections.SECTIONS,  # memories, promises, hunches, exercise runs, letters, lists
+    heavy_reach_out.add_reach_out_records,  # their words, a few files, versions, the plan
 )
 
 

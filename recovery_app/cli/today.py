@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from recovery_app.cli.arguments import choices, day, moment, whole_number
+from recovery_app.cli.arguments import UsageError, choices, day, moment, whole_number
 from recovery_app.cli.context import Context, json_text, open_journal, shown
 from recovery_app.domain.kinds import Channel, ContactKind, NoContactAnswer
 from recovery_app.services.messages import EXIT_OK
@@ -14,6 +15,9 @@ from recovery_app.services.texts import days_text
 
 if TYPE_CHECKING:
     from recovery_app.services.clock_records import ClockSummary
+    from recovery_app.services.journal import Journal
+    from recovery_app.services.reach_out_plan import ReachOutPlan
+    from recovery_app.services.support import SavedPerson
 
 
 def register(commands: Any) -> None:
@@ -60,6 +64,23 @@ def register(commands: Any) -> None:
     contact.add_argument("--channel", choices=choices(Channel), help="how it happened")
     contact.add_argument(
         "--note", default="", metavar="TEXT", help="a note for yourself (- reads it from stdin)"
+    )
+    contact.add_argument(
+        "--words",
+        default="",
+        metavar="TEXT",
+        help="for --kind them: their exact words, kept in the record. Give - and paste them on "
+        "standard input, after the password (the arguments of a command can be seen by others); "
+        "with --note - too, each takes one line, the words first",
+    )
+    contact.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="for --kind them: keep a copy of a file (a screenshot, say) with the record, "
+        "encrypted in the journal; up to 10 MB each (may be given more than once)",
     )
     contact.set_defaults(handler=log_contact)
 
@@ -125,20 +146,28 @@ def log_contact(ctx: Context) -> int:
     from recovery_app.services.texts import today_texts
 
     args = ctx.args
+    kind = ContactKind(args.kind)
+    if kind is not ContactKind.THEM and (args.words or args.attach):
+        raise UsageError("--words and --attach keep the record of contact from them (--kind them)")
     at = datetime.now(UTC) if args.at is None else args.at
     channel = None if args.channel is None else Channel(args.channel)
+    files = [_read_attachment(path) for path in args.attach]  # before anything is saved
     with open_journal(ctx) as journal:
         clocks = journal.clocks
         clock = clocks.find_clock(args.clock)
         before = clocks.figures(clock.id)
-        note = ctx.text(note=args.note)["note"]
-        details = ContactDetails(ContactKind(args.kind), at, channel, note)
-        clocks.log_contact(clock.id, details)
+        texts = ctx.text(words=args.words, note=args.note)  # stdin: the words first
+        details = ContactDetails(kind, at, channel, texts["note"], words=texts["words"])
+        _check_room(journal, files)
+        saved = clocks.log_contact(clock.id, details)
+        for name, data in files:
+            journal.records.add_attachment(saved.id, name, data)
         after = clocks.figures(clock.id)
         today = clocks.today()
+        plan = journal.reach_out_plan.plan() if kind is ContactKind.THEM else None
+        people = journal.people.people() if plan is not None else []
         # Printed just below, so offered (and counted) now; only "I reached out" can bring
         # one, so no other contact loads the readings.
-        kind = ContactKind(args.kind)
         suggestion = journal.readings.offer_after_contact(kind) if kind is ContactKind.ME else None
     new_since = after.current_since
     now = days_text(after.current_days)
@@ -150,8 +179,78 @@ def log_contact(ctx: Context) -> int:
     else:  # on an earlier stretch's day: history, the current stretch goes on
         line = f"Saved in your history. Your current stretch goes on ({now})."
     print(line, file=ctx.out)
+    if plan is not None:
+        kept = _kept_in_record(bool(saved.details.words), len(files))
+        if kept:
+            print(kept, file=ctx.out)
+        _print_plan(ctx, plan)
+        _print_next_steps(ctx, people, record_kept=bool(kept))
     print_suggestion(ctx, suggestion)
     return EXIT_OK
+
+
+def _read_attachment(path: Path) -> tuple[str, bytes]:
+    from recovery_app.domain.reach_out import ATTACHMENT_MAX_BYTES, check_new_attachment
+
+    try:
+        if path.stat().st_size > ATTACHMENT_MAX_BYTES:
+            check_new_attachment(path.stat().st_size, 0)  # says so without reading it
+        return path.name, path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError("a file given with --attach isn't there") from None
+    except IsADirectoryError:
+        raise UsageError("--attach takes a file, not a folder") from None
+    except PermissionError:
+        raise UsageError("a file given with --attach can't be read by this account") from None
+
+
+def _check_room(journal: Journal, files: list[tuple[str, bytes]]) -> None:
+    """Every file must fit before the entry is saved, so a refusal leaves nothing half-kept."""
+    from recovery_app.domain.reach_out import check_new_attachment
+
+    used = journal.records.space_used()
+    for _, data in files:
+        check_new_attachment(len(data), used)
+        used += len(data)
+
+
+def _kept_in_record(words: bool, files: int) -> str:
+    parts = (["their exact words"] if words else []) + (
+        ["1 file"] if files == 1 else [f"{files} files"] if files else []
+    )
+    return f"Kept in the record: {' and '.join(parts)}." if parts else ""
+
+
+def _print_plan(ctx: Context, plan: ReachOutPlan) -> None:
+    """The plan the person wrote, the moment they note it; nothing more is asked."""
+    from recovery_app.services.texts import reach_out_texts
+
+    words = reach_out_texts().moment
+    print("", file=ctx.out)
+    print(words["heading"], file=ctx.out)
+    print(words["intro"] if plan.steps else words["no_plan"], file=ctx.out)
+    for number, step in enumerate(plan.steps, start=1):
+        print(f"  {number}. {shown(step.text)}", file=ctx.out)
+    if plan.answers:
+        print(f"{words['answers_heading']}:", file=ctx.out)
+        for line in plan.answers:
+            print(f"  - {shown(line.text)}", file=ctx.out)
+
+
+def _print_next_steps(ctx: Context, people: list[SavedPerson], *, record_kept: bool) -> None:
+    """What the window's buttons offer: the people on the list, the guide, the record."""
+    from recovery_app.services.texts import guide_texts, reach_out_texts
+
+    words = reach_out_texts().moment
+    print("", file=ctx.out)
+    print(f"{words['people_heading']}:" if people else words["no_people"], file=ctx.out)
+    for person in people:
+        reach = f": {shown(person.details.reach)}" if person.details.reach else ""
+        print(f"  {shown(person.details.name)}{reach}", file=ctx.out)
+    print(guide_texts().helplines, file=ctx.out)
+    print(words["cli_ride"], file=ctx.out)
+    if not record_kept:
+        print(words["cli_record"], file=ctx.out)
 
 
 def check_in_today(ctx: Context) -> int:

@@ -25,6 +25,13 @@ class Channel(StrEnum):
     OTHER = "other"
 
 
+class PlanPart(StrEnum):
+    """The two lists of my plan for when they reach out."""
+
+    STEP = "step"  # what I do: notice it, no reply now, keep a record, talk to someone…
+    ANSWER = "answer"  # "if I have to answer": short, factual lines for allowed contact
+
+
 class NoContactAnswer(StrEnum):
     YES = "yes"  # kept no contact today
     NO = "no"  # there was contact (the person may log it)

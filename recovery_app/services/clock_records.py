@@ -1,6 +1,6 @@
 """What the clock service hands out and takes back: frozen records, never table rows.
 
-Undo tokens (`RemovedClock`, a deleted `SavedContact`) are records too, held in memory only.
+Undo tokens (`RemovedClock`, `RemovedContact`) are records too, held in memory only.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from recovery_app.domain.kinds import Channel, ContactKind
 from recovery_app.domain.stretches import StretchFigures
+from recovery_app.services.attempt_records import KeptAttachment, KeptVersion
 from recovery_app.storage.models import Clock, ContactEvent, Milestone
 
 
@@ -24,6 +25,7 @@ class ContactDetails:
     what_happened: str = ""  # the reflection: "I reached out" only, every part optional
     what_helped: str = ""
     try_next: str = ""
+    words: str = ""  # "they reached out" only: their exact words, as they came
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,22 @@ class SavedContact:
     id: int
     clock_id: int
     details: ContactDetails
-    created_at: datetime
+    created_at: datetime  # when it was logged; `details.at` is when it happened
+    edited_at: datetime | None = None  # the last edit that changed its record (a version kept)
+    attachment_count: int = 0
+
+    @property
+    def edited(self) -> bool:
+        return self.edited_at is not None
+
+
+@dataclass(frozen=True)
+class RemovedContact:
+    """A deleted contact with its files and versions, in memory only, so it can be undone."""
+
+    contact: SavedContact
+    attachments: tuple[KeptAttachment, ...] = ()
+    versions: tuple[KeptVersion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,7 +94,7 @@ class RemovedClock:
     """Everything a removed clock had, in memory only, so the removal can be undone."""
 
     clock: SavedClock
-    contacts: tuple[SavedContact, ...] = field(default=())
+    contacts: tuple[RemovedContact, ...] = field(default=())
     milestones: tuple[ReachedMilestone, ...] = field(default=())
     # Memories stay when their clock goes (they are the person's history, not the clock's);
     # undo links them back.
@@ -92,7 +109,9 @@ def clock_record(row: Clock) -> SavedClock:
     )
 
 
-def contact_record(row: ContactEvent) -> SavedContact:
+def contact_record(
+    row: ContactEvent, edited_at: datetime | None = None, attachment_count: int = 0
+) -> SavedContact:
     assert row.id is not None
     details = ContactDetails(
         kind=ContactKind(row.kind),
@@ -102,8 +121,9 @@ def contact_record(row: ContactEvent) -> SavedContact:
         what_happened=row.what_happened,
         what_helped=row.what_helped,
         try_next=row.try_next,
+        words=row.words,
     )
-    return SavedContact(row.id, row.clock_id, details, row.created_at)
+    return SavedContact(row.id, row.clock_id, details, row.created_at, edited_at, attachment_count)
 
 
 def milestone_record(row: Milestone) -> ReachedMilestone:

@@ -1,6 +1,7 @@
 """Clocks (the people a person keeps distance from), their contact events and their figures.
 
-The GUI and the command line both come here; the rules themselves live in domain/.
+The GUI and the command line both come here; the rules themselves live in domain/. The
+contact events are `ContactEventsPart` (services/contact_events.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from datetime import date
 from sqlmodel import Session, col, delete, select, update
 
 from recovery_app.domain.errors import InvalidInput
-from recovery_app.domain.kinds import Channel
 from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
 from recovery_app.domain.stretches import (
     Contact,
@@ -21,19 +21,24 @@ from recovery_app.domain.stretches import (
     stretch_figures,
     stretches,
 )
+from recovery_app.services import attempt_records
 from recovery_app.services.clock_records import (
     ClockSummary,
     ContactDetails,
     ReachedMilestone,
     RemovedClock,
     SavedClock,
-    SavedContact,
     clock_record,
-    contact_record,
     milestone_record,
 )
-from recovery_app.services.journal_part import JournalPart
+from recovery_app.services.contact_events import (
+    ContactEventsPart,
+    apply_details,
+    get_clock,
+)
 from recovery_app.storage.models import Clock, ContactEvent, HardDate, Memory, Milestone
+
+__all__ = ["ClockService", "ContactDetails", "clean_name"]
 
 NAME_MAX_CHARS = 200
 
@@ -47,7 +52,7 @@ def clean_name(name: str) -> str:
     return clean
 
 
-class ClockService(JournalPart):
+class ClockService(ContactEventsPart):
     # ----- clocks -----------------------------------------------------------------------------
 
     def add_clock(self, name: str, since: date, allowed_contact: str = "") -> SavedClock:
@@ -67,7 +72,7 @@ class ClockService(JournalPart):
         self, clock_id: int, name: str, since: date, allowed_contact: str
     ) -> SavedClock:
         with self._vault.session() as session:
-            clock = _get_clock(session, clock_id)
+            clock = get_clock(session, clock_id)
             clock.name = clean_name(name)
             if since != clock.since:
                 clock.since = self._checked_since(since)
@@ -80,7 +85,7 @@ class ClockService(JournalPart):
     def archive_clock(self, clock_id: int, archived: bool = True) -> SavedClock:
         """Archived clocks leave Today and keep everything; unarchiving brings them back."""
         with self._vault.session() as session:
-            clock = _get_clock(session, clock_id)
+            clock = get_clock(session, clock_id)
             clock.archived_at = self._now() if archived else None
             session.add(clock)
             session.commit()
@@ -96,7 +101,7 @@ class ClockService(JournalPart):
 
     def get_clock(self, clock_id: int) -> SavedClock:
         with self._vault.session() as session:
-            return clock_record(_get_clock(session, clock_id))
+            return clock_record(get_clock(session, clock_id))
 
     def find_clock(self, name: str) -> SavedClock:
         """The one clock (archived or not, current ones first) whose label matches `name`."""
@@ -107,10 +112,13 @@ class ClockService(JournalPart):
         raise InvalidInput("There's no clock with that label. `clock list` shows them.")
 
     def remove_clock(self, clock_id: int) -> RemovedClock:
-        """Delete a clock with its events and milestones; keep a copy in memory for undo."""
+        """Delete a clock with its events (their files and versions too) and milestones;
+        keep a copy in memory for undo."""
         with self._vault.session() as session:
-            clock = _get_clock(session, clock_id)
-            events = session.exec(select(ContactEvent).where(ContactEvent.clock_id == clock_id))
+            clock = get_clock(session, clock_id)
+            events = list(
+                session.exec(select(ContactEvent).where(ContactEvent.clock_id == clock_id))
+            )
             milestones = session.exec(select(Milestone).where(Milestone.clock_id == clock_id))
             memory_ids = session.exec(
                 select(Memory.id).where(col(Memory.clock_id) == clock_id)
@@ -120,7 +128,7 @@ class ClockService(JournalPart):
             ).all()
             removed = RemovedClock(
                 clock_record(clock),
-                tuple(contact_record(e) for e in events),
+                tuple(self._removed(session, e) for e in events),
                 tuple(milestone_record(m) for m in milestones),
                 tuple(i for i in memory_ids if i is not None),
                 tuple(i for i in hard_date_ids if i is not None),
@@ -146,15 +154,21 @@ class ClockService(JournalPart):
             session.add(clock)
             session.flush()
             assert clock.id is not None
-            for contact in removed.contacts:
+            for removed_contact in removed.contacts:
+                contact = removed_contact.contact
                 event = ContactEvent(
                     clock_id=clock.id,
                     kind=contact.details.kind.value,
                     at=contact.details.at,
                     created_at=contact.created_at,
                 )
-                _apply(event, contact.details)
+                apply_details(event, contact.details)
                 session.add(event)
+                session.flush()
+                assert event.id is not None
+                attempt_records.put_back(
+                    session, event.id, removed_contact.attachments, removed_contact.versions
+                )
             for milestone in removed.milestones:
                 session.add(
                     Milestone(
@@ -183,71 +197,12 @@ class ClockService(JournalPart):
             session.refresh(clock)
             return clock_record(clock)
 
-    # ----- contact events ---------------------------------------------------------------------
-
-    def log_contact(self, clock_id: int, details: ContactDetails) -> SavedContact:
-        with self._vault.session() as session:
-            _get_clock(session, clock_id)
-            checked = self._checked(details)
-            event = ContactEvent(
-                clock_id=clock_id, kind=checked.kind.value, at=checked.at, created_at=self._now()
-            )
-            _apply(event, checked)
-            session.add(event)
-            session.commit()
-            session.refresh(event)
-            return contact_record(event)
-
-    def update_contact(self, contact_id: int, details: ContactDetails) -> SavedContact:
-        with self._vault.session() as session:
-            event = _get_event(session, contact_id)
-            _apply(event, self._checked(details))
-            session.add(event)
-            session.commit()
-            session.refresh(event)
-            return contact_record(event)
-
-    def delete_contact(self, contact_id: int) -> SavedContact:
-        """Delete one contact; the returned copy (memory only) lets `restore_contact` undo it."""
-        with self._vault.session() as session:
-            event = _get_event(session, contact_id)
-            copy = contact_record(event)
-            session.delete(event)
-            session.commit()
-            return copy
-
-    def restore_contact(self, copy: SavedContact) -> SavedContact:
-        """Put a deleted contact back (with a fresh id, as `restore_clock` explains)."""
-        with self._vault.session() as session:
-            _get_clock(session, copy.clock_id)
-            event = ContactEvent(
-                clock_id=copy.clock_id,
-                kind=copy.details.kind.value,
-                at=copy.details.at,
-                created_at=copy.created_at,
-            )
-            _apply(event, copy.details)
-            session.add(event)
-            session.commit()
-            session.refresh(event)
-            return contact_record(event)
-
-    def list_contacts(self, clock_id: int) -> list[SavedContact]:
-        """Newest first."""
-        with self._vault.session() as session:
-            statement = (
-                select(ContactEvent)
-                .where(ContactEvent.clock_id == clock_id)
-                .order_by(col(ContactEvent.at).desc(), col(ContactEvent.id).desc())
-            )
-            return [contact_record(event) for event in session.exec(statement)]
-
     # ----- figures and milestones -------------------------------------------------------------
 
     def figures(self, clock_id: int) -> StretchFigures:
         """One clock's figures, reading nothing else (and, unlike `summaries`, writing nothing)."""
         with self._vault.session() as session:
-            since = _get_clock(session, clock_id).since
+            since = get_clock(session, clock_id).since
         contacts = self._contacts_by_clock([clock_id]).get(clock_id, [])
         return stretch_figures(since, contacts, self.today())
 
@@ -306,24 +261,6 @@ class ClockService(JournalPart):
             raise InvalidInput("The start date can't be in the future. Today or an earlier day.")
         check_not_too_long_ago(since)
         return since
-
-    def _checked(self, details: ContactDetails) -> ContactDetails:
-        try:
-            kind = ContactKind(details.kind)
-            channel = None if details.channel is None else Channel(details.channel)
-        except ValueError:
-            raise InvalidInput("Please choose what kind of contact it was.") from None
-        if details.at.tzinfo is None:
-            raise ValueError("contact moments must be time-zone aware")
-        check_not_too_long_ago(details.at.date())  # before local-time arithmetic, which fails
-        if local_day(details.at) > self.today():
-            raise InvalidInput("That day hasn't come yet. Please choose a moment that has passed.")
-        reflection = (details.what_happened, details.what_helped, details.try_next)
-        if kind is not ContactKind.ME:
-            reflection = ("", "", "")
-        return ContactDetails(
-            kind, details.at, channel, details.note.strip(), *(r.strip() for r in reflection)
-        )
 
     def _contacts_by_clock(self, clock_ids: list[int]) -> dict[int, list[Contact]]:
         """Only "I reached out" changes figures, so only those are read."""
@@ -387,27 +324,3 @@ class ClockService(JournalPart):
                 if since == cut[-1].since and not record.acknowledged
             ]
         return pending
-
-
-def _get_clock(session: Session, clock_id: int) -> Clock:
-    clock = session.get(Clock, clock_id)
-    if clock is None:
-        raise InvalidInput("That clock isn't there any more.")
-    return clock
-
-
-def _get_event(session: Session, event_id: int) -> ContactEvent:
-    event = session.get(ContactEvent, event_id)
-    if event is None:
-        raise InvalidInput("That contact isn't there any more.")
-    return event
-
-
-def _apply(event: ContactEvent, details: ContactDetails) -> None:
-    event.kind = details.kind.value
-    event.at = details.at
-    event.channel = None if details.channel is None else details.channel.value
-    event.note = details.note
-    event.what_happened = details.what_happened
-    event.what_helped = details.what_helped
-    event.try_next = details.try_next

@@ -14,9 +14,10 @@ from recovery_app.domain.check_in import NoContactAnswer, PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import Hemisphere, parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
-from recovery_app.domain.kinds import Channel, HardDateNotice, PlanStep
+from recovery_app.domain.kinds import Channel, HardDateNotice, PlanPart, PlanStep
 from recovery_app.domain.marked_dates import EARLIEST_YEAR, LATEST_YEAR
 from recovery_app.domain.memories import MemoryKind
+from recovery_app.domain.reach_out import ATTACHMENT_MAX_BYTES, clean_file_name, sha256_hex
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.urges import UrgeOutcome
 from recovery_app.storage.backup_manifest import moment_text
@@ -33,6 +34,9 @@ _CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("hunch", "kind"): frozenset(HunchKind),
     ("hunch", "outcome"): frozenset(CheckOutcome),
     ("memory", "kind"): frozenset(MemoryKind),
+    ("reach_out_plan", "part"): frozenset(PlanPart),
+    ("contact_version", "kind"): frozenset(ContactKind),
+    ("contact_version", "channel"): frozenset(Channel),
     ("hard_date", "notice"): frozenset(HardDateNotice),
 }
 _SCALES: dict[tuple[str, str], tuple[int, int]] = {
@@ -45,7 +49,7 @@ _SCALES: dict[tuple[str, str], tuple[int, int]] = {
     ("hard_date", "year"): (EARLIEST_YEAR, LATEST_YEAR),
 }
 _NOT_NEGATIVE = {("urge", "minutes"), ("urge", "predicted_minutes"), ("milestone", "days")}
-_MADE_AT = ("created_at", "updated_at", "made_at", "started_at", "hidden_at")
+_MADE_AT = ("created_at", "updated_at", "made_at", "started_at", "hidden_at", "added_at")
 
 
 def _by_table(pairs: dict[tuple[str, str], Any]) -> dict[str, list[tuple[str, Any]]]:
@@ -79,6 +83,25 @@ def check_row(table: str, values: dict[str, Any]) -> None:
         raise BadValue("answers is not a set of answers")
     if table == "hard_date":
         _check_hard_date(values)
+    if table == "contact_attachment":
+        _check_attachment(values)
+    if table == "contact_version":
+        listed = json.loads(values["attachments"])
+        if not isinstance(listed, list) or not all(isinstance(a, dict) for a in listed):
+            raise BadValue("attachments is not a list of attachments")
+
+
+def _check_attachment(values: dict[str, Any]) -> None:
+    """A file must be whole: its fingerprint and size are the ones it was kept with."""
+    data: bytes = values["data"]
+    if not data or len(data) > ATTACHMENT_MAX_BYTES:
+        raise BadValue("data is empty or larger than an attachment may be")
+    if values["size"] != len(data):
+        raise BadValue("size is not the size of its data")
+    if values["sha256"] != sha256_hex(data):
+        raise BadValue("sha256 is not the fingerprint of its data")
+    if clean_file_name(values["name"]) != values["name"]:
+        raise BadValue("name is not a file name this app keeps")
 
 
 def _check_memory(values: dict[str, Any]) -> None:

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 from recovery_app.domain.notices import NoticeKind
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.contact_records import RecordService
 from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.journal_part import utc_now
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.notices import TodayNotices
 from recovery_app.services.promises import PromiseService
+from recovery_app.services.reach_out_plan import ReachOutPlanService
 from recovery_app.services.reading_suggestions import ReadingSuggestions
 from recovery_app.services.secrets import SecretStore
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
@@ -29,6 +31,7 @@ from recovery_app.services.urges import UrgeService
 
 if TYPE_CHECKING:
     from recovery_app.services.backups import BackupService
+    from recovery_app.services.contact_log import ContactLogService
     from recovery_app.services.exercises import ExerciseService
     from recovery_app.services.readings import ReadingService
     from recovery_app.services.review import ReviewService
@@ -53,6 +56,8 @@ class Journal:
         self.promises = PromiseService(vault, now)
         self.hunches = HunchService(vault, now)
         self.hard_dates = HardDateService(vault, now)
+        self.reach_out_plan = ReachOutPlanService(vault, now)  # my plan for when they reach out
+        self.records = RecordService(vault, now)  # each attempt's files and versions
         self._exercises: ExerciseService | None = None
         self._readings: ReadingService | None = None
         self._backups: BackupService | None = None
@@ -114,6 +119,13 @@ class Journal:
         from recovery_app.services.transfer import ExportService
 
         return ExportService(self._vault, self._now)
+
+    @property
+    def contact_log(self) -> ContactLogService:
+        """The attempts as a document (CSV here; the PDF is drawn by recovery_app.documents)."""
+        from recovery_app.services.contact_log import ContactLogService
+
+        return ContactLogService(self._vault, self._now)
 
     @property
     def imports(self) -> ImportService:

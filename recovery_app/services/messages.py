@@ -164,6 +164,13 @@ def _refused(error: errors.FileRefused) -> str:
             return f"That file is damaged{where}, so it can't be used. Nothing was changed."
 
 
+# Said before any file leaves the journal as a plain file (an export, a document, a copy of
+# an attachment), in the window and on the command line alike.
+NOT_ENCRYPTED_WARNING = (
+    "This file won't be encrypted: anyone who can open it can read everything in it. Keep it "
+    "somewhere safe, and delete it once it isn't needed."
+)
+
 BACKUP_IS_OLD = "The last backup is more than a week old. A fresh one takes a moment."
 
 

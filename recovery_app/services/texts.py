@@ -132,6 +132,26 @@ def hard_date_words(folder: Path | None = None) -> tuple[Words, Words]:
     return clusters.require(CLUSTER_WORD_KEYS), ahead.require(AHEAD_WORD_KEYS)
 
 
+@dataclass(frozen=True)
+class ReachOutTexts:
+    suggested_steps: tuple[str, ...]
+    answer_examples: tuple[str, ...]
+    editor: dict[str, str]
+    moment: dict[str, str]
+
+
+@cache
+def reach_out_texts(folder: Path | None = None) -> ReachOutTexts:
+    """My plan for when they reach out: its first suggestions and the words around it."""
+    data = _read((folder or resources_dir() / "texts") / "reach_out.toml")
+    return ReachOutTexts(
+        suggested_steps=tuple(str(s) for s in data["plan"]["suggested_steps"]),
+        answer_examples=tuple(str(s) for s in data["plan"]["answer_examples"]),
+        editor={k: str(v) for k, v in data["editor"].items()},
+        moment={k: str(v) for k, v in data["moment"].items()},
+    )
+
+
 OFFER_WORD_KEYS = ("see_plan", "check_in", "clock_start", "clock_start_name", "cluster_name")
 
 

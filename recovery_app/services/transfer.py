@@ -14,11 +14,15 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import Session
+
 from recovery_app import __version__
 from recovery_app.domain.backups import Trigger
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.fuzzy_dates import Hemisphere
+from recovery_app.domain.reach_out import ATTACHMENTS_TOTAL_MAX_BYTES, MIB, megabytes
 from recovery_app.domain.versions import is_newer
+from recovery_app.services.attempt_records import total_attachment_bytes
 from recovery_app.services.backups import BackupService
 from recovery_app.services.import_checks import check_row, filler
 from recovery_app.services.journal_part import JournalPart, utc_now
@@ -106,6 +110,7 @@ class ImportService(JournalPart):
         with self._vault.session() as session:
             conn = session.connection()
             changes = merge(conn, doc, check_row, fill)
+            _check_attachment_room(session)  # a raise here rolls the whole merge back
             if dry_run:
                 session.rollback()
             else:
@@ -125,6 +130,17 @@ class ImportService(JournalPart):
             return Hemisphere(row.value) if row is not None else Hemisphere.NORTH
         except ValueError:
             return Hemisphere.NORTH
+
+
+def _check_attachment_room(session: Session) -> None:
+    """Two journals' attachments together may be more than one journal keeps."""
+    used = total_attachment_bytes(session)
+    if used > ATTACHMENTS_TOTAL_MAX_BYTES:
+        raise InvalidInput(
+            f"With that file's attachments this journal would hold {megabytes(used)} of them, "
+            f"more than the {ATTACHMENTS_TOTAL_MAX_BYTES // MIB} MB it keeps. Nothing was "
+            "brought in."
+        )
 
 
 def _read(source: Path) -> dict[str, object]:

@@ -5,6 +5,9 @@ complete; `cancel()` is looked at between rows, and stopping removes the unfinis
 are plain, unencrypted files, made private to this user (0600). All tables are read in one
 read transaction, so the file describes one moment.
 
+Attachments (bytes) are base64 in the JSON, beside their SHA-256; in the zip each is a file of
+its own, `contact_attachment/<uid>-<name>`, which its CSV row names.
+
 The JSON is written a row per line, keys in the table's column order, tables by name, and no
 time of export inside: the same journal always gives the same bytes, which is how
 export -> import -> export is checked.
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, LargeBinary, Table, select
 from sqlmodel import SQLModel
 
 from recovery_app.storage.errors import Cancelled
@@ -96,7 +99,7 @@ def write_json(
     overwrite: bool = False,
 ) -> Written:
     counts: dict[str, int] = {}
-    with _written_atomically(target, overwrite) as handle:
+    with written_atomically(target, overwrite) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
         head = {
             "format": EXPORT_FORMAT,
@@ -133,17 +136,37 @@ def write_csv_zip(
     counts: dict[str, int] = {}
     trigger_names = _trigger_names(conn)
     with (
-        _written_atomically(target, overwrite) as handle,
+        written_atomically(target, overwrite) as handle,
         zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
     ):
         uids: dict[str, dict[int, str]] = {}
         for table in tables():
+            files: list[tuple[str, str, str]] = []  # (row uid, column, member name)
             with archive.open(f"{table.name}.csv", "w") as member:
                 out = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
-                counts[table.name] = _write_csv(out, conn, table, uids, trigger_names, cancel)
+                counts[table.name] = _write_csv(
+                    out, conn, table, uids, trigger_names, cancel, files
+                )
                 out.flush()
                 out.detach()
+            # One member is written at a time, so the files follow their table's CSV, each
+            # read on its own (never every attachment in memory at once).
+            for uid, column, name in files:
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                query = select(table.c[column]).where(table.c.uid == uid)
+                archive.writestr(name, conn.execute(query).scalar_one())
     return Written(target, counts, target.stat().st_size)
+
+
+def _is_bytes(column: Any) -> bool:
+    return isinstance(column.type, LargeBinary)
+
+
+def _member_name(table: Table, row: dict[str, Any]) -> str:
+    """Where a row's file goes in the zip: under the table's name, by uid and file name."""
+    name = str(row.get("name") or "file").replace("/", "_").replace("\\", "_").lstrip(".")
+    return f"{table.name}/{row['uid']}-{name or 'file'}"
 
 
 def _write_csv(
@@ -153,18 +176,30 @@ def _write_csv(
     uids: dict[str, dict[int, str]],
     trigger_names: dict[str, list[str]],
     cancel: Cancel | None,
+    files: list[tuple[str, str, str]],
 ) -> int:
     fields = fields_of(table)
     moments = [isinstance(f.column.type, UTCDateTime) for f in fields]
+    binary = [_is_bytes(f.column) for f in fields]
     with_triggers = table.name == "urge"
     writer = csv.writer(out)
-    header = [f"{f.key} (UTC)" if m else f.key for f, m in zip(fields, moments, strict=True)]
+    header = [
+        f"{f.key} (UTC)" if m else f"{f.key} (file)" if b else f.key
+        for f, m, b in zip(fields, moments, binary, strict=True)
+    ]
     writer.writerow(header + (["triggers"] if with_triggers else []))
     count = 0
     for row in rows_of(conn, table, uids, cancel):
-        cells = [_csv_cell(row[f.key], m) for f, m in zip(fields, moments, strict=True)]
+        cells = []
+        for f, is_moment, is_bytes in zip(fields, moments, binary, strict=True):
+            if is_bytes:
+                member = _member_name(table, row)
+                files.append((row["uid"], f.column.name, member))
+                cells.append(csv_cell(member, False))
+            else:
+                cells.append(csv_cell(row[f.key], is_moment))
         if with_triggers:
-            cells.append(_csv_cell("; ".join(trigger_names.get(row["uid"], [])), False))
+            cells.append(csv_cell("; ".join(trigger_names.get(row["uid"], [])), False))
         writer.writerow(cells)
         count += 1
     return count
@@ -183,7 +218,8 @@ def _trigger_names(conn: Connection) -> dict[str, list[str]]:
     return found
 
 
-def _csv_cell(value: Any, is_moment: bool) -> Any:
+def csv_cell(value: Any, is_moment: bool = False) -> Any:
+    """One CSV cell: a text that a spreadsheet would run as a formula gets a ' before it."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -201,7 +237,10 @@ def _csv_cell(value: Any, is_moment: bool) -> Any:
 
 
 @contextlib.contextmanager
-def _written_atomically(target: Path, overwrite: bool) -> Iterator[IO[bytes]]:
+def written_atomically(target: Path, overwrite: bool) -> Iterator[IO[bytes]]:
+    """A new private file at `target`, written under a temporary name beside it, fsynced and
+    renamed only once complete; removed if anything stops it (FileExistsError if `target` is
+    there and may not be replaced)."""
     folder = target.parent
     if target.exists() and not overwrite:
         raise FileExistsError(str(target.name))

@@ -15,7 +15,7 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from recovery_app.storage.types import UTCDateTime
@@ -75,6 +75,8 @@ class ContactEventBase(SQLModel):
     what_happened: str = ""
     what_helped: str = ""
     try_next: str = ""
+    # "They reached out" only: their exact words, pasted, kept as they came.
+    words: str = ""
 
 
 class ContactEvent(ContactEventBase, table=True):
@@ -301,6 +303,62 @@ class Memory(SQLModel, table=True):
     date_end: date
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ReachOutPlanLine(SQLModel, table=True):
+    """One line of my plan for when they reach out: a step, or an "if I have to answer"
+    line (domain.kinds.PlanPart), in the order the person chose within its part."""
+
+    __tablename__ = "reach_out_plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
+    part: str = Field(max_length=8)
+    text: str
+    position: int = 0
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+def _contact_fk() -> Column[int]:
+    return Column(
+        Integer, ForeignKey("contact_event.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+class ContactAttachment(SQLModel, table=True):
+    """A file kept with a "they reached out" entry (a screenshot, say): its bytes live here,
+    inside the encrypted journal, and are never written anywhere unless the person saves a
+    copy. `sha256` is the bytes' fingerprint, taken when the file was added."""
+
+    __tablename__ = "contact_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
+    contact_event_id: int = Field(sa_column=_contact_fk())
+    name: str = Field(max_length=200)  # the file's own name, cleaned (domain.reach_out)
+    media_type: str = Field(max_length=64)  # read from the bytes, not the name
+    size: int
+    sha256: str = Field(max_length=64)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ContactVersion(SQLModel, table=True):
+    """What a "they reached out" entry said before an edit changed it: the entry's first
+    version and every later one are kept, so the record shows what was changed, and when."""
+
+    __tablename__ = "contact_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
+    contact_event_id: int = Field(sa_column=_contact_fk())
+    kind: str = Field(max_length=16)
+    at: datetime = Field(sa_type=UTCDateTime)
+    channel: str | None = Field(default=None, max_length=16)
+    words: str = ""
+    # JSON list of the attachments it had: [{"uid", "name", "sha256", "size"}]
+    attachments: str = "[]"
+    replaced_at: datetime = Field(sa_type=UTCDateTime)  # when the edit replaced it
 
 
 class HardDate(SQLModel, table=True):

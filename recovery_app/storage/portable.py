@@ -10,11 +10,14 @@ otherwise.
   own) and every foreign key `x_id` travels as `x_uid`, the uid of the row it points to.
 - A table without a `uid` is identified by its natural key (`natural_keys[0]`).
 - Moments (UTCDateTime) are UTC ISO 8601 with microseconds and a Z; days are YYYY-MM-DD;
-  JSON held as text travels as JSON.
+  JSON held as text travels as JSON; bytes (an attachment's file) travel as standard,
+  padded base64.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +25,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Integer, String, Table
+from sqlalchemy import Boolean, Column, Date, Integer, LargeBinary, String, Table
 from sqlalchemy.types import TypeDecorator
 
 from recovery_app.storage.backup_manifest import moment_text, parse_moment
@@ -76,6 +79,10 @@ SPECS: dict[str, TableSpec] = {
     "exercise_run": TableSpec(json_text={"answers": _json_compact}),
     "hidden_exercise": TableSpec(natural_keys=(("exercise_id",),)),
     "memory": TableSpec(json_text={"tags": _json_unicode}),
+    # Two journals that each began from the suggested steps hold the same lines: one is kept.
+    "reach_out_plan": TableSpec(natural_keys=(("part", "text"),), position="position"),
+    "contact_attachment": TableSpec(),
+    "contact_version": TableSpec(json_text={"attachments": _json_unicode}),
     "hard_date": TableSpec(json_text={"plan_steps": _json_compact}),
 }
 
@@ -151,6 +158,8 @@ def _converters(
         return _nullable(date.isoformat), _checked(column, _day)
     if isinstance(kind, Boolean):
         return _same, _checked(column, _boolean)
+    if isinstance(kind, LargeBinary):
+        return _nullable(_base64_text), _checked(column, _base64_bytes)
     if isinstance(kind, Integer):
         return _same, _checked(column, _whole_number)
     if isinstance(kind, String):
@@ -196,6 +205,19 @@ def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise BadValue("is not true or false")
     return value
+
+
+def _base64_text(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def _base64_bytes(value: Any) -> bytes:
+    if not isinstance(value, str):
+        raise BadValue("is not base64 text")
+    try:
+        return base64.b64decode(value, validate=True)
+    except binascii.Error:
+        raise BadValue("is not base64 text") from None
 
 
 def _whole_number(value: Any) -> int:

@@ -117,6 +117,32 @@ def journal(bundle: Path, env: dict[str, str], data_dir: Path) -> Path:
     return data_dir
 
 
+def test_the_contact_log_is_drawn_as_a_pdf_inside_the_bundle_with_no_display(
+    bundle: Path, env: dict[str, str], journal: Path, tmp_path: Path
+) -> None:
+    """The documents layer, Qt's PDF painter and its offscreen platform all travel in it."""
+    plain = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    plain.pop("QT_QPA_PLATFORM")  # the command chooses offscreen itself
+    opened = ["--data-dir", str(journal), "--password-stdin"]
+    steps = [
+        (["clock", "add", "Sam", "--since", "2026-01-01"], ""),
+        (["contact", "--clock", "Sam", "--kind", "them", "--words", "-"], "Call me tonight.\n"),
+    ]
+    for args, more in steps:
+        done = run(bundle, *opened, *args, env=plain, stdin=PASSWORD + "\n" + more)
+        assert done.returncode == 0, done.stderr
+    document = tmp_path / "contact-log.pdf"
+    args = ["contact-log", "--clock", "Sam", "--yes", "--out", str(document)]
+    done = run(bundle, *opened, *args, env=plain, stdin=PASSWORD + "\n")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert document.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(document), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Call me tonight." in text
+
+
 @pytest.fixture
 def window(bundle: Path, env: dict[str, str], journal: Path, tmp_path: Path) -> Iterator[Path]:
     """The bundle's window, started as `recovery-app` with no command; stopped afterwards."""

@@ -99,7 +99,8 @@ def test_status_json_and_only_i_reached_out_changes_the_figures(
     ]
 
     out = ok(journal, "contact", "--clock", "sam", "--kind", "them", "--channel", "call")
-    assert out == "Saved. This doesn't change your stretch (20 days).\n"
+    # ... and the plan for when they reach out follows (tests/cli/test_cli_reach_out.py).
+    assert out.startswith("Saved. This doesn't change your stretch (20 days).\n\n")
     at = f"{days_ago(5).isoformat()}T09:00"
     out = ok(journal, "contact", "--clock", "Sam", "--kind", "unavoidable", "--at", at)
     assert out == "Saved. This doesn't change your stretch (20 days).\n"

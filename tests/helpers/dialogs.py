@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conftest import PASSWORD
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from helpers.sample_journal import RUN_EXERCISES, Sample
@@ -27,17 +29,25 @@ from recovery_app.ui.review.range_bar import DEFAULT_RANGE
 from recovery_app.ui.review.report_dialog import ReportDialog
 from recovery_app.ui.settings.about_dialog import AboutDialog
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
+from recovery_app.ui.settings.delete_dialog import DeleteJournalDialog
+from recovery_app.ui.settings.rekey_dialog import RekeyDialog
+from recovery_app.ui.settings.restore_dialog import RestoreDialog
 from recovery_app.ui.shell.shortcuts_sheet import ShortcutsSheet
 from recovery_app.ui.shell.window import JournalWindow
 from recovery_app.ui.today.check_in_dialog import CheckInDialog
 from recovery_app.ui.today.clock_dialog import ClockDialog
 from recovery_app.ui.today.contact_dialog import ContactDialog
 from recovery_app.ui.today.contact_history_dialog import ContactHistoryDialog
+from recovery_app.ui.today.contact_log_dialog import ContactLogDialog
+from recovery_app.ui.today.contact_record_dialog import ContactRecordDialog
+from recovery_app.ui.today.picture_viewer import PictureViewer
 from recovery_app.ui.urges.hard_dates.date_dialog import HardDateDialog
 from recovery_app.ui.urges.hard_dates.memory_picker import MemoryPickerDialog
 from recovery_app.ui.urges.hard_dates.plan_dialog import PlanDialog
 from recovery_app.ui.urges.letter_pad import LetterPadDialog
 from recovery_app.ui.urges.quick_log import QuickLogDialog
+from recovery_app.ui.urges.reach_out_moment import ReachOutMomentDialog
+from recovery_app.ui.urges.reach_out_plan_editor import PlanLineDialog
 from recovery_app.ui.urges.reasons_editor import ReasonDialog
 from recovery_app.ui.urges.support_people_editor import PersonDialog
 from recovery_app.ui.urges.urge_dialog import UrgeDialog
@@ -110,6 +120,60 @@ def _quick_log_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
     yield "noted"
 
 
+def _restore(t: Tour) -> RestoreDialog:
+    assert t.journal.backups.back_up_now().made is not None  # one to choose
+    return RestoreDialog(t.window.service, t.window.tasks, parent=t.window)
+
+
+def _restore_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, RestoreDialog)
+    wait_until(lambda: dialog.model.rowCount() > 0)
+    dialog.table.selectRow(0)
+    yield "choose a backup"
+    press(dialog.next_button)
+    yield "the password"
+    dialog.password.setText(PASSWORD)
+    press(dialog.next_button)
+    wait_until(lambda: dialog.page() == RestoreDialog.PREVIEW)
+    yield "what it holds"  # and never further: the tour restores nothing
+
+
+def _delete_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, DeleteJournalDialog)
+    yield "the password"
+    dialog.password.setText(PASSWORD)
+    press(dialog.next_button)
+    wait_until(lambda: dialog.page() == DeleteJournalDialog.PLAN)
+    yield "what goes"  # and never further: the tour deletes nothing
+
+
+def _record_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, ContactRecordDialog) and dialog.files is not None
+    yield "pictures hidden"
+    press(dialog.files.show_button)
+    yield "pictures shown"
+
+
+def _picture(t: Tour) -> PictureViewer:
+    (attachment,) = t.journal.records.record(_sample(t).attempt_id).attachments
+    image = QImage.fromData(t.journal.records.attachment_data(attachment.id))
+    return PictureViewer(attachment.name, image, t.window)
+
+
+def _moment(t: Tour) -> ReachOutMomentDialog:
+    from recovery_app.services.texts import guide_texts
+
+    plan, people = t.journal.reach_out_plan.plan(), t.journal.people.people()
+    return ReachOutMomentDialog(plan, people, guide_texts().helplines, t.window)
+
+
+def _moment_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, ReachOutMomentDialog)
+    yield "the plan"
+    press(dialog.people_button)
+    yield "people I can reach"
+
+
 def _wave(t: Tour) -> RideTheWaveDialog:
     j = t.journal
     return RideTheWaveDialog(
@@ -167,8 +231,33 @@ DIALOGS: list[DialogEntry] = [
         name="ContactDialog (I reached out)",
     ),
     DialogEntry(
+        ContactDialog,
+        lambda t: ContactDialog(
+            t.journal.clocks, t.journal.clocks.list_clocks(), kind=ContactKind.THEM, parent=t.window
+        ),
+        name="ContactDialog (they reached out)",
+    ),
+    DialogEntry(
         ContactHistoryDialog,
-        lambda t: ContactHistoryDialog(t.journal.clocks, _sample(t).clock_id, t.window),
+        lambda t: ContactHistoryDialog(
+            t.journal.clocks,
+            _sample(t).clock_id,
+            t.window,
+            records=t.journal.records,
+            contact_log=t.journal.contact_log,
+        ),
+    ),
+    DialogEntry(
+        ContactRecordDialog,
+        lambda t: ContactRecordDialog(
+            t.journal.clocks, t.journal.records, _sample(t).attempt_id, t.window
+        ),
+        _record_steps,
+    ),
+    DialogEntry(PictureViewer, _picture),
+    DialogEntry(
+        ContactLogDialog,
+        lambda t: ContactLogDialog(t.journal.contact_log, _sample(t).clock_id, t.window),
     ),
     DialogEntry(QMessageBox, _question, name="a question before removing"),
     # Urges
@@ -194,6 +283,13 @@ DIALOGS: list[DialogEntry] = [
     DialogEntry(
         PersonDialog,
         lambda t: PersonDialog(t.journal.people, t.journal.people.people()[0], t.window),
+    ),
+    DialogEntry(ReachOutMomentDialog, _moment, _moment_steps),
+    DialogEntry(
+        PlanLineDialog,
+        lambda t: PlanLineDialog(
+            t.journal.reach_out_plan, t.journal.reach_out_plan.plan().steps[0], t.window
+        ),
     ),
     DialogEntry(LetterPadDialog, lambda t: LetterPadDialog(t.journal.letters, t.window)),
     DialogEntry(
@@ -254,6 +350,13 @@ DIALOGS: list[DialogEntry] = [
     # Settings
     DialogEntry(ChangePasswordDialog, lambda t: ChangePasswordDialog(t.window.service, t.window)),
     DialogEntry(AboutDialog, lambda t: AboutDialog(t.journal.data_dir, t.window)),
+    DialogEntry(RestoreDialog, _restore, _restore_steps),
+    DialogEntry(RekeyDialog, lambda t: RekeyDialog(t.window.service, t.window.tasks, t.window)),
+    DialogEntry(
+        DeleteJournalDialog,
+        lambda t: DeleteJournalDialog(t.window.service, t.window.tasks, t.window),
+        _delete_steps,
+    ),
     # Everywhere
     DialogEntry(ShortcutsSheet, _shortcuts),
 ]

@@ -8,7 +8,9 @@ only in its empty state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import struct
+import zlib
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
@@ -34,12 +36,14 @@ class Sample:
     memory_id: int  # a good moment, with harm around it
     exercise_id: str  # finished once, so it has a history
     hard_date_id: int  # ten days ahead, with a plan
+    attempt_id: int  # a "they reached out" with its exact words, a picture and an edit
 
 
 def fill(journal: Journal) -> Sample:
     today = journal.today()
     now = journal.urges.now()
     clock_id = _clocks(journal, today, now)
+    attempt_id = _attempt(journal, clock_id, now)
     _check_ins(journal, today)
     urge_id = _urges(journal, now)
     _support(journal)
@@ -53,6 +57,7 @@ def fill(journal: Journal) -> Sample:
         memory_id=memory_id,
         exercise_id=exercise_id,
         hard_date_id=hard_date_id,
+        attempt_id=attempt_id,
     )
 
 
@@ -70,6 +75,33 @@ def _clocks(journal: Journal, today: date, now: datetime) -> int:
         main.id, ContactDetails(ContactKind.UNAVOIDABLE, now - timedelta(days=9), Channel.CALL)
     )
     return main.id
+
+
+def _attempt(journal: Journal, clock_id: int, now: datetime) -> int:
+    words = "Can we just talk? I miss you. Call me tonight."
+    first = ContactDetails(
+        ContactKind.THEM, now - timedelta(days=1, hours=2), Channel.MESSAGE, words=words[:17]
+    )
+    saved = journal.clocks.log_contact(clock_id, first)
+    journal.records.add_attachment(saved.id, "Screenshot of the message.png", _png())
+    journal.clocks.update_contact(saved.id, replace(first, words=words))  # an earlier version
+    return saved.id
+
+
+def _png(width: int = 24, height: int = 40) -> bytes:
+    """A small picture (a pale screen with a dark bar), made without Qt."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(
+        b"\0" + (b"\x30\x38\x40" if 6 <= y <= 10 else b"\xe8\xee\xf5") * width
+        for y in range(height)
+    )
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    picture = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + picture
 
 
 def _check_ins(journal: Journal, today: date) -> None:

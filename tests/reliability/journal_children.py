@@ -119,11 +119,13 @@ def command_environment(home: Path) -> dict[str, str]:
 
 
 def run_installed(
-    data_dir: Path, home: Path, *args: str, password: str = PASSWORD
+    data_dir: Path, home: Path, *args: str, password: str = PASSWORD, then: str = ""
 ) -> subprocess.CompletedProcess[str]:
+    """The installed command; `then` follows the password on standard input (a text given
+    as -)."""
     return subprocess.run(
         [installed_command(), "--data-dir", str(data_dir), "--password-stdin", *args],
-        input=password + "\n",
+        input=password + "\n" + then,
         env=command_environment(home),
         capture_output=True,
         text=True,

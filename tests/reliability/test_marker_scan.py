@@ -1,20 +1,30 @@
 """A marker written through every kind of entry is found in no file at all but the vault's
-own (which are encrypted, so it is not found there either).
+own (which are encrypted, so it is not found there either) and the exports asked for (the
+contact log, as CSV and as PDF). It goes in as typed text and as the bytes of a file kept
+with a "they reached out" entry (the file itself is removed before the scan: it was the
+person's own; what matters is that the app left no copy anywhere).
 
 The command line writes what it can (installed command, as subprocesses); the services
 write the rest (reasons, people, letters, hunches, exercise runs, every urge field, the
 reflection after reaching out); then the journal is locked and opened again, its password
-changed, checked and listed. Every file under the test's home, data and runtime folders is
+changed, checked and listed. Then what issue 17 adds: backups (each key file re-wrapped by
+a second password change), their listing, a JSON and a CSV export, a dry-run import, an
+import into a second journal (with its own backup before) and a restore (with its safety
+backup and staged copy). Every file under the test's home, data and runtime folders is
 searched, and every file of the temporary folder changed since the test began, for the
-marker in UTF-8 and UTF-16.
+marker in UTF-8 and UTF-16, inside the CSV export's zip too: it is found in the two exports
+the person asked for, and nowhere else.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
 import uuid
+import zipfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +33,7 @@ from journal_children import OTHER_PASSWORD, PASSWORD, opened_vault, run_install
 from reliability_counts import Tally
 
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
+from recovery_app.domain.kinds import PlanPart
 from recovery_app.domain.marked_dates import HardDateDetails
 from recovery_app.domain.stretches import ContactKind
 from recovery_app.domain.support import SupportPersonDetails
@@ -31,6 +42,7 @@ from recovery_app.services.clocks import ClockService, ContactDetails
 from recovery_app.services.exercises import ExerciseService, load_library
 from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
+from recovery_app.services.reach_out_plan import ReachOutPlanService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
 
@@ -74,6 +86,27 @@ def _commands(marker: str) -> list[list[str]]:
     ]
 
 
+def _reach_out_commands(tmp_path: Path, marker: str) -> list[tuple[list[str], str]]:
+    """The record of an attempt: their words on standard input, a file holding the marker,
+    then the contact log written as the person asks."""
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    shot = tmp_path / "their-message.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + marker.encode() * 3)
+    log = ["contact-log", "--clock", marker, "--yes", "--with-attachments", "--with-notes"]
+    return [
+        (
+            [
+                *("contact", "--clock", marker, "--kind", "them", "--words", "-"),
+                *("--attach", str(shot), "--note", "-"),
+            ],
+            f"{marker} said this\n{marker}\n",
+        ),
+        ([*log, "--out", str(exports / "contact-log.csv")], ""),
+        ([*log, "--out", str(exports / "contact-log.pdf")], ""),
+    ]
+
+
 def _write_through_services(data_dir: Path, marker: str) -> int:
     """Every kind of entry the command line can't write yet; the number of writes made."""
     service = service_for(data_dir)
@@ -98,10 +131,16 @@ def _write_through_services(data_dir: Path, marker: str) -> int:
             outcome=UrgeOutcome.PASSED,
             note=marker,
         )
+        clocks = ClockService(vault)
+        attempt = ContactDetails(ContactKind.THEM, at, None, marker, words=marker)
         writes = [
-            lambda: ClockService(vault).log_contact(
+            lambda: clocks.log_contact(
                 clock_id, ContactDetails(ContactKind.ME, at, None, marker, marker, marker, marker)
             ),
+            lambda: clocks.update_contact(  # an edit: the first version is kept, marker and all
+                clocks.log_contact(clock_id, attempt).id, replace(attempt, words=marker + "!")
+            ),
+            lambda: ReachOutPlanService(vault).add(PlanPart.ANSWER, marker),
             lambda: UrgeService(vault).log_urge(every_urge_field),
             lambda: ReasonService(vault).add(marker),
             lambda: SupportPeopleService(vault).add(SupportPersonDetails(marker, marker, marker)),
@@ -128,6 +167,45 @@ def _write_through_services(data_dir: Path, marker: str) -> int:
     service.change_password(PASSWORD, OTHER_PASSWORD)  # the key file is rewritten too
     service.unlock(OTHER_PASSWORD).close()
     return len(writes)
+
+
+def _through_my_data(data_dir: Path, home: Path, exports: Path) -> list[list[str]]:
+    """Backups, exports, imports and a restore, as a person would make them; the commands run.
+    The journal's password is OTHER_PASSWORD on the way in and PASSWORD on the way out."""
+    done: list[list[str]] = []
+
+    def run(*args: str, password: str = PASSWORD, into: Path = data_dir) -> str:
+        result = run_installed(into, home, *args, password=password)
+        assert result.returncode == 0, (args[0], result.stderr)
+        done.append(list(args))
+        return result.stdout
+
+    run("backup", password=OTHER_PASSWORD)
+    # A password change re-wraps the backup's key file and makes one of its own first.
+    service_for(data_dir).change_password(OTHER_PASSWORD, PASSWORD)
+    run("backup")
+    listed = json.loads(run("backups", "--json"))
+    run("backups")
+    assert len(listed) >= 3, listed  # by hand, before the change, after it
+    run("export", "--format", "json", "--out", str(exports / "journal.json"), "--yes")
+    run("export", "--format", "csv", "--out", str(exports / "journal.zip"), "--yes")
+    run("import", str(exports / "journal.json"), "--dry-run")
+    second = data_dir.parent / "second-journal"
+    service_for(second).create(PASSWORD).close()
+    run("import", str(exports / "journal.json"), "--yes", into=second)
+    run("restore", listed[-1]["path"], "--yes")  # the oldest: a safety backup and a swap
+    service_for(data_dir).unlock(PASSWORD).close()
+    return done
+
+
+def _holds(path: Path, needles: list[bytes]) -> bool:
+    data = path.read_bytes()
+    if any(needle in data for needle in needles):
+        return True
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:  # compressed: the marker is only seen inside
+        return any(any(n in archive.read(name) for n in needles) for name in archive.namelist())
 
 
 def _needles(marker: str) -> list[bytes]:
@@ -158,27 +236,45 @@ def test_a_marker_written_everywhere_is_in_no_file(tmp_path: Path) -> None:
     # Made here with the cheap key derivation (the commands then use it too); `init` at the
     # real cost would make every command below take seconds.
     service_for(data_dir).create(PASSWORD).close()
-    commands = _commands(marker)
-    for args in commands:
-        result = run_installed(data_dir, home, *args)
+    commands = [(args, "") for args in _commands(marker)] + _reach_out_commands(tmp_path, marker)
+    for args, then in commands:
+        result = run_installed(data_dir, home, *args, then=then)
         assert result.returncode == 0, (args[0], result.stderr)
         assert marker not in result.stderr
+    (tmp_path / "their-message.png").unlink()  # the person's own file, not the app's copy
+    contact_log = {tmp_path / "exports" / name for name in ("contact-log.csv", "contact-log.pdf")}
+    assert marker.encode() in (tmp_path / "exports" / "contact-log.csv").read_bytes()
     written_by_services = _write_through_services(data_dir, marker)
+    exports = tmp_path / "exports-the-person-asked-for"
+    exports.mkdir()
+    my_data_commands = _through_my_data(data_dir, home, exports)
     folders = [tmp_path, Path(os.environ["XDG_RUNTIME_DIR"])]
     files = _files(folders, since, Path(tempfile.gettempdir()))
     tally = Tally("marker scan")
     needles = _needles(marker)
+    holding: list[Path] = []
     for path in files:
         try:
-            data = path.read_bytes()
+            found = _holds(path, needles)
         except OSError:
             continue  # another process's file, gone or closed to us: not ours to read
-        found = any(needle in data for needle in needles)
+        if path.parent == exports:
+            tally.add("export with the marker" if found else "export without it", failed=not found)
+            continue
+        if path in contact_log:  # the contact log the person exported (a PDF compresses it)
+            tally.add("export asked for", failed=False)
+            continue
+        if found:
+            holding.append(path)
         kind = "vault file" if path.name in VAULT_FILES else "other file"
+        if path.is_relative_to(data_dir / "backups"):
+            kind = "backup file"
         tally.add(f"{kind} with the marker" if found else f"{kind}, clean", failed=found)
     tally.report(
-        commands=len(commands),
+        commands=len(commands) + len(my_data_commands),
         writes_through_services=written_by_services,
         files_searched=len(files),
     )
-    assert tally.failures == 0, [str(p) for p in files if any(n in p.read_bytes() for n in needles)]
+    assert tally.outcomes["export with the marker"] == 2  # the search finds what is there
+    assert tally.outcomes["backup file, clean"] >= 6  # each backup and its key file
+    assert tally.failures == 0, [str(p) for p in holding]

@@ -10,6 +10,8 @@ from conftest import CHEAP_KDF, PASSWORD
 from sqlalchemy import text
 
 from recovery_app.domain.check_in import PromiseOutcome
+from recovery_app.services.clocks import ClockService
+from recovery_app.services.contact_records import RecordService
 from recovery_app.services.exercises import ExerciseService, load_library
 from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
@@ -70,6 +72,9 @@ def test_every_section_fills_its_table(heavy, journal: Vault) -> None:  # type: 
     assert counts["support_person"] == 3
     assert counts["promise"] > 40  # the Exercises screen's, and about one check-in in two
     assert counts["urge"] == 400
+    assert counts["contact_attachment"] == 12
+    assert 0 < counts["contact_version"] <= 40
+    assert counts["reach_out_plan"] == 8  # the six suggested steps and two answers
     assert counts["hard_date"] == 4
 
 
@@ -94,6 +99,14 @@ def test_the_apps_services_read_the_new_rows(journal: Vault) -> None:
     assert len(LetterService(journal).letters()) == 6
     assert len(ReasonService(journal).reasons()) == 5
     assert len(SupportPeopleService(journal).people()) == 3
+    records = RecordService(journal)
+    attempts = [a for c in ClockService(journal).list_clocks() for a in records.attempts(c.id)]
+    assert sum(bool(a.contact.details.words) for a in attempts) > len(attempts) // 4
+    with_files = [a for a in attempts if a.attachments]
+    assert with_files
+    first = with_files[0].attachments[0]
+    assert len(records.attachment_data(first.id)) == first.size  # its fingerprint holds
+    assert any(a.versions and a.contact.edited for a in attempts)
     upcoming = HardDateService(
         journal, now=lambda: datetime(2026, 11, 23, 12).astimezone()
     ).upcoming()
@@ -107,7 +120,8 @@ def test_the_same_seed_makes_the_same_journal(heavy, journal: Vault, tmp_path: P
     )
     again = _open(heavy, tmp_path / "b")
     try:
-        for table in ("promise", "hunch", "exercise_run", "letter", "check_in", "urge"):
+        tables = ("promise", "hunch", "exercise_run", "letter", "check_in", "urge")
+        for table in (*tables, "contact_event", "contact_attachment", "contact_version"):
             with journal.session() as session:
                 columns = [row[1] for row in session.execute(text(f"PRAGMA table_info({table})"))]
             # Every entry's uid is random by design (its identity across journals, for imports).

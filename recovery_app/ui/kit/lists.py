@@ -56,6 +56,15 @@ def entry_list(accessible_name: str = "") -> QListWidget:
     return entries
 
 
+def fit_to_rows(entries: QListWidget, *, least: int, most: int) -> None:
+    """Make a list as tall as its rows (from `least` to `most` pixels), so a page that
+    scrolls as a whole shows each row without a scroll bar of the list's own. Call it again
+    when the rows or the width change."""
+    rows = sum(max(0, entries.sizeHintForRow(i)) for i in range(entries.count()))
+    chrome = 2 * entries.frameWidth() + 16  # the frame and the list's padding (theme.py)
+    entries.setFixedHeight(max(least, min(most, rows + chrome)))
+
+
 def shortcut(
     keys: str | QKeySequence.StandardKey,
     owner: QWidget,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from recovery_app.ui.kit.lazy_qt import NO_FOCUS, qt, set_focus_policy
 
@@ -39,6 +39,16 @@ class ScrollPage(QScrollArea):
         self.column.setContentsMargins(*margins)
         self.column.setSpacing(spacing)
         self.setWidget(self.content)
+
+    def wrap_to_width(self) -> None:
+        """Let every word-wrapped label on the page take its height from the width it gets.
+        Their own size hint assumes a narrow width, several lines tall, which makes a page
+        of short lines scroll with room to spare. Call it once the page's labels are in."""
+        for label in self.content.findChildren(QLabel):
+            if label.wordWrap():
+                policy = label.sizePolicy()
+                policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+                label.setSizePolicy(policy)
 
     def sizeHint(self) -> QSize:
         """All of the page where there is room (Qt's own hint stops at 24 lines), with room

@@ -56,6 +56,10 @@ QPushButton {{ padding: 6px 14px; border-radius: 8px; border: 1px solid {field_b
     background: {surface}; color: {text}; min-height: 20px; }}
 QPushButton:hover {{ background: {surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {focus}; }}
+QToolButton#thumbnail {{ background: {surface}; border: 1px solid {field_border};
+    border-radius: 6px; padding: 4px; }}
+QToolButton#thumbnail:hover {{ background: {surface_alt}; }}
+QToolButton#thumbnail:focus {{ border: 2px solid {focus}; padding: 3px; }}
 QPushButton:default {{ background: {accent}; color: {accent_text}; border: 1px solid {accent}; }}
 QPushButton:default:hover {{ background: {accent_hover}; }}
 QPushButton:default:focus {{ border: 4px double {focus}; background-clip: padding;
@@ -129,6 +133,8 @@ QTabBar::tab {{ background: {chrome}; color: {text}; padding: 7px 14px; margin: 
     border: 1px solid {border}; border-bottom: none; border-top-left-radius: 8px;
     border-top-right-radius: 8px; }}
 QTabBar::tab:selected {{ background: {window}; font-weight: 600; }}
+/* A section's tabs a little closer, so Urges' six fit a 900-pixel-wide window unscrolled. */
+QTabWidget#section-tabs > QTabBar::tab {{ padding: 7px 11px; }}
 QTabWidget#companions QTabBar::tab {{ padding: 6px 7px; margin-right: 1px; }}
 QTabBar::tab:hover:!selected {{ background: {chrome_hover}; }}
 QTabBar::tab:focus {{ border: 2px solid {focus}; border-bottom: none; }}

@@ -29,8 +29,10 @@ class Shortcut:
     sequences: tuple[str, ...] = ()  # the QKeySequence texts it stands for (for the test)
 
 
-ANYWHERE, TODAY, LISTS, WHOLE, READINGS, REVIEW, FORMS, GUIDE = (
+ANYWHERE, QUICK_LOG, REACH_OUT, TODAY, LISTS, WHOLE, READINGS, REVIEW, FORMS, GUIDE = (
     "Anywhere in the window",
+    "Noting an urge (Ctrl+U)",
+    "Your plan, shown when they reach out",
     "Today",
     "Lists (urges, reasons, people, letters, memories)",
     "Whole relationship",
@@ -55,6 +57,12 @@ def shortcuts(sections: Sequence[str]) -> list[Shortcut]:
             _("go to a section: %1").replace("%1", go_to),
             tuple(f"Ctrl+{i + 1}" for i in range(len(sections))),
         ),
+        Shortcut(QUICK_LOG, _("0 … 10, Enter"), _("how strong the pull is, then save")),
+        Shortcut(QUICK_LOG, "T", _("they reached out instead: note it and see your plan")),
+        Shortcut(REACH_OUT, "R", _("ride the wave"), ("R",)),
+        Shortcut(REACH_OUT, "P", _("show or hide the people I can reach"), ("P",)),
+        Shortcut(REACH_OUT, "K", _("keep a record: the exact words, a screenshot"), ("K",)),
+        Shortcut(REACH_OUT, "Esc", _("close the plan")),
         Shortcut(TODAY, "Ctrl+K", _("today's check-in"), ("Ctrl+K",)),
         Shortcut(TODAY, "Ctrl+N", _("add a clock"), ("Ctrl+N",)),
         Shortcut(LISTS, "Delete", _("remove the chosen one (it can be undone)"), ("Del",)),

@@ -1,11 +1,12 @@
 """Log or edit a contact: who reached out, when, how; for "I reached out", an optional,
-blame-free reflection."""
+blame-free reflection; for "they reached out", their exact words, if the person wants them
+kept (files are added from the entry's record once it is saved)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -21,6 +22,7 @@ from recovery_app.domain.kinds import Channel, ContactKind
 from recovery_app.services.clock_records import ContactDetails, SavedClock, SavedContact
 from recovery_app.services.clocks import ClockService
 from recovery_app.ui.kit.choices import ChoiceRow
+from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.fields import calendar_popup
 from recovery_app.ui.kit.widgets import paragraph, their_words
@@ -147,6 +149,33 @@ class ContactDialog(EntryDialog):
         for field in (self.what_happened, self.what_helped, self.try_next):
             inner.addWidget(field)
         layout.addWidget(self.reflection)
+        layout.addWidget(self._record_box())
+
+    def _record_box(self) -> QGroupBox:
+        self.record_box = QGroupBox(self.tr("Their exact words (optional)"))
+        inner = QVBoxLayout(self.record_box)
+        inner.addWidget(
+            paragraph(
+                self.tr(
+                    "If you'd like a record, paste what they wrote, exactly as it came. "
+                    "Screenshots and other files can be added to the record once it's saved."
+                ),
+                "small",
+            )
+        )
+        if self._event is not None and self._event.details.kind is ContactKind.THEM:
+            inner.addWidget(
+                paragraph(
+                    self.tr(
+                        "Changing when, how or the exact words keeps what the record said "
+                        "before, and marks it as edited."
+                    ),
+                    "small",
+                )
+            )
+        self.words = _text_box(self.tr("Their exact words"), self.tr("Paste it here"), 110)
+        inner.addWidget(self.words)
+        return self.record_box
 
     def _fill(self, event: SavedContact) -> None:
         details = event.details
@@ -157,6 +186,7 @@ class ContactDialog(EntryDialog):
         self.what_happened.setPlainText(details.what_happened)
         self.what_helped.setPlainText(details.what_helped)
         self.try_next.setPlainText(details.try_next)
+        self.words.setPlainText(details.words)
 
     def _preset(self, kind: ContactKind | None, at: datetime | None) -> None:
         if kind is not None:
@@ -166,7 +196,15 @@ class ContactDialog(EntryDialog):
 
     def _kind_changed(self) -> None:
         self.reflection.setVisible(self.kind.value() is ContactKind.ME)
+        self.record_box.setVisible(self.kind.value() is ContactKind.THEM)
         self.adjustSize()
+        if self.isVisible():  # a part just shown: grow to hold it where the screen has room
+            QTimer.singleShot(0, lambda: fit_to_screen(self, self.width(), self.wanted_size()[1]))
+
+    @property
+    def is_new(self) -> bool:
+        """A contact noted now (not an edit of one noted before)."""
+        return self._event is None
 
     def details(self) -> ContactDetails | None:
         kind = self.kind.value()
@@ -182,6 +220,7 @@ class ContactDialog(EntryDialog):
             what_happened=self.what_happened.toPlainText(),
             what_helped=self.what_helped.toPlainText(),
             try_next=self.try_next.toPlainText(),
+            words=self.words.toPlainText(),
         )
 
     def save(self) -> None:

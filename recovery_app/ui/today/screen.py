@@ -25,15 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.check_in import NoContactAnswer
+from recovery_app.domain.kinds import ContactKind
 from recovery_app.domain.notices import Notice, NoticeKind, choose
 from recovery_app.services.check_ins import CheckInService, SavedCheckIn
 from recovery_app.services.clock_records import ClockSummary, RemovedClock
 from recovery_app.services.clocks import ClockService
+from recovery_app.services.contact_log import ContactLogService
+from recovery_app.services.contact_records import RecordService
 from recovery_app.services.notices import TodayNotices
 from recovery_app.services.texts import today_texts
 from recovery_app.services.urges import UrgeService
 from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
@@ -60,9 +64,15 @@ class TodayScreen(QWidget):
         parent: QWidget | None = None,
         *,
         notices: TodayNotices | None = None,  # every other part's notice, chosen in one place
+        navigation: Navigation | None = None,  # given: the plan shows when they reach out
+        records: RecordService | None = None,  # given: each attempt's record is offered
+        contact_log: ContactLogService | None = None,
     ) -> None:
         super().__init__(parent)
         self.clocks = clocks
+        self.navigation = navigation
+        self.records = records
+        self.contact_log = contact_log
         self.check_ins = check_ins
         self.urges = urges
         self.notices = notices
@@ -310,6 +320,9 @@ class TodayScreen(QWidget):
     def _contact_logged(self, dialog: ContactDialog) -> None:
         self.refresh()  # may acknowledge the new stretch's first milestones: keep them shown
         self.saved_note.acknowledge(self.tr("Contact noted."))
+        saved, navigation = dialog.saved, self.navigation
+        if saved and dialog.is_new and saved.details.kind is ContactKind.THEM and navigation:
+            self.dialog = navigation.show_reach_out_plan(self, saved)  # the plan, at once
         if dialog.days_before is not None and dialog.new_since is not None:
             line = self.texts.stretch_ended(
                 dialog.days_before, dialog.new_since, today=self.clocks.today()
@@ -322,7 +335,9 @@ class TodayScreen(QWidget):
             self.contact_logged.emit(dialog.saved.details.kind)
 
     def show_history(self, clock_id: int) -> None:
-        dialog = ContactHistoryDialog(self.clocks, clock_id, parent=self)
+        dialog = ContactHistoryDialog(
+            self.clocks, clock_id, self, records=self.records, contact_log=self.contact_log
+        )
         dialog.finished.connect(lambda _result: self.refresh())
         self.dialog = dialog
         dialog.open()

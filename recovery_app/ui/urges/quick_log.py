@@ -4,6 +4,10 @@ A small window on top. "How strong is the pull?" takes a digit (1 then 0 makes 1
 Enter saves; the moment noted is when the window opened. Nothing else is asked. Once it
 is saved, the guide is offered, never forced. When the journal is still opening (or needs
 its password) the choice is held and saved as soon as it opens.
+
+T notes instead that they reached out (on the one clock, or the clock chosen with a digit),
+at the moment the window opened; whoever opened the quick log then shows the plan for when
+they reach out. Nothing is preselected: a digit then Enter still notes an urge.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from recovery_app.ui.kit.widgets import (
 )
 
 if TYPE_CHECKING:  # SQL loads once the journal opens, not before this window shows
+    from recovery_app.services.clock_records import SavedClock, SavedContact
+    from recovery_app.services.clocks import ClockService
     from recovery_app.services.urges import SavedUrge, UrgeService
 
 TEN_WINDOW_SECONDS = 1.5  # "1" then "0" within this makes 10
@@ -46,8 +52,10 @@ class QuickLogDialog(Dialog):
     password_entered = Signal(str)
     ride_requested = Signal(object)  # the SavedUrge
     details_requested = Signal(object)  # the SavedUrge
+    reached_out_logged = Signal(object)  # the SavedContact: they reached out
 
-    LOG, PASSWORD, DONE = range(3)
+    LOG, PASSWORD, DONE, CLOCK = range(4)
+    THEY_REACHED_OUT_KEYS = ("t", "T")
 
     def __init__(
         self,
@@ -62,7 +70,11 @@ class QuickLogDialog(Dialog):
         self._data_dir = data_dir  # named in a message when the journal can't be saved to
         self._at = now()  # the moment the pull was noticed: when this window opened
         self._urges: UrgeService | None = None
+        self._clocks: ClockService | None = None
         self._pending = False
+        self._pending_them = False  # T pressed before the journal opened
+        self._clock_ids: list[int] = []  # the clocks offered by number, on the CLOCK page
+        self.contact: SavedContact | None = None
         self._last_digit: tuple[int, float] | None = None
         self._painted = False
         self.saved: SavedUrge | None = None
@@ -70,6 +82,7 @@ class QuickLogDialog(Dialog):
         self.setMinimumWidth(560)
         self._build_ui()
         self.save_button.clicked.connect(self.save)
+        self.reached_out_button.clicked.connect(self.they_reached_out)
         self.intensity.focus_proxy().setFocus()
 
     def _build_ui(self) -> None:
@@ -103,11 +116,27 @@ class QuickLogDialog(Dialog):
         self.status.hide()
         layout.addWidget(self.status)
         row = QHBoxLayout()
+        self.reached_out_button = QPushButton(self.tr("They reached out (T)"))
+        self.reached_out_button.setToolTip(
+            self.tr("Note that they got in touch, and see your plan for it (T)")
+        )
+        self.reached_out_button.setAutoDefault(False)  # Enter always saves the urge
+        row.addWidget(self.reached_out_button)
         row.addStretch(1)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         row.addWidget(self.save_button)
         layout.addLayout(row)
+        return page
+
+    def _clock_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("Which clock is it for?"), 3))
+        layout.addWidget(paragraph(self.tr("Press its number, or Esc to go back."), "hint"))
+        self.clock_buttons = QVBoxLayout()
+        layout.addLayout(self.clock_buttons)
+        layout.addStretch(1)
         return page
 
     def _password_page(self) -> QWidget:
@@ -163,7 +192,11 @@ class QuickLogDialog(Dialog):
 
     def _show_page(self, kind: int) -> None:
         if kind not in self._built:
-            build = self._password_page if kind == self.PASSWORD else self._done_page
+            build = {
+                self.PASSWORD: self._password_page,
+                self.DONE: self._done_page,
+                self.CLOCK: self._clock_page,
+            }[kind]
             self._built[kind] = build()
             self.pages.addWidget(self._built[kind])
         self.pages.setCurrentWidget(self._built[kind])
@@ -180,12 +213,23 @@ class QuickLogDialog(Dialog):
             self.save_button.setDefault(True)
         if self._pending:
             self.save()
+        elif self._pending_them:
+            self.they_reached_out()
+
+    def set_clocks(self, clocks: ClockService) -> None:
+        """The clocks "they reached out" is noted on (given before `set_urges`)."""
+        self._clocks = clocks
 
     def ask_password(self, message: str = "") -> None:
         """The journal needs its password; the choice made so far is kept."""
         self._show_page(self.PASSWORD)
         # Only promise a save when Save was pressed; otherwise the number comes next.
-        if self._pending:
+        if self._pending_them:
+            self.password_hint.setText(
+                self.tr("Type your password and it will be noted at once, with your plan.")
+            )
+            self.unlock_button.setText(self.tr("Open and note it"))
+        elif self._pending:
             self.password_hint.setText(
                 self.tr("Type your password and your note will be saved at once.")
             )
@@ -238,6 +282,69 @@ class QuickLogDialog(Dialog):
         self.ride_button.setDefault(True)
         self.ride_button.setFocus()
 
+    # ----- they reached out ----------------------------------------------------------------
+
+    def they_reached_out(self) -> None:
+        """Note that they reached out, at the moment this window opened."""
+        if self.saved is not None or self.contact is not None:
+            return
+        clocks = self._clocks
+        if clocks is None or self._urges is None:
+            self._pending_them = True
+            self.status.setText(self.tr("Noting it as soon as your journal opens…"))
+            self.status.show()
+            return
+        self._pending_them = False
+        listed = self.message.attempt(clocks.list_clocks)
+        if listed is None:
+            return
+        if not listed:
+            self.message.say(
+                self.tr(
+                    "There's no clock to note it on yet; one can be added on Today. "
+                    "An urge can still be noted here."
+                )
+            )
+            return
+        if len(listed) == 1:
+            self._note_them(listed[0].id)
+        else:
+            self._offer_clocks(listed)
+
+    def _offer_clocks(self, listed: list[SavedClock]) -> None:
+        self._show_page(self.CLOCK)
+        while self.clock_buttons.count():
+            item = self.clock_buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._clock_ids = [clock.id for clock in listed]
+        first: QPushButton | None = None
+        for number, clock in enumerate(listed, start=1):
+            # "&&": a label's own ampersand is shown, never taken for a shortcut.
+            label = clock.name.replace("&", "&&")
+            button = QPushButton(f"{number}   {label}" if number < 10 else label)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, c=clock.id: self._note_them(c))
+            self.clock_buttons.addWidget(button)
+            first = first or button
+        self.save_button.setDefault(False)
+        if first is not None:
+            first.setFocus()
+
+    def _note_them(self, clock_id: int) -> None:
+        from recovery_app.domain.kinds import ContactKind
+        from recovery_app.services.clock_records import ContactDetails
+
+        clocks = self._clocks
+        assert clocks is not None
+        details = ContactDetails(ContactKind.THEM, self._at)
+        saved = self.message.attempt(lambda: clocks.log_contact(clock_id, details))
+        if saved is None:
+            return
+        self.contact = saved
+        self.reached_out_logged.emit(saved)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
@@ -247,10 +354,24 @@ class QuickLogDialog(Dialog):
     # ----- keys ---------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # By the text typed, not `Qt.Key`: see ui/kit/lazy_qt.py (this window shows first).
         text = event.text()
-        if self.page() == self.LOG and text.isdigit() and len(text) == 1:
+        page = self.page()
+        if page == self.LOG and text.isdigit() and len(text) == 1:
             self._digit(int(text))
             return
+        if page == self.LOG and text in self.THEY_REACHED_OUT_KEYS:
+            self.they_reached_out()
+            return
+        if page == self.CLOCK:
+            if text.isdigit() and 0 < int(text) <= len(self._clock_ids):
+                self._note_them(self._clock_ids[int(text) - 1])
+                return
+            if text == "\x1b":  # Esc: back to the pull, nothing noted
+                self._show_page(self.LOG)
+                self.save_button.setDefault(True)
+                self.intensity.focus_proxy().setFocus()
+                return
         super().keyPressEvent(event)
 
     def _digit(self, digit: int) -> None:

@@ -1,4 +1,5 @@
-"""The Urges section: the urges noted, my reasons, people I can reach, letters, hard dates.
+"""The Urges section: the urges noted, my reasons, my plan for when they reach out, people I
+can reach, letters, hard dates: what is kept ready for a hard moment lives together here.
 
 The quick log and the ride-the-wave guide start here, however they were asked for (the
 screen's buttons, Ctrl+U, the tray, `recovery-app quick-log` while the window runs).
@@ -12,12 +13,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
 from recovery_app.domain.kinds import UrgeOutcome
+from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
 from recovery_app.ui.urges.quick_log import QuickLogDialog
+from recovery_app.ui.urges.reach_out_plan_editor import ReachOutPlanEditor
 from recovery_app.ui.urges.reasons_editor import ReasonsEditor
 from recovery_app.ui.urges.screen import UrgesScreen
 from recovery_app.ui.urges.support_people_editor import SupportPeopleEditor
@@ -27,13 +30,13 @@ from recovery_app.ui.urges.wave.ride_the_wave import RideTheWaveDialog
 
 class UrgesSection(QTabWidget):
     urges_changed = Signal()  # an urge was noted, changed or removed (Today shows a count)
-    contact_logged = Signal()  # an "I reached out" was noted on a clock
+    contact_logged = Signal()  # noted on a clock: an urge's "I reached out", the quick log's T
     # The UrgeDetails of an urge just lived through (noted now, or now "I reached out"),
     # once the guide, if it was opened from it, is over: a moment a reading may follow.
     urge_lived = Signal(object)
     hard_dates_changed = Signal()  # a date marked, changed or removed (Today may speak of it)
 
-    MOMENTS, REASONS, PEOPLE, LETTERS, HARD_DATES = range(5)
+    MOMENTS, REASONS, PLAN, PEOPLE, LETTERS, HARD_DATES = range(6)
 
     def __init__(
         self,
@@ -53,6 +56,8 @@ class UrgesSection(QTabWidget):
         self.moments = UrgesScreen(journal.urges, navigation)
         self.addTab(self.moments, self.tr("Urges noted"))
         self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
+        self.plan = ReachOutPlanEditor(journal.reach_out_plan)
+        self.addTab(self.plan, self.tr("When they reach out"))
         self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
         self.letters = LettersScreen(journal.letters)
         self.addTab(self.letters, self.tr("Letters"))
@@ -78,9 +83,11 @@ class UrgesSection(QTabWidget):
             self.dialog.activateWindow()
             return self.dialog
         dialog = QuickLogDialog(data_dir=self._journal.data_dir, parent=self)
+        dialog.set_clocks(self._journal.clocks)
         dialog.set_urges(self.urges)
         dialog.ride_requested.connect(lambda saved: self._after_quick_log(dialog, saved, True))
         dialog.details_requested.connect(lambda saved: self._after_quick_log(dialog, saved, False))
+        dialog.reached_out_logged.connect(lambda saved: self._they_reached_out(dialog, saved))
         dialog.finished.connect(lambda _result: self._quick_log_closed(dialog))
         self.dialog = dialog
         dialog.show()
@@ -95,6 +102,14 @@ class UrgesSection(QTabWidget):
             self.ride_the_wave(saved)
         else:
             self.edit_urge(saved)
+
+    def _they_reached_out(self, dialog: QuickLogDialog, saved: SavedContact) -> None:
+        """Noted in the quick log: the quick log closes and the plan shows instead."""
+        dialog.accept()
+        self.contact_logged.emit()
+        moment = self._navigation.show_reach_out_plan(self, saved)
+        if moment is not None:
+            self.dialog = moment
 
     def _quick_log_closed(self, dialog: QuickLogDialog) -> None:
         follows = self._following_up is dialog

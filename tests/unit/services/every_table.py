@@ -4,12 +4,13 @@ must get a row here (test_portable_coverage.py fails until it does)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
 from recovery_app.domain.fuzzy_dates import parse
 from recovery_app.domain.instincts import CheckOutcome, HunchKind
-from recovery_app.domain.kinds import Channel, HardDateNotice, PlanStep
+from recovery_app.domain.kinds import Channel, HardDateNotice, PlanPart, PlanStep
 from recovery_app.domain.marked_dates import HardDateDetails
 from recovery_app.domain.memories import MemoryDetails, MemoryKind
 from recovery_app.domain.stretches import ContactKind
@@ -17,11 +18,13 @@ from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.domain.urges import UrgeDetails, UrgeOutcome
 from recovery_app.services.check_ins import CheckInService
 from recovery_app.services.clocks import ClockService, ContactDetails
+from recovery_app.services.contact_records import RecordService
 from recovery_app.services.exercises import ExerciseService, load_library
 from recovery_app.services.hard_dates import HardDateService
 from recovery_app.services.hunches import HunchService
 from recovery_app.services.memories import MemoryService
 from recovery_app.services.promises import PromiseService
+from recovery_app.services.reach_out_plan import ReachOutPlanService
 from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
 from recovery_app.services.urges import UrgeService
 from recovery_app.storage.vault import Vault
@@ -37,15 +40,15 @@ def fill_every_table(vault: Vault, text: str, now: datetime = NOON) -> None:
     clocks = ClockService(vault, now=clock_now)
     clock = clocks.add_clock(short, now.date() - timedelta(days=400), allowed_contact=text)
     assert clock.id is not None
-    clocks.log_contact(
-        clock.id,
-        ContactDetails(
-            ContactKind.THEM,
-            now - timedelta(days=3),
-            channel=Channel.MESSAGE,
-            note=text,
-        ),
+    attempt = ContactDetails(
+        ContactKind.THEM, now - timedelta(days=3), channel=Channel.MESSAGE, note=text, words=text
     )
+    contact = clocks.log_contact(clock.id, attempt)
+    records = RecordService(vault, now=clock_now)
+    # A screenshot's bytes holding the text: it must travel, and be found nowhere else.
+    records.add_attachment(contact.id, f"{short}.png", b"\x89PNG\r\n\x1a\n" + text.encode())
+    clocks.update_contact(contact.id, replace(attempt, words=text + " (as edited)"))  # a version
+    ReachOutPlanService(vault, now=clock_now).add(PlanPart.ANSWER, text)  # with the suggestions
     clocks.summaries()  # records the milestones the stretch has reached
     check_ins = CheckInService(vault, now=clock_now)
     check_ins.save(
