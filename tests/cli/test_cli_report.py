@@ -135,17 +135,19 @@ def test_it_never_writes_over_a_file_or_into_a_missing_folder(
 def _recent_files_containing(root: Path, marker: str, since: float) -> list[Path]:
     needles = [marker.encode("utf-8"), marker.encode("utf-16-le"), marker.encode("utf-16-be")]
     found = []
-    # os.walk, not rglob: another process (a parallel test run) may remove a folder mid-walk.
-    paths = (Path(folder) / name for folder, _, names in os.walk(root) for name in names)
-    for path in paths:
-        try:
-            if not path.is_file() or path.stat().st_mtime < since - 1:
+    # os.walk, not rglob: the system's temp folder is shared, and a folder another process
+    # removes during the walk is skipped instead of ending it.
+    for folder, _, names in os.walk(root, onerror=lambda _error: None):
+        for name in names:
+            path = Path(folder) / name
+            try:
+                if not path.is_file() or path.stat().st_mtime < since - 1:
+                    continue
+                data = path.read_bytes()
+            except OSError:
                 continue
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if any(needle in data for needle in needles):
-            found.append(path)
+            if any(needle in data for needle in needles):
+                found.append(path)
     return found
 
 
