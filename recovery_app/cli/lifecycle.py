@@ -53,6 +53,7 @@ def change_password(ctx: Context) -> int:
     new = _new_password(ctx, "New password: ")
     if new is None:
         return EXIT_ERROR
-    door.rewrap(checked, new)
-    print("Your password is changed. The old one no longer opens the journal.", file=ctx.out)
+    from recovery_app.services.my_data_words import password_change_text
+
+    print(password_change_text(door.rewrap(checked, new)), file=ctx.out)
     return EXIT_OK

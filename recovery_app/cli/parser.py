@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from recovery_app import __version__
 from recovery_app.cli import (
     contact_log,
+    data,
     exercises,
     hard_dates,
     launcher,
@@ -37,7 +38,17 @@ if TYPE_CHECKING:
     from recovery_app.services.secrets import SecretStore
     from recovery_app.services.vault_service import KdfParams
 
-COMMAND_GROUPS = (lifecycle, today, contact_log, urges, memories, exercises, readings, hard_dates)
+COMMAND_GROUPS = (
+    lifecycle,
+    today,
+    contact_log,
+    urges,
+    memories,
+    exercises,
+    readings,
+    hard_dates,
+    data,
+)
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 
 
@@ -104,8 +115,10 @@ def run(
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
     prompt: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] = input,
 ) -> int:
-    """Run one command. Tests inject streams, a keyring fake and a cheap key derivation."""
+    """Run one command. Tests inject streams, a keyring fake, a cheap key derivation, and the
+    terminal's answers (`prompt` for passwords, `ask` for texts and questions)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -113,7 +126,14 @@ def run(
     if isinstance(args, int):
         return args
     return run_command(
-        args, stdin=stdin, stdout=stdout, stderr=stderr, secrets=secrets, kdf=kdf, prompt=prompt
+        args,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=stderr,
+        secrets=secrets,
+        kdf=kdf,
+        prompt=prompt,
+        ask=ask,
     )
 
 
@@ -126,6 +146,7 @@ def run_command(
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
     prompt: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] = input,
 ) -> int:
     """The one CLI context: it builds the door to the journal, then runs the handler."""
     handler: Callable[[Context], int] | None = args.handler
@@ -141,7 +162,7 @@ def run_command(
         secrets = KeyringSecretStore()
     door = VaultService.for_folder(data_dir, secrets, kdf)
     passwords = PasswordReader(args.password_stdin, stdin, prompt)
-    ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin))
+    ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin, ask))
     try:
         return handler(ctx)
     except UsageError as error:

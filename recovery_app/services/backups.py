@@ -7,10 +7,10 @@ exit and auto-lock call nothing (domain.backups.NEVER says so too). "Back up now
 `safety_backup()`, so no caller can forget it.
 
 Where: `backups/` in the data folder, or a folder the person chose (kept in the journal, with
-every folder ever used, so a password change can re-wrap them all and "delete my journal" can
-find them). A chosen folder is never created: a missing one is a drive that is away. The last
-failure is kept in the journal too (vault_info), and in memory when even that cannot be
-written, so it can be shown until a backup works again.
+every folder ever used, so a password change re-wraps them all, each backup catches up those
+that were away, and "delete my journal" finds them). A chosen folder is never created: a
+missing one is a drive that is away. The last failure is kept in the journal (vault_info),
+and in memory when even that can't be written, shown until a backup works again.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from recovery_app import __version__
 from recovery_app.domain.backups import (
     AUTOMATIC,
+    DEFAULT_SIZE_CAP,
     NEVER,
     BackupAttention,
     BackupStamp,
@@ -40,6 +41,7 @@ from recovery_app.domain.backups import (
 )
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.notices import Notice, NoticeAction, NoticeKind
+from recovery_app.services.backup_key_files import catch_up_key_files
 from recovery_app.services.journal_part import JournalPart, utc_now
 from recovery_app.services.my_data_records import (
     BackupFailure,
@@ -72,6 +74,8 @@ FOLDER_KEY = "backup.folder"
 FOLDERS_USED_KEY = "backup.folders_used"
 FAILURE_KEY = "backup.last_failure"
 SIZE_CAP_KEY = "backup.size_cap_bytes"
+BACKUPS_ACTION = "backups"  # Today's button kinds: Settings → Backups,
+BACK_UP_NOW_ACTION = "back-up-now"  # and there one backup begun
 _LOCK_WAIT_SECONDS = 5.0  # a background backup gives way to a migration or password change
 _log = logging.getLogger(__name__)
 
@@ -120,6 +124,11 @@ class BackupService(JournalPart):
         self._set_info(FOLDER_KEY, str(folder))
         self._remember_folder(folder)
         return self.status()
+
+    def size_cap(self) -> int:
+        """The most bytes of backups kept per folder (the newest is kept whatever its size)."""
+        chosen = self._info(SIZE_CAP_KEY)
+        return int(chosen) if chosen and chosen.isdigit() else DEFAULT_SIZE_CAP
 
     def set_size_cap(self, size_cap: int | None) -> None:
         """At most this many bytes of backups per folder (None: the default cap)."""
@@ -179,9 +188,9 @@ class BackupService(JournalPart):
         status = self.status()
         if status.attention is BackupAttention.FAILED and status.last_failure is not None:
             text = backup_failure_message(status.last_failure)
-            return Notice(NoticeKind.BACKUP, text, NoticeAction("backups", "Backups…"))
+            return Notice(NoticeKind.BACKUP, text, NoticeAction(BACKUPS_ACTION, "Backups…"))
         if status.attention is BackupAttention.OLD:
-            action = NoticeAction("back-up-now", "Back up now")
+            action = NoticeAction(BACK_UP_NOW_ACTION, "Back up now")
             return Notice(NoticeKind.BACKUP, BACKUP_IS_OLD, action)
         return None
 
@@ -208,7 +217,7 @@ class BackupService(JournalPart):
         """Back up if `trigger` calls for one now. Never raises for a folder or disk problem:
         the failure is kept and returned, and the older backups stay as they were."""
         now = self._now()
-        if trigger in NEVER:
+        if trigger in NEVER or (cancel is not None and cancel()):
             return BackupOutcome(trigger, skipped=True)
         if trigger in AUTOMATIC and not backup_due(trigger, self._last_attempt(), now):
             return BackupOutcome(trigger, skipped=True)
@@ -276,12 +285,12 @@ class BackupService(JournalPart):
         )
         if folder != self.default_folder:
             self._remember_folder(folder)
+        catch_up_key_files(self, self._vault, keyfile_bytes)  # a drive away at a change
         return self.describe(stored), self._prune(folder, stored, now)
 
     def _prune(self, folder: Path, newest: StoredBackup, now: datetime) -> int:
         listed = backup_store.list_backups(folder, self._vault.vault_id)
-        cap = self._info(SIZE_CAP_KEY)
-        rules = Retention(size_cap=int(cap)) if cap else Retention()
+        rules = Retention(size_cap=self.size_cap())
         stamps = [BackupStamp(b.path, b.manifest.created_at, b.size) for b in listed]
         zone = self._zone or datetime.now().astimezone().tzinfo
         assert zone is not None
@@ -332,8 +341,7 @@ class BackupService(JournalPart):
 
     def _clear_failure(self) -> None:
         self._failure_in_memory = None
-        if self._info(FAILURE_KEY) is not None:
-            self._set_info(FAILURE_KEY, None)
+        self._set_info(FAILURE_KEY, None)
 
     def _remember_folder(self, folder: Path) -> None:
         used = json.loads(self._info(FOLDERS_USED_KEY) or "[]")

@@ -108,8 +108,8 @@ class BackupStatus:
 @dataclass(frozen=True)
 class PasswordChangeResult:
     rewrapped: int  # backups whose key file now opens with the new password only
-    # Folders away at the change: their backups still open with the old password until they
-    # are replaced or removed ("re-key everything" makes them useless).
+    # Folders away at the change: their backups still open with the old password until the
+    # next backup made with the folder connected brings them up to date (backup_key_files).
     unreachable_folders: tuple[Path, ...] = ()
     not_rewrapped: tuple[Path, ...] = ()  # found, but their key file could not be replaced
     safety_backup: BackupOutcome | None = None

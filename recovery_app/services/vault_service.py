@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from recovery_app.services.backups import BackupService
     from recovery_app.services.journal import Journal
     from recovery_app.services.my_data_records import PasswordChangeResult
     from recovery_app.storage.keyfile import KeyFile
@@ -203,6 +202,7 @@ class VaultService:
         The vault is opened first, so damage is reported now rather than discovered later.
         """
         from recovery_app.domain.backups import Trigger
+        from recovery_app.services.backup_key_files import rewrap_backups
         from recovery_app.services.backups import BackupService
         from recovery_app.services.my_data_records import BackupOutcome, PasswordChangeResult
         from recovery_app.storage.keyfile import read_keyfile, write_keyfile
@@ -225,7 +225,7 @@ class VaultService:
                         Trigger.BEFORE_PASSWORD_CHANGE, failure=backups.last_failure()
                     )
                 new_keyfile = keyfile.rewrapped(data_key, new, self.kdf)
-                result = _rewrap_backups(backups, vault, new_keyfile.to_bytes())
+                result = rewrap_backups(backups, vault, new_keyfile.to_bytes())
                 try:
                     write_keyfile(self.paths.keyfile, new_keyfile)
                 except BaseException:
@@ -239,51 +239,3 @@ class VaultService:
             not_rewrapped=tuple(result.not_rewrapped),
             safety_backup=safety,
         )
-
-
-@dataclass
-class _Rewrapped:
-    replaced: list[tuple[Path, bytes]] = field(default_factory=list)  # key file, old bytes
-    unreachable: list[Path] = field(default_factory=list)
-    not_rewrapped: list[Path] = field(default_factory=list)
-
-    def undo(self) -> None:
-        """Put the old key files back (the journal's own change did not happen)."""
-        import contextlib
-
-        from recovery_app.storage.files import atomic_write_bytes
-
-        for keyfile, old in self.replaced:
-            with contextlib.suppress(OSError):
-                atomic_write_bytes(keyfile, old)
-
-
-def _rewrap_backups(backups: BackupService, vault: Vault, new_bytes: bytes) -> _Rewrapped:
-    """Give every backup of this journal that its data key opens the new key file's bytes
-    (the same data key, so the same file serves them all: no KDF run per backup)."""
-    from recovery_app.storage import backup_store
-    from recovery_app.storage.files import atomic_write_bytes
-    from recovery_app.storage.keyfile import KeyFile
-
-    done = _Rewrapped()
-    keyfiles: list[Path] = []
-    for folder in backups.folders():
-        if not folder.is_dir():
-            if folder != backups.default_folder:
-                done.unreachable.append(folder)
-            continue
-        keyfiles += [b.keyfile for b in backup_store.list_backups(folder, vault.vault_id)]
-        keyfiles += [legacy / "journal.key" for legacy in backup_store.legacy_copies(folder)]
-    for path in keyfiles:
-        try:
-            old = path.read_bytes()
-            if old == new_bytes:
-                continue
-            if not KeyFile.from_bytes(old).fits(vault.data_key):
-                done.not_rewrapped.append(path.parent)
-                continue
-            atomic_write_bytes(path, new_bytes)
-            done.replaced.append((path, old))
-        except (OSError, VaultError):
-            done.not_rewrapped.append(path.parent)
-    return done

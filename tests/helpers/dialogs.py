@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from conftest import PASSWORD
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,6 +27,9 @@ from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.settings.about_dialog import AboutDialog
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
+from recovery_app.ui.settings.delete_dialog import DeleteJournalDialog
+from recovery_app.ui.settings.rekey_dialog import RekeyDialog
+from recovery_app.ui.settings.restore_dialog import RestoreDialog
 from recovery_app.ui.shell.shortcuts_sheet import ShortcutsSheet
 from recovery_app.ui.shell.window import JournalWindow
 from recovery_app.ui.today.check_in_dialog import CheckInDialog
@@ -139,6 +143,33 @@ def _moment_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
     yield "the plan"
     press(dialog.people_button)
     yield "people I can reach"
+
+
+def _restore(t: Tour) -> RestoreDialog:
+    assert t.journal.backups.back_up_now().made is not None  # one to choose
+    return RestoreDialog(t.window.service, t.window.tasks, parent=t.window)
+
+
+def _restore_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, RestoreDialog)
+    wait_until(lambda: dialog.model.rowCount() > 0)
+    dialog.table.selectRow(0)
+    yield "choose a backup"
+    press(dialog.next_button)
+    yield "the password"
+    dialog.password.setText(PASSWORD)
+    press(dialog.next_button)
+    wait_until(lambda: dialog.page() == RestoreDialog.PREVIEW)
+    yield "what it holds"  # and never further: the tour restores nothing
+
+
+def _delete_steps(dialog: QWidget, t: Tour) -> Iterator[str]:
+    assert isinstance(dialog, DeleteJournalDialog)
+    yield "the password"
+    dialog.password.setText(PASSWORD)
+    press(dialog.next_button)
+    wait_until(lambda: dialog.page() == DeleteJournalDialog.PLAN)
+    yield "what goes"  # and never further: the tour deletes nothing
 
 
 def _wave(t: Tour) -> RideTheWaveDialog:
@@ -303,6 +334,13 @@ DIALOGS: list[DialogEntry] = [
     # Settings
     DialogEntry(ChangePasswordDialog, lambda t: ChangePasswordDialog(t.window.service, t.window)),
     DialogEntry(AboutDialog, lambda t: AboutDialog(t.journal.data_dir, t.window)),
+    DialogEntry(RestoreDialog, _restore, _restore_steps),
+    DialogEntry(RekeyDialog, lambda t: RekeyDialog(t.window.service, t.window.tasks, t.window)),
+    DialogEntry(
+        DeleteJournalDialog,
+        lambda t: DeleteJournalDialog(t.window.service, t.window.tasks, t.window),
+        _delete_steps,
+    ),
     # Everywhere
     DialogEntry(ShortcutsSheet, _shortcuts),
 ]

@@ -66,6 +66,20 @@ def open_window_with_clock(
     return _show_and_start(qtbot, window)
 
 
+def open_window_with_service(
+    qtbot: QtBot, service: VaultService, **options: object
+) -> JournalWindow:
+    """A window over a door the test built (its own clock for the journal, say), with the
+    window's own options (`backup_every_ms`...)."""
+    window = JournalWindow(
+        service,
+        Preferences(service.paths.ui_settings),
+        tray_available=False,
+        **options,  # type: ignore[arg-type]
+    )
+    return _show_and_start(qtbot, window)
+
+
 def _show_and_start(qtbot: QtBot, window: JournalWindow, *, start: bool = True) -> JournalWindow:
     qtbot.addWidget(window, before_close_func=lambda w: w.lock())
     window.show()

@@ -7,17 +7,23 @@ person's own; what matters is that the app left no copy anywhere).
 The command line writes what it can (installed command, as subprocesses); the services
 write the rest (reasons, people, letters, hunches, exercise runs, every urge field, the
 reflection after reaching out); then the journal is locked and opened again, its password
-changed, checked and listed. Every file under the test's home, data and runtime folders is
+changed, checked and listed. Then what issue 17 adds: backups (each key file re-wrapped by
+a second password change), their listing, a JSON and a CSV export, a dry-run import, an
+import into a second journal (with its own backup before) and a restore (with its safety
+backup and staged copy). Every file under the test's home, data and runtime folders is
 searched, and every file of the temporary folder changed since the test began, for the
-marker in UTF-8 and UTF-16.
+marker in UTF-8 and UTF-16, inside the CSV export's zip too: it is found in the two exports
+the person asked for, and nowhere else.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
 import uuid
+import zipfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -163,6 +169,45 @@ def _write_through_services(data_dir: Path, marker: str) -> int:
     return len(writes)
 
 
+def _through_my_data(data_dir: Path, home: Path, exports: Path) -> list[list[str]]:
+    """Backups, exports, imports and a restore, as a person would make them; the commands run.
+    The journal's password is OTHER_PASSWORD on the way in and PASSWORD on the way out."""
+    done: list[list[str]] = []
+
+    def run(*args: str, password: str = PASSWORD, into: Path = data_dir) -> str:
+        result = run_installed(into, home, *args, password=password)
+        assert result.returncode == 0, (args[0], result.stderr)
+        done.append(list(args))
+        return result.stdout
+
+    run("backup", password=OTHER_PASSWORD)
+    # A password change re-wraps the backup's key file and makes one of its own first.
+    service_for(data_dir).change_password(OTHER_PASSWORD, PASSWORD)
+    run("backup")
+    listed = json.loads(run("backups", "--json"))
+    run("backups")
+    assert len(listed) >= 3, listed  # by hand, before the change, after it
+    run("export", "--format", "json", "--out", str(exports / "journal.json"), "--yes")
+    run("export", "--format", "csv", "--out", str(exports / "journal.zip"), "--yes")
+    run("import", str(exports / "journal.json"), "--dry-run")
+    second = data_dir.parent / "second-journal"
+    service_for(second).create(PASSWORD).close()
+    run("import", str(exports / "journal.json"), "--yes", into=second)
+    run("restore", listed[-1]["path"], "--yes")  # the oldest: a safety backup and a swap
+    service_for(data_dir).unlock(PASSWORD).close()
+    return done
+
+
+def _holds(path: Path, needles: list[bytes]) -> bool:
+    data = path.read_bytes()
+    if any(needle in data for needle in needles):
+        return True
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:  # compressed: the marker is only seen inside
+        return any(any(n in archive.read(name) for n in needles) for name in archive.namelist())
+
+
 def _needles(marker: str) -> list[bytes]:
     return [marker.encode("utf-8"), marker.encode("utf-16-le"), marker.encode("utf-16-be")]
 
@@ -197,29 +242,39 @@ def test_a_marker_written_everywhere_is_in_no_file(tmp_path: Path) -> None:
         assert result.returncode == 0, (args[0], result.stderr)
         assert marker not in result.stderr
     (tmp_path / "their-message.png").unlink()  # the person's own file, not the app's copy
-    exports = {tmp_path / "exports" / name for name in ("contact-log.csv", "contact-log.pdf")}
+    contact_logs = {tmp_path / "exports" / n for n in ("contact-log.csv", "contact-log.pdf")}
     assert marker.encode() in (tmp_path / "exports" / "contact-log.csv").read_bytes()
     written_by_services = _write_through_services(data_dir, marker)
+    exports = tmp_path / "exports-the-person-asked-for"
+    exports.mkdir()
+    commands += _through_my_data(data_dir, home, exports)
     folders = [tmp_path, Path(os.environ["XDG_RUNTIME_DIR"])]
     files = _files(folders, since, Path(tempfile.gettempdir()))
     tally = Tally("marker scan")
     needles = _needles(marker)
+    holding: list[Path] = []
     for path in files:
         try:
-            data = path.read_bytes()
+            found = _holds(path, needles)
         except OSError:
             continue  # another process's file, gone or closed to us: not ours to read
-        found = any(needle in data for needle in needles)
-        if path in exports:
-            tally.add("export asked for", failed=False)
+        if path in contact_logs:
+            tally.add("contact log asked for", failed=False)
             continue
+        if path.parent == exports:
+            tally.add("export with the marker" if found else "export without it", failed=not found)
+            continue
+        if found:
+            holding.append(path)
         kind = "vault file" if path.name in VAULT_FILES else "other file"
+        if path.is_relative_to(data_dir / "backups"):
+            kind = "backup file"
         tally.add(f"{kind} with the marker" if found else f"{kind}, clean", failed=found)
     tally.report(
         commands=len(commands),
         writes_through_services=written_by_services,
         files_searched=len(files),
     )
-    assert tally.failures == 0, [
-        str(p) for p in files if p not in exports and any(n in p.read_bytes() for n in needles)
-    ]
+    assert tally.outcomes["export with the marker"] == 2  # the search finds what is there
+    assert tally.outcomes["backup file, clean"] >= 6  # each backup and its key file
+    assert tally.failures == 0, [str(p) for p in holding]

@@ -54,9 +54,16 @@ def ask(
     box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[escape])
 
+    answers_given: list[int | None] = []
+
     def answered() -> None:
+        # Once: a lock meanwhile rejects every open dialog, this one too, and must not answer
+        # it a second time.
+        if answers_given:
+            return
         clicked = box.clickedButton()
-        on_answer(next((i for i, b in enumerate(buttons) if b is clicked), None))
+        answers_given.append(next((i for i, b in enumerate(buttons) if b is clicked), None))
+        on_answer(answers_given[0])
 
     box.finished.connect(lambda _result: answered())
     box.open()

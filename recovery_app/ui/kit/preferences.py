@@ -115,6 +115,11 @@ class Preferences:
             self._store().setValue("window/geometry", geometry)
             self.sync()
 
+    def forget(self) -> None:
+        """After "delete my journal" took the file: every preference held in memory goes too.
+        Call `sync()` before the file is deleted, so nothing is left waiting to be written."""
+        self._settings = None
+
     def sync(self) -> None:
         if self._settings is not None and self._path.parent.is_dir():
             self._settings.sync()

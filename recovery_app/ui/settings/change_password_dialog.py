@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from recovery_app.domain.passwords import check_new_password
 from recovery_app.services.errors import WrongPassword
+from recovery_app.services.my_data_records import PasswordChangeResult
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.widgets import PasswordField, StrengthHint, paragraph
@@ -16,6 +17,7 @@ class ChangePasswordDialog(EntryDialog):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(service.data_dir, parent=parent)
         self._service = service
+        self.change: PasswordChangeResult | None = None  # once changed: what it reached
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(440)
         self.save_button.setText(self.tr("Change password"))
@@ -66,7 +68,8 @@ class ChangePasswordDialog(EntryDialog):
             lambda: self._service.change_password(current, new), self._done, self._failed, self
         )
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: PasswordChangeResult) -> None:
+        self.change = result
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -1,12 +1,13 @@
-"""Settings: locking, 'remember on this computer' and its trade-off, reminders and hard dates,
-motion, reading suggestions, password, about."""
+"""Settings: locking, 'remember on this computer', reminders and hard dates, motion, readings,
+password, backups, my data (export, import), about, and, apart at the end, delete my journal."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,16 +26,24 @@ from PySide6.QtWidgets import (
 from recovery_app import __version__
 from recovery_app.services.errors import SecretStoreError
 from recovery_app.services.journal import Journal
+from recovery_app.services.my_data_records import PasswordChangeResult
+from recovery_app.services.my_data_words import password_change_text
 from recovery_app.services.vault_service import VaultService
+from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.theme import ThemeChoice
 from recovery_app.ui.kit.widgets import heading, paragraph
+from recovery_app.ui.settings.backups_panel import BackupsPanel
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
+from recovery_app.ui.settings.delete_panel import DeletePanel
+from recovery_app.ui.settings.my_data_panel import MyDataPanel
 
 
 class SettingsScreen(QWidget):
+    journal_changed = Signal()  # an import added entries: the other screens read again
+    backups_changed = Signal()  # a backup was made or tried: Today's line about it too
     hard_dates_requested = Signal()  # the shell shows where marked dates are kept
 
     def __init__(
@@ -47,8 +56,11 @@ class SettingsScreen(QWidget):
         *,
         tray_available: bool = False,
         choose_theme: Callable[[ThemeChoice], None] | None = None,
+        tasks: JournalTasks | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tasks = tasks
+        self._stop = tasks.stop_event if tasks is not None else threading.Event()
         self._choose_theme = choose_theme
         self._tray_available = tray_available
         self._service = service
@@ -61,7 +73,8 @@ class SettingsScreen(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        layout = in_scroll_page(self, margins=(32, 28, 32, 28), spacing=16).column
+        self.page = in_scroll_page(self, margins=(32, 28, 32, 28), spacing=16)
+        layout = self.page.column
         layout.addWidget(heading(self.tr("Settings")))
 
         locking = QGroupBox(self.tr("Locking"))
@@ -225,6 +238,11 @@ class SettingsScreen(QWidget):
         password_layout.addWidget(self.password_message)
         layout.addWidget(password)
 
+        self.backups = BackupsPanel(self._service, self._journal, self._tasks, self._stop)
+        layout.addWidget(self.backups)
+        self.my_data = MyDataPanel(self._journal, self._stop)
+        layout.addWidget(self.my_data)
+
         about = QGroupBox(self.tr("About"))
         about_layout = QVBoxLayout(about)
         about_layout.addWidget(
@@ -250,6 +268,9 @@ class SettingsScreen(QWidget):
         about_row.addStretch(1)
         about_layout.addLayout(about_row)
         layout.addWidget(about)
+        layout.addSpacing(24)  # apart from everything else: it can't be undone
+        self.delete_panel = DeletePanel(self._service, self._tasks)
+        layout.addWidget(self.delete_panel)
         layout.addStretch(1)
 
     def _load(self) -> None:
@@ -296,6 +317,19 @@ class SettingsScreen(QWidget):
         self.change_password.clicked.connect(self._open_change_password)
         self.about_button.clicked.connect(self._open_about)
         self.hard_dates_button.clicked.connect(self.hard_dates_requested)
+        self.my_data.journal_changed.connect(self.journal_changed)
+        self.backups.changed.connect(self.backups_changed)
+
+    def show_backups(self, note: str = "") -> None:
+        """Scroll to the Backups group (Today's notice, after a restore or a re-key)."""
+        if note:
+            self.backups.note.say(note)
+        QTimer.singleShot(0, self._scroll_to_backups)
+
+    def _scroll_to_backups(self) -> None:
+        top = self.backups.mapTo(self.page.content, self.backups.rect().topLeft()).y()
+        self.page.verticalScrollBar().setValue(max(0, top - 12))
+        self.backups.back_up_now.setFocus()
 
     def _save_auto_lock(self, minutes: int) -> None:
         self._preferences.auto_lock_minutes = minutes
@@ -350,13 +384,13 @@ class SettingsScreen(QWidget):
 
     def _open_change_password(self) -> None:
         dialog = ChangePasswordDialog(self._service, self)
-        dialog.accepted.connect(
-            lambda: self.password_message.say(
-                self.tr("Your password is changed. The old one no longer opens the journal.")
-            )
-        )
+        dialog.accepted.connect(lambda: self._password_changed(dialog.change))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _password_changed(self, result: PasswordChangeResult | None) -> None:
+        if result is not None:  # said with the backups it reached, and those away
+            self.password_message.say(password_change_text(result))
 
     def _open_about(self) -> None:
         from recovery_app.ui.settings.about_dialog import AboutDialog

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from recovery_app.ui.kit.widgets import (
 
 class FirstRunScreen(QWidget):
     create_requested = Signal(str)
+    restore_requested = Signal()  # a journal lost, or brought from another computer
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,9 @@ class FirstRunScreen(QWidget):
         )
         self.key_only_note.hide()
         layout.addWidget(self.key_only_note)
+        self.note = paragraph("", "note")  # e.g. after "delete my journal": what happened
+        self.note.hide()
+        layout.addWidget(self.note)
 
         password_label = QLabel(self.tr("Choose a &password"))
         self.password = PasswordField(self.tr("Choose a password"))
@@ -88,6 +94,12 @@ class FirstRunScreen(QWidget):
         self.progress.setAccessibleName(self.tr("Setting up your journal"))
         self.progress.hide()
         layout.addWidget(self.progress)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.setToolTip(
+            self.tr("Bring back a journal from one of its backups, from this computer or a drive")
+        )
+        layout.addWidget(self.restore_button)
 
         layout.addSpacing(8)
         layout.addWidget(
@@ -109,9 +121,15 @@ class FirstRunScreen(QWidget):
                 "small",
             )
         )
+        # It scrolls in a small window (720 x 520 at least) rather than squeeze its words.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a silent Tab stop to a screen reader
+        scroll.setWidget(centred_card(content))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(centred_card(content))
+        outer.addWidget(scroll)
 
     def _connect_signals(self) -> None:
         self.password.textChanged.connect(self.hint.update_for)
@@ -120,9 +138,18 @@ class FirstRunScreen(QWidget):
         self.password.returnPressed.connect(self.confirm.setFocus)
         self.confirm.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
+        self.restore_button.clicked.connect(self.restore_requested)
 
     def set_key_only(self, key_only: bool) -> None:
         self.key_only_note.setVisible(key_only)
+
+    def show_note(self, text: str) -> None:
+        from recovery_app.ui.kit.lazy_qt import qt
+
+        self.note.setTextFormat(qt().TextFormat.PlainText)  # it names folders, as they are
+        self.note.setText(text)
+        self.note.setAccessibleName(text)
+        self.note.setVisible(bool(text))
 
     def _clear_what_no_longer_holds(self) -> None:
         """'At least 8 characters' goes once the password has them; 'different' once the

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.notices import NoticeAction
+from recovery_app.services.backups import BACK_UP_NOW_ACTION, BACKUPS_ACTION
 from recovery_app.services.hard_date_notices import CHECK_IN_ACTION, PLAN_ACTION
 from recovery_app.services.journal import Journal
 from recovery_app.services.reading_suggestions import OPEN_READING
@@ -41,7 +42,9 @@ from recovery_app.ui.shell.sections import (
 if TYPE_CHECKING:
     from recovery_app.domain.kinds import ContactKind
     from recovery_app.domain.urges import UrgeDetails
+    from recovery_app.services.my_data_records import BackupOutcome
     from recovery_app.ui.exercises.screen import ExercisesScreen
+    from recovery_app.ui.kit.journal_tasks import JournalTasks
     from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
@@ -63,9 +66,11 @@ class MainView(QWidget):
         *,
         tray_available: bool = False,
         choose_theme: Callable[[ThemeChoice], None] | None = None,
+        tasks: JournalTasks | None = None,
     ) -> None:
         super().__init__(parent)
         self._choose_theme = choose_theme
+        self._tasks = tasks
         self._door = door
         self._journal = journal
         self._preferences = preferences
@@ -75,7 +80,9 @@ class MainView(QWidget):
         self._built: dict[int, QWidget] = {}
         self.dialog: QDialog | None = None  # a window a notice's button opened
         # What a notice's button on Today can open, by `NoticeAction.kind`.
-        self._notice_actions: dict[str, Callable[[str], None]] = {
+        self._notice_actions: dict[str, Callable[[str], object]] = {
+            BACKUPS_ACTION: lambda _target: self.navigation.show_backups(),
+            BACK_UP_NOW_ACTION: lambda _target: self.navigation.back_up_now(),
             OPEN_READING: self.open_reading,
             PLAN_ACTION: self._open_hard_date_plan,
             CHECK_IN_ACTION: lambda _target: self.today.open_check_in(),
@@ -216,6 +223,23 @@ class MainView(QWidget):
         assert isinstance(screen, SettingsScreen)
         return screen
 
+    # ----- backups ---------------------------------------------------------------------------
+
+    def backups_changed(self, _outcome: BackupOutcome | None = None) -> None:
+        """An automatic backup finished: Today's notice and Settings' list read again."""
+        if TODAY in self._built:
+            self.today.refresh()
+        if SETTINGS in self._built:
+            self.settings.backups.refresh()
+
+    def _journal_changed_elsewhere(self) -> None:
+        """An import added entries: every other section is built afresh on its next visit."""
+        for index in [i for i in self._built if i != self.current_section()]:
+            screen = self._built.pop(index)
+            self.pages.insertWidget(index, QWidget())
+            self.pages.removeWidget(screen)
+            screen.deleteLater()
+
     def _refresh_today(self) -> None:
         """Something Today counts changed elsewhere (an urge, a contact)."""
         if TODAY in self._built:
@@ -337,6 +361,9 @@ class MainView(QWidget):
             self._on_locking_changed,
             tray_available=self._tray_available,
             choose_theme=self._choose_theme,
+            tasks=self._tasks,
         )
+        settings.journal_changed.connect(self._journal_changed_elsewhere)
+        settings.backups_changed.connect(self._refresh_today)
         settings.hard_dates_requested.connect(self.navigation.show_hard_dates)
         return settings

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt
 
 from recovery_app.services.journal import Journal
-from recovery_app.ui.shell.sections import EXERCISES, URGES, WHOLE
+from recovery_app.ui.shell.sections import EXERCISES, SETTINGS, URGES, WHOLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
     from recovery_app.services.clock_records import SavedContact
     from recovery_app.services.urges import SavedUrge
+    from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.urges.section import UrgesSection
 
 
@@ -168,6 +169,32 @@ class JournalNavigation:
         # On the tab's name, so a screen reader says where this is; Tab goes on into it.
         urges.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    # ----- where the backups are (Today's notice about them, after a restore or a re-key) ----
+
+    def show_backups(self, note: str = "") -> bool:
+        """Settings, scrolled to its Backups group, with `note` said there."""
+        settings = self._settings()
+        if settings is None:
+            return False
+        settings.show_backups(note)
+        return True
+
+    def back_up_now(self) -> bool:
+        """Settings → Backups, and one backup begun there: off the GUI thread, its progress
+        and then its result shown in the group."""
+        settings = self._settings()
+        if settings is None:
+            return False
+        settings.show_backups()
+        settings.backups.start_backup()
+        return True
+
+    def _settings(self) -> SettingsScreen | None:
+        from recovery_app.ui.settings.screen import SettingsScreen
+
+        screen = self._show(SETTINGS)
+        return screen if isinstance(screen, SettingsScreen) else None
 
     def _urges(self, *, show: bool) -> UrgesSection | None:
         from recovery_app.ui.urges.section import UrgesSection

@@ -5,10 +5,17 @@ computer, or asks for the password. After saving, the guide or the full form can
 after noting that they reached out (T), the plan for it shows instead of the quick log.
 Quick exit, Ctrl+L and the auto-lock time close everything (keeping what was entered) and
 end the process, as they lock the main window.
+
+Backups: none when it opens (it is a moment of craving on a small machine: nothing competes
+with the two key presses, and a session that ends seconds later would only stop it again).
+When its last window closes after an urge was saved, and the last backup is over an hour
+old, it makes the backup at quit the window would make, bounded, with nothing left on screen;
+quick exit, Ctrl+L and the auto-lock time make none and wait for nothing.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,6 +30,8 @@ from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell.guards import SafetyFilter
 from recovery_app.ui.urges.quick_log import QuickLogDialog
+
+QUIT_BACKUP_LIMIT_MS = 10_000  # no window is left by then: never linger for long
 
 if TYPE_CHECKING:
     from recovery_app.services.clock_records import SavedContact
@@ -49,6 +58,7 @@ class QuickLogSession(QObject):
         self._clock = clock
         self._throttle = UnlockThrottle()
         self._ended = False
+        self._stop = threading.Event()  # set when the session ends: a backup stops
         self.dialog = QuickLogDialog(data_dir=service.data_dir)
         self._track(self.dialog)
         self.safety = SafetyFilter(self, clock=clock)
@@ -165,17 +175,35 @@ class QuickLogSession(QObject):
     def _end_if_nothing_left(self) -> None:
         still_open = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         if not still_open:
-            self.end()
+            self._back_up_then_end()
         else:
             for window in still_open:  # watch these too, whoever opened them
                 if isinstance(window, QDialog) and window not in self.windows:
                     self._track(window)
+
+    def _back_up_then_end(self) -> None:
+        """The normal end: the backup at quit if an urge was saved (see the module's words)."""
+        journal = self.journal
+        if self._ended or journal is None or self.dialog.saved is None:
+            self.end()
+            return
+        from recovery_app.domain.backups import Trigger
+
+        stop = self._stop
+        QTimer.singleShot(QUIT_BACKUP_LIMIT_MS, self, self.end)
+        run_in_background(
+            lambda: journal.backups.run(Trigger.QUIT, cancel=stop.is_set),
+            lambda _outcome: self.end(),
+            lambda _error: self.end(),
+            self,
+        )
 
     def end(self) -> None:
         """Close every window (each keeps what was entered), close the journal, and quit."""
         if self._ended:
             return
         self._ended = True
+        self._stop.set()
         self.safety.stop_idle()
         # Every window this process shows is the session's (the plan's next steps open
         # windows of their own): each one goes, and with it every picture it drew.

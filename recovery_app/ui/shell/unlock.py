@@ -27,6 +27,7 @@ from recovery_app.ui.kit.widgets import (
 class UnlockScreen(QWidget):
     unlock_requested = Signal(str, bool)  # password, remember on this computer
     remembered_unlock_requested = Signal()
+    restore_requested = Signal()  # the journal is damaged or lost: bring back a backup
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,13 @@ class UnlockScreen(QWidget):
         self.progress.setAccessibleName(self.tr("Opening your journal"))
         self.progress.hide()
         layout.addWidget(self.progress)
+        layout.addSpacing(6)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.setToolTip(
+            self.tr("For a journal that is damaged or lost: bring back one of its backups")
+        )
+        layout.addWidget(self.restore_button)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +92,7 @@ class UnlockScreen(QWidget):
         self.password.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
         self.remembered_button.clicked.connect(self._submit_remembered)
+        self.restore_button.clicked.connect(self.restore_requested)
         self._wait_timer.timeout.connect(self._tick_wait)
 
     def set_remember_available(self, available: bool, reason: str) -> None:
@@ -115,6 +124,7 @@ class UnlockScreen(QWidget):
         waiting = self._wait_timer.isActive()
         self.unlock_button.setEnabled(not busy and not waiting)
         self.remembered_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
         self.password.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.unlock_button.setText(self.tr("Opening…") if busy else self.tr("Open journal"))

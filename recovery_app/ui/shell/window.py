@@ -6,6 +6,7 @@ A shell plus wiring. Every connection is made in `_connect_signals()`.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -39,6 +40,8 @@ from recovery_app.ui.shell.unlock import UnlockScreen
 if TYPE_CHECKING:
     from recovery_app.services.journal import Journal
     from recovery_app.ui.kit.theme import ThemeChoice
+    from recovery_app.ui.shell.backup_schedule import BackupSchedule
+    from recovery_app.ui.shell.closed_work import ClosedJournalWork
     from recovery_app.ui.shell.first_run import FirstRunScreen
     from recovery_app.ui.shell.main_view import MainView
 
@@ -56,9 +59,15 @@ class JournalWindow(QMainWindow):
         tray_available: bool,
         clock: Callable[[], float] = time.monotonic,
         choose_theme: Callable[[ThemeChoice], None] | None = None,
+        backup_every_ms: int | None = None,  # None: hourly
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._backup_every_ms = backup_every_ms
+        self.backup_schedule: BackupSchedule | None = None
+        # Set at lock, quick exit and quit: the open journal's background work stops.
+        self._stop = threading.Event()
+        self._tasks: ClosedJournalWork | None = None
         self.service = service
         self.preferences = preferences
         self._choose_theme = choose_theme
@@ -126,6 +135,7 @@ class JournalWindow(QMainWindow):
             self._first_run = FirstRunScreen(self.service.data_dir)
             self.stack.addWidget(self._first_run)
             self._first_run.create_requested.connect(self._create)
+            self._first_run.restore_requested.connect(lambda: self.tasks.open_restore())
         return self._first_run
 
     @property
@@ -135,6 +145,7 @@ class JournalWindow(QMainWindow):
             self.stack.addWidget(self._unlock_screen)
             self._unlock_screen.unlock_requested.connect(self._unlock)
             self._unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
+            self._unlock_screen.restore_requested.connect(lambda: self.tasks.open_restore())
         return self._unlock_screen
 
     def _connect_signals(self) -> None:
@@ -163,7 +174,7 @@ class JournalWindow(QMainWindow):
             self.reminder.start()
         state = self.service.state()
         if state is VaultState.PRESENT:
-            self._show_unlock()
+            self.show_unlock()
             self.unlock_screen.set_busy(True)
             generation = self._generation
             run_in_background(
@@ -192,14 +203,14 @@ class JournalWindow(QMainWindow):
     ) -> None:
         status, journal = result
         self._set_remember_status(status)
-        if journal is not None and not self._accept_journal(journal, generation):
+        if journal is not None and not self.accept_journal(journal, generation):
             return
         self.unlock_screen.set_busy(False)
         if journal is None:
             self.unlock_screen.focus_first_field()
         else:
             self._remembered = True
-            self._enter_journal(journal)
+            self.open_journal(journal)
 
     def _set_remember_status(self, status: SecretStoreStatus) -> None:
         self._remember_status = status
@@ -217,10 +228,11 @@ class JournalWindow(QMainWindow):
         )
 
     def _created(self, journal: Journal, generation: int) -> None:
-        if self._accept_journal(journal, generation):
+        if self.accept_journal(journal, generation):
+            self._remembered = False  # a new journal: nothing of it is remembered yet
             self.first_run.clear()
             journal.reading_suggestions.note_first_run()  # Today may name one reading
-            self._enter_journal(journal)
+            self.open_journal(journal)
 
     def _create_failed(self, error: BaseException) -> None:
         self.first_run.show_error(self.first_run.message.words_for(error))
@@ -268,12 +280,12 @@ class JournalWindow(QMainWindow):
         )
 
     def _unlocked(self, journal: Journal, generation: int, remember: bool) -> None:
-        if not self._accept_journal(journal, generation):
+        if not self.accept_journal(journal, generation):
             return
         self._throttle.record_success()
         self._remembered = remember or self._remembered
         self.unlock_screen.reset()
-        self._enter_journal(journal)
+        self.open_journal(journal)
 
     def _unlock_failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:
@@ -283,17 +295,19 @@ class JournalWindow(QMainWindow):
             pause = self._throttle.record_failure(self._clock())
         self.unlock_screen.show_error(self.unlock_screen.message.words_for(error), pause)
 
-    def _accept_journal(self, journal: Journal, generation: int) -> bool:
+    def accept_journal(self, journal: Journal, generation: int) -> bool:
         """A journal that finished opening after a lock or quick exit is closed, not shown."""
         if generation != self._generation or self.journal is not None:
             journal.close()
             return False
         return True
 
-    def _enter_journal(self, journal: Journal) -> None:
+    def open_journal(self, journal: Journal) -> None:
+        from recovery_app.ui.shell.backup_schedule import BackupSchedule
         from recovery_app.ui.shell.main_view import MainView  # loads the screens on first use
 
         self.journal = journal
+        self._stop = threading.Event()
         self.journal_opened.emit()
         self.main_view = MainView(
             self.service,
@@ -302,7 +316,12 @@ class JournalWindow(QMainWindow):
             on_locking_changed=self._apply_locking_prefs,
             tray_available=self.tray is not None,
             choose_theme=self._choose_theme,
+            tasks=self.tasks,
         )
+        self.backup_schedule = BackupSchedule(
+            journal.backups, self._stop, every_ms=self._backup_every_ms, parent=self
+        )
+        self.backup_schedule.finished.connect(self.main_view.backups_changed)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_action.setEnabled(True)
@@ -330,13 +349,47 @@ class JournalWindow(QMainWindow):
             self.lock()
             self.unlock_screen.show_error(self.unlock_screen.message.words_for(error))
 
-        run_in_background(journal.check_integrity, lambda _result: None, failed, self)
+        def checked(_result: object) -> None:
+            # Backed up once every page is known sound: never a copy of a damaged journal.
+            if generation == self._generation and self.backup_schedule is not None:
+                self.backup_schedule.start()
+
+        run_in_background(journal.check_integrity, checked, failed, self)
+
+    # ----- work with the journal closed (ui/shell/closed_work.py) ---------------------------
+
+    @property
+    def tasks(self) -> ClosedJournalWork:
+        """What Settings asks of the window: restore, re-key, delete (JournalTasks)."""
+        if self._tasks is None:
+            from recovery_app.ui.shell.closed_work import ClosedJournalWork
+
+            self._tasks = ClosedJournalWork(self)
+        return self._tasks
+
+    @property
+    def stop_event(self) -> threading.Event:
+        return self._stop
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def begin_closed_work(self) -> threading.Event:
+        """A stop event for work done with the journal closed: a quick exit sets it."""
+        self._stop = threading.Event()
+        return self._stop
 
     # ----- lock and quick exit --------------------------------------------------------------
 
     def lock(self) -> None:
         """Close the journal and destroy every widget that held anything written."""
+        self._stop.set()  # first: a backup or an export stops before the journal closes
         self._generation += 1
+        if self.backup_schedule is not None:
+            self.backup_schedule.stop()
+            self.backup_schedule.deleteLater()
+            self.backup_schedule = None
         self.safety.stop_idle()
         if self.reminder is not None:
             self.reminder.set_hint(None)
@@ -355,9 +408,9 @@ class JournalWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.lock_action.setVisible(False)  # nothing to lock until the journal is open
         if was_open or self.stack.currentWidget() is self._unlock_screen:
-            self._show_unlock()
+            self.show_unlock()
 
-    def _show_unlock(self) -> None:
+    def show_unlock(self) -> None:
         self.unlock_screen.reset()
         self.unlock_screen.set_remember_available(
             self._remember_status.available, self._remember_status.reason
@@ -418,6 +471,10 @@ class JournalWindow(QMainWindow):
             QTimer.singleShot(0, self.lock)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        schedule = self.backup_schedule
+        if schedule is not None and schedule.puts_off_close(self.close, self.tasks.show_busy):
+            event.ignore()  # a backup first: the window closes once it is over
+            return
         self._save_geometry()
         self.lock()
         if self.tray is not None:
@@ -426,8 +483,8 @@ class JournalWindow(QMainWindow):
         application().quit()
 
     def quit(self) -> None:
-        self.close()
-        application().quit()
+        if self.close():  # False while the backup before closing runs: it quits after
+            application().quit()
 
     def _restore_geometry(self) -> None:
         geometry = self.preferences.window_geometry()

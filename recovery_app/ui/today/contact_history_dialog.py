@@ -26,7 +26,7 @@ from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.lists import entry_list
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
-from recovery_app.ui.kit.widgets import paragraph
+from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.today.contact_dialog import CHANNEL_WORDS, ContactDialog
 from recovery_app.ui.today.contact_log_dialog import ContactLogDialog
 from recovery_app.ui.today.contact_record_dialog import ContactRecordDialog
@@ -79,6 +79,8 @@ class ContactHistoryDialog(Dialog):
         self.setWindowTitle(self.tr("Contact history"))
         self.resize(680, 480)
         layout = QVBoxLayout(self)
+        name = clocks.get_clock(clock_id).name
+        layout.addWidget(heading(self.tr("Contacts noted for %1").replace("%1", name), 3))
         self.empty = paragraph(self.tr("No contacts logged for this clock."), "hint")
         layout.addWidget(self.empty)
         self.list = entry_list(self.tr("Contacts, newest first"))

@@ -68,6 +68,7 @@ class RememberingDialog(Dialog):
         layout.addWidget(self.words)
         self.matches = QListWidget()
         self.matches.setAccessibleName(self.tr("Good moments you noted"))
+        self.matches.setObjectName("entries")  # rows with room and a line between them
         layout.addWidget(self.matches, 1)
         self.nothing = paragraph(self.tr("No good moment you noted matches yet."), "small")
         layout.addWidget(self.nothing)

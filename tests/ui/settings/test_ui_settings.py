@@ -243,8 +243,9 @@ def test_change_password_replaces_the_old_one(
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
+    # Its backups were re-wrapped too (at least the safety copy made just before the change).
     assert settings.password_message.text() == (
-        "Your password is changed. The old one no longer opens the journal."
+        "Your password is changed. The old one no longer opens the journal or its backups."
     )
     assert unlocked.journal is not None  # the journal stays open
     service = _fresh_service(data_dir)

@@ -77,6 +77,58 @@ def test_a_drive_that_is_away_is_named_and_its_backups_keep_the_old_password(
         read_keyfile(path).unwrap(NEW)
 
 
+def test_a_drive_connected_again_is_brought_up_to_date_by_the_next_backup(
+    service, paths, tmp_path: Path
+) -> None:
+    journal = service.create(PASSWORD)
+    drive, drawer = tmp_path / "drive", tmp_path / "in-a-drawer"
+    drive.mkdir()
+    journal.backups.choose_folder(drive)
+    journal.backups.back_up_now()
+    journal.backups.choose_folder(None)
+    journal.close()
+    shutil.move(drive, drawer)
+    service.change_password(PASSWORD, NEW)
+    shutil.move(drawer, drive)  # plugged in again
+
+    journal = service.unlock(NEW)
+    try:
+        assert journal.backups.back_up_now().made is not None  # into the usual folder
+    finally:
+        journal.close()
+
+    (caught_up,) = _all_keyfiles(drive)
+    assert caught_up.read_bytes() == paths.keyfile.read_bytes()
+    with pytest.raises(WrongPassword):
+        read_keyfile(caught_up).unwrap(PASSWORD)  # the old password opens nothing now
+
+
+def test_a_backup_from_before_a_rekey_is_never_given_the_new_key_file(
+    service, paths, tmp_path: Path
+) -> None:
+    journal = service.create(PASSWORD)
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    journal.backups.choose_folder(drive)
+    journal.backups.back_up_now()
+    journal.backups.choose_folder(None)
+    journal.close()
+    shutil.move(drive, tmp_path / "in-a-drawer")
+    RekeyService(service).rekey_everything(PASSWORD)
+    shutil.move(tmp_path / "in-a-drawer", drive)
+    (old,) = _all_keyfiles(drive)
+    before = old.read_bytes()
+
+    journal = service.unlock(PASSWORD)
+    try:
+        assert journal.backups.back_up_now().made is not None
+    finally:
+        journal.close()
+
+    assert old.read_bytes() == before  # the new key file would open nothing in it
+    read_keyfile(old).unwrap(PASSWORD)
+
+
 def test_a_key_file_write_that_fails_puts_the_backups_back(
     service, paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:

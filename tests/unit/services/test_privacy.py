@@ -128,8 +128,13 @@ def test_every_failure_has_kind_words_and_never_the_error_text(error: Exception)
 
 def _recent_files_containing(root: Path, marker: str, since: float) -> list[Path]:
     """Every file under `root` written since `since` that holds `marker` in plain text."""
+    import os
+
     found = []
-    for path in root.rglob("*"):
+    # os.walk, not rglob: the machine's temp folder is shared, and a folder another process
+    # removes mid-walk is skipped rather than failing the scan.
+    paths = [Path(top, name) for top, _dirs, files in os.walk(root) for name in files]
+    for path in paths:
         try:
             if not path.is_file() or path.stat().st_mtime < since - 1:
                 continue

@@ -92,6 +92,7 @@ class RideTheWaveDialog(Dialog):
         self, reasons: ReasonService, people: SupportPeopleService, urge: SavedUrge | None
     ) -> None:
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 16, 16, 12)
         layout.setSpacing(16)
         start, riding, end = StartPage(self.texts), RidingPage(self.texts), EndPage(self.texts)
         self.steps = QStackedWidget()
