@@ -45,6 +45,7 @@ from recovery_app.ui.urges.hard_dates.date_dialog import HardDateDialog
 from recovery_app.ui.urges.hard_dates.memory_picker import MemoryPickerDialog
 from recovery_app.ui.urges.hard_dates.plan_dialog import PlanDialog
 from recovery_app.ui.urges.letter_pad import LetterPadDialog
+from recovery_app.ui.urges.ordered_list_editor import RewordDialog
 from recovery_app.ui.urges.quick_log import QuickLogDialog
 from recovery_app.ui.urges.reach_out_moment import ReachOutMomentDialog
 from recovery_app.ui.urges.reach_out_plan_editor import PlanLineDialog
@@ -56,7 +57,7 @@ from recovery_app.ui.whole.memory_dialog import MemoryDialog
 from recovery_app.ui.whole.remembering import RememberingDialog, WholeViewDialog
 
 # Classes that are never shown themselves: only what is built on them is.
-BASES: set[type[QWidget]] = {Dialog, EntryDialog}
+BASES: set[type[QWidget]] = {Dialog, EntryDialog, RewordDialog}
 # Covered by the screens part of the tour rather than by an entry.
 SCREENS: set[type[QWidget]] = {JournalWindow}
 

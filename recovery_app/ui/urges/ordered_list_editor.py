@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -19,16 +20,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.tab_order import tab_in_order
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
+
+T = TypeVar("T")  # what a reworded entry saves as
 
 
 class OrderedListEditor(QWidget):
@@ -267,3 +272,34 @@ def _widgets_of(layout: QLayout) -> list[QWidget]:
         elif inner is not None:
             found.extend(_widgets_of(inner))
     return found
+
+
+class RewordDialog(EntryDialog, Generic[T]):
+    """Reword one entry of a list (a reason, a line of the plan): its text, in a box of its
+    own. Ctrl+Enter or Save keeps it through `update`; Esc leaves it as it was."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        text: str,
+        update: Callable[[str], T],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(data_dir, parent=parent)
+        self._update = update
+        self.saved: T | None = None
+        self.setMinimumWidth(480)
+        self.body.addWidget(paragraph(self.tr("In your own words:"), "hint"))
+        self.text = QPlainTextEdit(text)  # its name for a screen reader: the dialog's own
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(96)
+        self.body.addWidget(self.text)
+        self.text.setFocus()
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+
+    def save(self) -> None:
+        text = self.text.toPlainText()
+        saved = self.message.attempt(lambda: self._update(text))
+        if saved is not None:
+            self.saved = saved
+            self.accept()

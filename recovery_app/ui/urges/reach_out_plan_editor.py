@@ -9,20 +9,20 @@ suggested set the person rewords or removes; the answers start empty.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from recovery_app.domain.kinds import PlanPart
 from recovery_app.domain.reach_out import PLAN_LINE_MAX_CHARS
 from recovery_app.services.reach_out_plan import PlanLine, ReachOutPlanService
 from recovery_app.services.texts import reach_out_texts
-from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.lists import fit_to_rows
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.widgets import heading, paragraph
-from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor
+from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor, RewordDialog
 
 
 class ReachOutPlanEditor(QWidget):
@@ -139,31 +139,14 @@ class PlanLinesEditor(OrderedListEditor):
         self.new_line.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class PlanLineDialog(EntryDialog):
-    """Reword one line. Ctrl+Enter or Save keeps it; Esc leaves it as it was."""
+class PlanLineDialog(RewordDialog[PlanLine]):
+    """Reword one line of the plan."""
 
     def __init__(
         self, plan: ReachOutPlanService, line: PlanLine, parent: QWidget | None = None
     ) -> None:
-        super().__init__(plan.data_dir, parent=parent)
-        self._plan = plan
-        self._line = line
-        self.saved: PlanLine | None = None
         steps = line.part is PlanPart.STEP
+        update = partial(plan.update, line.id)
+        super().__init__(plan.data_dir, line.text, update, parent=parent)
         self.setWindowTitle(self.tr("Edit step") if steps else self.tr("Edit line"))
-        self.setMinimumWidth(480)
-        self.body.addWidget(paragraph(self.tr("In your own words:"), "hint"))
-        self.text = QPlainTextEdit(line.text)
         self.text.setAccessibleName(self.tr("Step") if steps else self.tr("Line"))
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(96)
-        self.body.addWidget(self.text)
-        self.text.setFocus()
-        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
-
-    def save(self) -> None:
-        text = self.text.toPlainText()
-        saved = self.message.attempt(lambda: self._plan.update(self._line.id, text))
-        if saved is not None:
-            self.saved = saved
-            self.accept()

@@ -6,15 +6,14 @@ The guide shows these when an urge comes, so the list is theirs to write, reword
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from recovery_app.domain.support import REASON_MAX_CHARS
 from recovery_app.services.support import ReasonService, SavedReason
-from recovery_app.ui.kit.entry_dialog import EntryDialog
-from recovery_app.ui.kit.widgets import paragraph
-from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor
+from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor, RewordDialog
 
 
 class ReasonsEditor(OrderedListEditor):
@@ -97,30 +96,13 @@ class ReasonsEditor(OrderedListEditor):
         self.new_reason.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next one
 
 
-class ReasonDialog(EntryDialog):
-    """Reword one reason. Ctrl+Enter or Save keeps it; Esc leaves it as it was."""
+class ReasonDialog(RewordDialog[SavedReason]):
+    """Reword one reason."""
 
     def __init__(
         self, reasons: ReasonService, reason: SavedReason, parent: QWidget | None = None
     ) -> None:
-        super().__init__(reasons.data_dir, parent=parent)
-        self._reasons = reasons
-        self._reason = reason
-        self.saved: SavedReason | None = None
+        update = partial(reasons.update, reason.id)
+        super().__init__(reasons.data_dir, reason.text, update, parent=parent)
         self.setWindowTitle(self.tr("Edit reason"))
-        self.setMinimumWidth(480)
-        self.body.addWidget(paragraph(self.tr("In your own words:"), "hint"))
-        self.text = QPlainTextEdit(reason.text)
         self.text.setAccessibleName(self.tr("Reason"))
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(96)
-        self.body.addWidget(self.text)
-        self.text.setFocus()
-        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
-
-    def save(self) -> None:
-        text = self.text.toPlainText()
-        saved = self.message.attempt(lambda: self._reasons.update(self._reason.id, text))
-        if saved is not None:
-            self.saved = saved
-            self.accept()
