@@ -11,6 +11,7 @@ from pathlib import Path
 
 from conftest import CHEAP_KDF, PASSWORD
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -128,10 +129,21 @@ def click_checkbox(qtbot: QtBot, box: QCheckBox) -> None:
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=area.center())
 
 
-def focused(window: JournalWindow) -> QWidget:
+def focused(window: QWidget) -> QWidget:
     """Where a real key press would go: the focus widget, or the window itself."""
     widget = QApplication.focusWidget()
     return widget if widget is not None else window
+
+
+def key_window(window: QWidget) -> QWindow:
+    """Where a person's key press arrives: the focus window (as X11 hands it over), which
+    passes it to its focus widget, or to a popup that is open. The safety keys (Shift three
+    times, Ctrl+L over a dialog, Ctrl+U in a field) and the idle timer are watched there,
+    so a test sends them here; a key sent straight to a widget skips the window, as no real
+    key does."""
+    handle = QGuiApplication.focusWindow() or window.windowHandle()
+    assert handle is not None, "no window has the focus"
+    return handle
 
 
 def flush_deferred_deletes() -> None:

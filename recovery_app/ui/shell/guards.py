@@ -1,16 +1,25 @@
 """Safety watchers: idle time for auto-lock, and the Shift-Shift-Shift quick exit.
 
-One application-wide event filter sees every key and mouse event of every window,
-so both work wherever the focus is.
+The filter watches the app's windows (`QWindow`s), where a person's every key and mouse
+event arrives before Qt hands it to a widget, so both work wherever the focus is: in any
+field, in a dialog, in a menu or a list that has popped up (their keys arrive at the window
+that has the focus, which hands them on to the popup; or, where a popup takes them in a
+window of its own, at that one). A window is watched from the moment it, or anything in
+it, takes the focus.
+
+Not an application-wide filter: that one would see every event of every object (each
+label a chart lays out, each layout pass), a call into Python each time, most of the
+cost of drawing a screen full of charts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_app.domain.quick_exit import ShiftTripleDetector
@@ -48,6 +57,7 @@ class SafetyFilter(QObject):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.idle_timeout)
         self._idle_ms = 0
+        self._watching = False
 
     def set_idle_minutes(self, minutes: int) -> None:
         self._idle_ms = max(0, minutes) * 60_000
@@ -66,17 +76,52 @@ class SafetyFilter(QObject):
     def stop_idle(self) -> None:
         self._idle.stop()
 
+    # ----- which windows are watched -------------------------------------------------------
+
+    def watch(self, app: QApplication) -> None:
+        """Watch every window of `app` that has, or will take, the focus."""
+        if self._watching:
+            return
+        self._watching = True
+        app.focusWindowChanged.connect(self._watch_window)
+        app.focusObjectChanged.connect(self._watch_owner_of)
+        self._watch_window(app.focusWindow())
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                self._watch_window(widget.windowHandle())
+
+    def unwatch(self, app: QApplication) -> None:
+        if not self._watching:
+            return
+        self._watching = False
+        app.focusWindowChanged.disconnect(self._watch_window)
+        app.focusObjectChanged.disconnect(self._watch_owner_of)
+        for window in app.topLevelWindows():
+            window.removeEventFilter(self)
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # (once: Qt keeps a filter once per object)
+
+    def _watch_owner_of(self, focus: QObject | None) -> None:
+        """Where a popup (a menu, a list dropped down) takes the keys in a window of its
+        own rather than through the focus window (Wayland), that window is watched through
+        what it focused."""
+        if isinstance(focus, QWidget):
+            with contextlib.suppress(RuntimeError):  # a popup's window gone as it closes
+                self._watch_window(focus.window().windowHandle())
+
+    # ----- what is seen ---------------------------------------------------------------------
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _ACTIVITY_EVENTS and self._idle.isActive():
             self._idle.start(self._idle_ms)
-        # A press reaches this filter once per widget it propagates through; count it only
-        # at its first receiver: the focus widget, or the window if nothing has focus.
+        # A press reaches the window once, before the widget it goes to.
         if (
             kind == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and not event.isAutoRepeat()
-            and _is_first_receiver(watched)
         ):
             if _is_lock_key(event):
                 # Reaches here only when no shortcut took it: a modal dialog is blocking the
@@ -108,12 +153,3 @@ def _is_ctrl(event: QKeyEvent, key: object) -> bool:
         and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         == Qt.KeyboardModifier.ControlModifier
     )
-
-
-def _is_first_receiver(watched: QObject) -> bool:
-    if not isinstance(watched, QWidget):
-        return False
-    focus = QApplication.focusWidget()
-    if focus is not None:
-        return watched is focus
-    return watched.isWindow()

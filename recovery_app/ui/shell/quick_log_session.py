@@ -80,7 +80,7 @@ class QuickLogSession(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
-        application().installEventFilter(self.safety)
+        self.safety.watch(application())
         self.safety.set_idle_minutes(self.preferences.auto_lock_minutes)
 
     def _open_remembered(self) -> None:

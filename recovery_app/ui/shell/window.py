@@ -175,8 +175,8 @@ class JournalWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the right first screen at once; look for a remembered key after it is shown."""
-        # Every event passes through the safety filter once it is installed; installing it
-        # on the first turn of the event loop keeps its one-off setup out of the first paint.
+        # The safety filter watches the windows from the first turn of the event loop: its
+        # one-off setup stays out of the first paint.
         QTimer.singleShot(0, self._install_safety_filter)
         if self.reminder is not None:
             self.reminder.start()
@@ -194,7 +194,7 @@ class JournalWindow(QMainWindow):
             self.tray.show()
 
     def _install_safety_filter(self) -> None:
-        application().installEventFilter(self.safety)
+        self.safety.watch(application())
 
     def _start_remembered_check(self) -> None:
         """Once the unlock screen is on screen: is a key remembered on this computer?"""

@@ -471,6 +471,7 @@ def test_ctrl_3_opens_exercises_and_locking_mid_run_keeps_the_words(
     from helpers.ui_window import (
         close_window,
         focused,
+        key_window,
         make_vault,
         open_window,
         unlock_with_password,
@@ -493,7 +494,7 @@ def test_ctrl_3_opens_exercises_and_locking_mid_run_keeps_the_words(
     runner = start(qtbot, screen, "reality_check")
     type_text(qtbot, "Written just before the lock")
     assert runner.windowTitle() == "Reality check"  # the exercise's name, never what was written
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+    qtbot.keyClick(key_window(window), Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: window.main_view is None, timeout=WAIT_MS)
     assert not any(
         isinstance(w, ExerciseRunner) and w.isVisible() for w in QApplication.topLevelWidgets()

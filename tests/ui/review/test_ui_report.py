@@ -14,7 +14,7 @@ from helpers.ui_window import (
     WAIT_MS,
     close_window,
     finish_background_work,
-    focused,
+    key_window,
     make_vault,
     open_window,
     unlock_with_password,
@@ -181,8 +181,8 @@ def test_a_quick_exit_or_a_lock_while_writing_stops_it_and_removes_the_partial_f
             assert 0 < written < len(dialog.pdf or b"")
             if how == "quick exit":  # Shift pressed alone three times, wherever the focus is
                 for _ in range(3):
-                    qtbot.keyPress(focused(window), Qt.Key.Key_Shift)
-                    qtbot.keyRelease(focused(window), Qt.Key.Key_Shift)
+                    qtbot.keyPress(key_window(window), Qt.Key.Key_Shift)
+                    qtbot.keyRelease(key_window(window), Qt.Key.Key_Shift)
             else:
                 window.lock()  # as the idle timer, or minimising, locks
 

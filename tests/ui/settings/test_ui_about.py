@@ -8,6 +8,7 @@ from helpers.ui_window import (
     WAIT_MS,
     close_window,
     focused,
+    key_window,
     make_vault,
     open_window,
     unlock_with_password,
@@ -61,8 +62,8 @@ def test_about_locks_away_with_the_journal(qtbot: QtBot, data_dir: Path) -> None
     qtbot.mouseClick(settings.about_button, Qt.MouseButton.LeftButton)
     dialog = settings.findChild(AboutDialog)
     assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)  # where a person's keys go now
+    qtbot.keyClick(key_window(window), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.main_view is None, timeout=WAIT_MS)
     assert window.journal is None
     assert not any(

@@ -17,6 +17,7 @@ from helpers.ui_window import (
     finish_background_work,
     flush_deferred_deletes,
     focused,
+    key_window,
     make_vault,
     open_window,
     open_window_with_clock,
@@ -24,7 +25,7 @@ from helpers.ui_window import (
     wait_for_unlock_screen_ready,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QComboBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from recovery_app.storage.vault import Vault
@@ -33,10 +34,11 @@ from recovery_app.ui.shell.window import JournalWindow
 
 
 def _press_shift(qtbot: QtBot, window: JournalWindow) -> None:
-    """Shift pressed and let go on its own, at the widget a real key press would reach."""
-    target = focused(window)
+    """Shift pressed and let go on its own, where a real key press arrives."""
+    target = key_window(window)
     qtbot.keyPress(target, Qt.Key.Key_Shift)
-    qtbot.keyRelease(target, Qt.Key.Key_Shift)
+    if shiboken6.isValid(target):  # a popup closes with the quick exit
+        qtbot.keyRelease(target, Qt.Key.Key_Shift)
 
 
 def _quick_exit_button(window: JournalWindow) -> QToolButton:
@@ -85,7 +87,7 @@ def test_ctrl_l_works_from_anywhere_in_the_journal(qtbot: QtBot, data_dir: Path)
     qtbot.mouseClick(settings.auto_lock, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert settings.auto_lock.hasFocus()  # type: ignore[attr-defined]
 
-    qtbot.keyClick(focused(window), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(key_window(window), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     assert window.journal is None
     assert window.stack.currentWidget() is window.unlock_screen
@@ -156,7 +158,7 @@ def test_key_presses_keep_the_journal_open(qtbot: QtBot, data_dir: Path) -> None
         # Keys that move nothing: a section built on its first visit could take longer than
         # the idle time on a busy machine, and the test is about the keys, not the build.
         key = Qt.Key.Key_Right if step % 2 == 0 else Qt.Key.Key_Left
-        qtbot.keyClick(focused(window), key)
+        qtbot.keyClick(key_window(window), key)
         assert window.journal is not None
 
     assert window.stack.currentWidget() is window.main_view
@@ -305,8 +307,8 @@ def test_typing_capitals_never_triggers_quick_exit(qtbot: QtBot, data_dir: Path)
 
     with qtbot.assertNotEmitted(window.safety.quick_exit_requested):
         for letter in "ABC":
-            target = focused(window)
-            assert target is field
+            assert focused(window) is field
+            target = key_window(window)
             qtbot.keyPress(target, Qt.Key.Key_Shift)
             qtbot.keyClick(target, letter, Qt.KeyboardModifier.ShiftModifier)
             qtbot.keyRelease(target, Qt.Key.Key_Shift)
@@ -317,10 +319,11 @@ def test_typing_capitals_never_triggers_quick_exit(qtbot: QtBot, data_dir: Path)
     # Shift held down once for a whole capitalised word.
     with qtbot.assertNotEmitted(window.safety.quick_exit_requested):
         for _ in range(3):
-            qtbot.keyPress(field, Qt.Key.Key_Shift)
+            target = key_window(window)
+            qtbot.keyPress(target, Qt.Key.Key_Shift)
             for letter in "DEF":
-                qtbot.keyClick(field, letter, Qt.KeyboardModifier.ShiftModifier)
-            qtbot.keyRelease(field, Qt.Key.Key_Shift)
+                qtbot.keyClick(target, letter, Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyRelease(target, Qt.Key.Key_Shift)
             clock.advance(0.2)
 
     assert field.text() == "ABC" + "DEF" * 3
@@ -431,4 +434,48 @@ def test_quick_exit_during_the_remembered_key_check_keeps_it_locked(
     assert window.journal is None
     assert window.main_view is None
     assert window.isHidden()
+    close_window(window)
+
+
+def test_shift_three_times_is_a_quick_exit_while_a_list_has_dropped_down(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """A popup (a list dropped down, a menu) has the keys: they arrive at the focus window,
+    which hands them to the popup."""
+    make_vault(data_dir)
+    clock = FakeClock()
+    window = open_window_with_clock(qtbot, data_dir, clock)
+    unlock_with_password(qtbot, window)
+    choices = QComboBox(window.main_view)
+    choices.addItems(["one", "two"])
+    choices.show()
+    choices.setFocus()
+    choices.showPopup()
+    popup = choices.view().window()
+    qtbot.waitUntil(lambda: focused(window).window() is popup, timeout=WAIT_MS)
+    # The popup's own window takes the keys once it is the focus window.
+    qtbot.waitUntil(lambda: key_window(window) != window.windowHandle(), timeout=WAIT_MS)
+
+    with qtbot.waitSignal(window.safety.quick_exit_requested, timeout=WAIT_MS):
+        for _ in range(3):
+            _press_shift(qtbot, window)
+            clock.advance(0.3)
+
+    assert window.isHidden()
+    assert window.journal is None
+    close_window(window)
+
+
+def test_a_key_sent_to_a_widget_alone_is_not_seen(qtbot: QtBot, data_dir: Path) -> None:
+    """The filter watches windows, not every object: a key that skips the window (as no
+    real key does) is not counted, so the window is where the tests send theirs."""
+    make_vault(data_dir)
+    clock = FakeClock()
+    window = open_window_with_clock(qtbot, data_dir, clock)
+    unlock_with_password(qtbot, window)
+    with qtbot.assertNotEmitted(window.safety.quick_exit_requested):
+        for _ in range(3):
+            qtbot.keyClick(focused(window), Qt.Key.Key_Shift)
+            clock.advance(0.3)
+    assert window.journal is not None
     close_window(window)

@@ -223,7 +223,7 @@ def test_the_quick_log_on_its_own_shows_the_plan_and_ends_with_it(
     session.safety.quick_exit_requested.emit()  # quick exit closes it all at once
     assert shown(ContactRecordDialog) == [] and not moment.isVisible()
     assert session.journal is None
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
     assert len(attempts(data_dir)) == 1
 
 
@@ -244,5 +244,5 @@ def test_t_pressed_while_the_journal_opens_is_noted_once_it_does(
     press(qtbot, Qt.Key.Key_Return)
     the_moment(qtbot)
     session.end()
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
     assert len(attempts(data_dir)) == 1

@@ -18,6 +18,7 @@ from helpers.ui_window import (
     WAIT_MS,
     close_window,
     focused,
+    key_window,
     make_vault,
     open_window,
     unlock_with_password,
@@ -951,7 +952,7 @@ def test_ctrl_l_in_an_open_check_in_locks_and_leaves_nothing_behind(
     qtbot.keyClick(focused(window), Qt.Key.Key_K, CTRL)
     dialog = current_dialog(qtbot, today, CheckInDialog)
     qtbot.keyClicks(dialog.note, "not saved")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+    qtbot.keyClick(key_window(window), Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: window.main_view is None, timeout=WAIT_MS)
     assert window.stack.currentWidget() is window.unlock_screen
     assert not any(

@@ -15,6 +15,7 @@ from helpers.ui_window import (
     WAIT_MS,
     FakeClock,
     close_window,
+    key_window,
     make_vault,
     open_window,
     unlock_with_password,
@@ -273,7 +274,7 @@ def _session(data_dir: Path, clock: FakeClock | None = None) -> QuickLogSession:
 
 def _end(session: QuickLogSession) -> None:
     session.end()
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
 
 
 def test_alone_with_the_key_remembered_it_saves_in_two_presses(
@@ -332,7 +333,7 @@ def test_alone_quick_exit_closes_everything_and_the_journal(qtbot: QtBot, data_d
     session.safety.quick_exit_requested.emit()
     assert not session.dialog.isVisible()
     assert session.journal is None
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
 
 
 def test_alone_the_session_lasts_while_any_of_its_windows_is_open(
@@ -363,24 +364,22 @@ def test_alone_the_session_lasts_while_any_of_its_windows_is_open(
     assert session.journal is not None  # the question is still open
     question.reject()
     qtbot.waitUntil(lambda: session.journal is None, timeout=WAIT_MS)
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
 
 
 def test_ctrl_u_claimed_by_a_text_field_still_logs_and_keeps_the_typed_password(
     qtbot: QtBot, data_dir: Path
 ) -> None:
     """On X11 a text field takes Ctrl+U ("delete the line") before any shortcut sees it. The
-    key press then reaches the field itself, as sent here: the app-wide filter takes it."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
+    key press still arrives at the window first, as sent here: the safety filter takes it
+    there, before the field."""
     make_vault(data_dir)
     window = open_window(qtbot, data_dir)
     wait_for_unlock_screen_ready(qtbot, window)
     field = QApplication.focusWidget()
     assert field is not None
     type_text(qtbot, PASSWORD)
-    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_U, CTRL))
+    qtbot.keyClick(key_window(window), Qt.Key.Key_U, CTRL)
     assert field.text() == PASSWORD  # not erased
     assert window.journal is None
     press(qtbot, Qt.Key.Key_Return)

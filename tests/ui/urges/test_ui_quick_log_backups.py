@@ -69,7 +69,7 @@ def test_alone_a_saved_urge_is_backed_up_once_its_last_window_closes(
     qtbot.mouseClick(session.dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.journal is None, timeout=WAIT_MS)
     assert _backup_reasons(data_dir) == ["quit"]
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
 
 
 def test_alone_quick_exit_after_saving_makes_no_backup(qtbot: QtBot, data_dir: Path) -> None:
@@ -78,4 +78,4 @@ def test_alone_quick_exit_after_saving_makes_no_backup(qtbot: QtBot, data_dir: P
     assert session.journal is None  # at once
     qtbot.wait(200)
     assert _backup_reasons(data_dir) == []
-    QApplication.instance().removeEventFilter(session.safety)
+    session.safety.unwatch(QApplication.instance())
