@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import run
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from frames import FrameWatch
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sitecustomize import resident_kib, write_result
@@ -83,12 +84,12 @@ class Driver(QObject):
         self._poll.setInterval(2)
         self._poll.timeout.connect(self._check_until)
         self._until: Until | None = None
+        self._frames = FrameWatch(self._frame_wanted, self._frame_shown)
 
     # ----- the scheduler ---------------------------------------------------------------------
 
     def start(self) -> None:
         self._wrap_kdf()
-        self.app.installEventFilter(self)
         QTimer.singleShot(0, lambda: self._resume(None))
 
     def _resume(self, value: object) -> None:
@@ -109,7 +110,8 @@ class Driver(QObject):
             self._poll.start()
         else:
             self._frame = step
-            self._poll.start()  # only for the deadline: the paint filter resumes
+            self._frames.watch_windows(self.app)
+            self._poll.start()  # for the deadline and new windows: the frame watch resumes
 
     def _check_until(self) -> None:
         if time.perf_counter() > self._deadline:
@@ -127,25 +129,32 @@ class Driver(QObject):
             )
             self._finish()
             return
+        if self._frame is not None:
+            self._frames.watch_windows(self.app)  # a window opened since
         if self._until is not None and self._until.test():
             self._poll.stop()
             self._until = None
             self._resume(None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _frame_wanted(self, window: QWidget) -> bool:
+        """The paint pass of the window showing the awaited target, once it is ready."""
         frame = self._frame
-        if frame is not None and event.type() == QEvent.Type.Paint:
-            target = frame.target()
-            if (
-                target is not None
-                and isinstance(watched, QWidget)
-                and (watched is target or target.isAncestorOf(watched))
-                and frame.ready()
-            ):
-                self._frame = None
-                self._poll.stop()
-                QTimer.singleShot(0, lambda: self._resume(time.perf_counter()))
-        return False
+        if frame is None:
+            return False
+        target = frame.target()
+        return (
+            target is not None
+            and target.window() is window
+            and target.isVisible()
+            and frame.ready()
+        )
+
+    def _frame_shown(self, window: QWidget, moment: float) -> None:
+        if self._frame is None or not self._frame_wanted(window):
+            return  # (a pass noted late, after the step it was for)
+        self._frame = None
+        self._poll.stop()
+        QTimer.singleShot(0, lambda: self._resume(moment))
 
     def _finish(self) -> None:
         write_result(json.dumps(self.results))

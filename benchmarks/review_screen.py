@@ -16,8 +16,9 @@ One run, for each journal in turn (heavy and empty alternate run by run, after o
 run of each that is thrown away): the password typed into the unlock screen and Enter
 pressed (QTest), until Today is on show (untimed); then, timed with `time.perf_counter()`:
 
-- first paint: Ctrl+6 (the Review section, built on this first visit) until the screen's
-  first paint event;
+- first paint: Ctrl+6 (the Review section, built on this first visit) until the end of the
+  window's first paint pass with the screen on show (seen by a filter on the windows alone,
+  frames.py: an application-wide one would slow every event of the app down);
 - charts filled: the same key press until the screen says its numbers are drawn (its
   `filled` signal, emitted once every panel holds its chart and table) and the paint that
   follows has been delivered;
@@ -105,40 +106,29 @@ def _wait(condition: Callable[[], bool], what: str) -> None:
 
 
 class _PaintWatch:
-    """Notes the moment of the first paint event reaching a widget of a given class, or a
-    widget inside one (a screen's own area is covered by what it holds)."""
+    """Notes the end of each paint pass of a window that shows a widget of a given class
+    (watched through the windows alone: see frames.py)."""
 
     def __init__(self) -> None:
-        from PySide6.QtCore import QEvent, QObject
+        from frames import FrameWatch
 
-        self.paints: list[float] = []
         self.watching: type | None = None
-        watch = self
+        self.frames = FrameWatch(self._shows_it)
 
-        class Filter(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if (
-                    watch.watching is not None
-                    and event.type() == QEvent.Type.Paint
-                    and watch.inside(watched)
-                ):
-                    watch.paints.append(time.perf_counter())
-                return False
+    def _shows_it(self, window: Any) -> bool:
+        kind = self.watching
+        return kind is not None and any(w.isVisible() for w in window.findChildren(kind))
 
-        self.filter = Filter()
-
-    def inside(self, widget: Any) -> bool:
-        while widget is not None:
-            if self.watching is not None and isinstance(widget, self.watching):
-                return True
-            widget = widget.parent()
-        return False
+    @property
+    def paints(self) -> list[float]:
+        return self.frames.frames
 
     def arm(self, kind: type) -> None:
-        self.paints, self.watching = [], kind
+        self.frames.frames.clear()
+        self.watching = kind
 
     def first_paint_after(self, moment: float) -> float | None:
-        return next((at for at in self.paints if at >= moment), None)
+        return self.frames.first_after(moment)
 
 
 def _window(data_dir: Path) -> JournalWindow:
@@ -316,7 +306,7 @@ def measure(runs: int = 5, seed: int = 1, scale: int = 1, base: Path | None = No
     finally:
         counted.close()
     watch = _PaintWatch()
-    app.installEventFilter(watch.filter)
+    watch.frames.watch_windows(app)
     try:
         warm_up = Figures()
         for name, window in windows.items():
@@ -325,7 +315,7 @@ def measure(runs: int = 5, seed: int = 1, scale: int = 1, base: Path | None = No
             for name, window in windows.items():
                 _one_run(window, name, figures, watch)
     finally:
-        app.removeEventFilter(watch.filter)
+        watch.frames.unwatch_windows(app)
         for window in windows.values():
             window.lock()
             window.close()
