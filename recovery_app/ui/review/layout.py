@@ -20,14 +20,18 @@ class PanelGrid(QWidget):
     calendar, the days marked) takes a row of its own. The reading and Tab order stays the
     panels' order."""
 
-    def __init__(self, panels: list[ReviewPanel], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, panels: list[ReviewPanel], width: int = 0, parent: QWidget | None = None
+    ) -> None:
+        """`width`: the page's width now, if known, so the panels are placed once, not
+        in one column and moved into two at the first resize."""
         super().__init__(parent)
         self.panels = panels
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.outer.setSpacing(14)
         self.columns = 0
-        self._place(1)
+        self._place(_columns_for(width))
 
     def _clear(self) -> None:
         for panel in self.panels:
@@ -87,7 +91,11 @@ class PanelGrid(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        self._place(_columns_for(event.size().width()))
+
+
+def _columns_for(width: int) -> int:
+    return 2 if width >= TWO_COLUMNS_FROM else 1
 
 
 class AfterFirstPaint(QObject):

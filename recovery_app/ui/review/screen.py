@@ -12,6 +12,7 @@ their colours from the look on show and are drawn again when it changes.
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -48,9 +49,11 @@ PRESETS: tuple[RangeKey, ...] = (
     (RangeChoice.LAST_4_WEEKS, None),
     (RangeChoice.ALL, None),
 )
-# Out of view, a panel is drawn a moment after the one before: the window answers keys
-# (and a count going on in the background gets its turn) between two.
+# Out of view, panels are drawn a few at a time, for up to PANEL_SLICE_S in one turn of the
+# event loop: the window answers keys (and a count going on in the background gets its turn)
+# between two turns, and the page is laid out once per turn rather than once per panel.
 LATER_PANEL_MS = 1
+PANEL_SLICE_S = 0.030
 log = logging.getLogger(__name__)
 
 
@@ -158,7 +161,7 @@ class ReviewScreen(QWidget):
             milestones = MilestonesPanel()
             # The milestones have a panel of their own, with the earlier ones too.
             panels = {part.key: ReviewPanel(part) for part in PARTS if part.key != "milestones"}
-            grid = PanelGrid(list(panels.values()))
+            grid = PanelGrid(list(panels.values()), self._lower_width())
             for widget in (milestones, grid):
                 widget.hide()
                 self._lower_column.addWidget(widget)
@@ -166,6 +169,11 @@ class ReviewScreen(QWidget):
                 panel.set_table_shown(self.tables_button.isChecked())
             self._lower = (milestones, panels, grid)
         return self._lower
+
+    def _lower_width(self) -> int:
+        """The width the panels will have: the page's column, inside its margins."""
+        margins = self.page.column.contentsMargins()
+        return self.page.viewport().width() - margins.left() - margins.right()
 
     @property
     def milestones(self) -> MilestonesPanel:
@@ -255,7 +263,7 @@ class ReviewScreen(QWidget):
     # ----- showing ------------------------------------------------------------------------
 
     def _show(self, key: RangeKey, data: ReviewData) -> None:
-        """The top of the page and the panels in view at once; the others a panel per turn
+        """The top of the page and the panels in view at once; the others a few per turn
         of the event loop, so the window answers keys meanwhile. `filled` once all are."""
         self.data, self.shown_key = data, key
         self.counting.hide()
@@ -292,7 +300,10 @@ class ReviewScreen(QWidget):
             if filling != self._filling:
                 return  # another range (or look) is being drawn now
             if waiting:
+                until = time.perf_counter() + PANEL_SLICE_S
                 waiting.pop(0).show_data(data, self._palette)
+                while waiting and time.perf_counter() < until:
+                    waiting.pop(0).show_data(data, self._palette)
                 QTimer.singleShot(LATER_PANEL_MS, self, next_one)
             else:
                 self.filled.emit(key)
