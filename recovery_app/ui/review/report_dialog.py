@@ -107,7 +107,8 @@ class ReportDialog(Dialog):
         # screen.
         split = QHBoxLayout()
         options = ScrollPage(margins=(0, 0, 8, 0), spacing=8)
-        options.setMinimumWidth(300)
+        # No fixed minimum: the page's own is what its choices need beside the scroll bar,
+        # so the title and the longest choice are never cut under it on a small screen.
         options.setMaximumWidth(440)
         split.addWidget(options, 2)
         form = QFormLayout()
