@@ -158,12 +158,35 @@ def open_journal(ctx: Context) -> Iterator[Journal]:
     remembered on this computer if there is one (as the window does), else with the
     password."""
     door = existing_door(ctx)
-    journal = door.unlock_remembered() or with_password(ctx, "Password: ", door.unlock)
+    with _prepared(door):
+        journal = door.unlock_remembered() or with_password(ctx, "Password: ", door.unlock)
     try:
         journal.check_integrity()  # damage is named before anything is read or written
         yield journal
     finally:
         journal.close()
+
+
+@contextlib.contextmanager
+def _prepared(door: VaultService) -> Iterator[None]:
+    """While the password is read and its key derived (Argon2, which lets go of Python's
+    lock), the database libraries load on a second thread, as the window loads them while
+    the password is typed: most of a second that would otherwise come after the other.
+    Left only once that loading is done, whatever the password was."""
+    import threading
+
+    loading = threading.Thread(target=_prepare_quietly, args=(door,), name="prepare-unlock")
+    loading.start()
+    try:
+        yield
+    finally:
+        loading.join()
+
+
+def _prepare_quietly(door: VaultService) -> None:
+    # Anything that goes wrong here goes wrong again, and is told, on the main thread.
+    with contextlib.suppress(Exception):
+        door.prepare_unlock()
 
 
 def shown(text: str, *, keep_line_breaks: bool = False) -> str:
