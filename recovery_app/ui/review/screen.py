@@ -4,8 +4,9 @@ with its table a toggle away), all describing what was noted, never judging the 
 
 The numbers are counted off the GUI thread (`ReviewLoader`), so the screen paints at once
 and fills in when they arrive; the other ranges are counted next, so changing the range is
-a redraw. Each visit counts afresh (the journal may have changed meanwhile), and so does a
-change made while the screen is on show (`refresh()`, from the shell). The charts take
+a redraw. A visit counts afresh when something was saved since the last count (here, in the
+quick log or from the terminal: the journal's change marker says) or the day has changed,
+and so does a change made while the screen is on show (`refresh()`, from the shell). The charts take
 their colours from the look on show and are drawn again when it changes.
 """
 
@@ -15,7 +16,7 @@ import logging
 import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -78,6 +79,7 @@ class ReviewScreen(QWidget):
         self.data: ReviewData | None = None
         self.shown_key: RangeKey | None = None
         self._stale = True  # counted afresh on the next visit
+        self._counted: tuple[int, object] | None = None  # (change marker, day) when counted
         self._palette = theme.current()
         self.dialog: QWidget | None = None
         self._filling = 0  # each drawing of the panels; an older one stops
@@ -203,18 +205,18 @@ class ReviewScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale or self._counted != self._now():
             self._stale = False
+            self._counted = self._now()
             self.loader.invalidate()
             self.counting.show()
             # Counted once the screen has painted: a count started now would share the
             # processor, and Python's lock, with the painting.
             self._after_paint.arm()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        if not event.spontaneous():
-            self._stale = True  # another section may change what is counted
+    def _now(self) -> tuple[int, object]:
+        """What the counts depend on besides the range: what is saved, and today's date."""
+        return (self.review.changes(), self.review.today())
 
     def _painted(self) -> None:
         self.show_range(self.range_bar.key)
@@ -233,6 +235,7 @@ class ReviewScreen(QWidget):
         self.loader.invalidate()
         self._filling += 1
         if self.isVisible():
+            self._counted = self._now()
             self.show_range(self.range_bar.key)
         else:
             self._stale = True

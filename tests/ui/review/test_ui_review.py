@@ -279,6 +279,29 @@ def test_review_is_reached_from_the_window_and_counts_a_new_urge(
     close_window(window)
 
 
+def test_a_visit_counts_again_only_when_something_was_saved_meanwhile(
+    qtbot: QtBot, journal: Journal, screen: ReviewScreen
+) -> None:
+    """Shown again with nothing saved, the numbers on screen stay (no count, no wait);
+    saved meanwhile from anywhere (another window, the terminal), they are counted again."""
+    journal.urges.log_urge(UrgeDetails(at=_ago(2), intensity=6))
+    show_and_wait(qtbot, screen)
+    counted = screen.loader.generation
+    screen.hide()
+    screen.show()
+    assert screen.loader.generation == counted
+    assert not screen.counting.isVisible()
+    assert any(line.startswith("1 urge noted.") for line in glance(screen))
+
+    screen.hide()
+    other = journal.urges  # a save the screen is not told of, as from the terminal
+    other.log_urge(UrgeDetails(at=_ago(1), intensity=3))
+    with qtbot.waitSignal(screen.filled, timeout=WAIT_MS):
+        screen.show()
+    assert screen.loader.generation > counted
+    assert any(line.startswith("2 urges noted.") for line in glance(screen))
+
+
 def _needed_height(panel: ReviewPanel) -> int:
     layout = panel.layout()
     assert layout is not None
