@@ -2,8 +2,9 @@
 
 Each command module adds its own parsers (`register`) and names its handler on them
 (`set_defaults(handler=...)`); running a command calls that handler. A handler imports
-what it needs when it runs, so the window (no command) and the quick log, which parse the
-command line too, never pay for the others.
+what it needs when it runs, and the command modules load only when a command is given: the
+window (no command), which parses the command line too, reads the options before a
+command alone (`_window_only`), and pays for none of them.
 
 Exit codes: 0 ok, 1 any other error, 2 usage, 3 wrong password, 4 no vault in the data dir,
 5 not a vault or damaged. Errors are one line on stderr and never carry what a person wrote.
@@ -18,43 +19,50 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from recovery_app import __version__
-from recovery_app.cli import (
-    contact_log,
-    data,
-    exercises,
-    hard_dates,
-    launcher,
-    lifecycle,
-    memories,
-    readings,
-    review,
-    today,
-    urges,
-)
+from recovery_app.cli import launcher
 from recovery_app.cli.arguments import ArgumentParser, UsageError, folder
-from recovery_app.cli.context import Context, PasswordReader, TextReader
-from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from recovery_app.services.secrets import SecretStore
     from recovery_app.services.vault_service import KdfParams
 
-COMMAND_GROUPS = (
-    lifecycle,
-    today,
-    contact_log,
-    urges,
-    memories,
-    exercises,
-    readings,
-    hard_dates,
-    data,
-    review,
-)
 QUICK_LOG = "quick-log"  # a window, opened by app.py: see `window` below
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_groups() -> tuple[ModuleType, ...]:
+    """The modules that add the commands, in the order --help lists them."""
+    from recovery_app.cli import (
+        contact_log,
+        data,
+        exercises,
+        hard_dates,
+        lifecycle,
+        memories,
+        readings,
+        review,
+        today,
+        urges,
+    )
+
+    return (
+        lifecycle,
+        today,
+        contact_log,
+        urges,
+        memories,
+        exercises,
+        readings,
+        hard_dates,
+        data,
+        review,
+    )
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, only what comes before a command (the
+    window's own start, which then loads none of the commands' modules)."""
     parser = ArgumentParser(
         prog="recovery-app",
         usage="%(prog)s [--data-dir DIR] [--password-stdin] [COMMAND]",
@@ -79,13 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
         "use the key remembered on this computer instead, when there is one",
     )
     launcher.add_arguments(parser)
-    parser.set_defaults(handler=None, window=None)
-    commands = parser.add_subparsers(
+    parser.set_defaults(handler=None, window=None, command=None)
+    if not commands:
+        return parser
+    subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", prog="recovery-app [--data-dir DIR] [--password-stdin]"
     )
-    for group in COMMAND_GROUPS:
-        group.register(commands)
-    commands.add_parser(
+    for group in command_groups():
+        group.register(subparsers)
+    subparsers.add_parser(
         QUICK_LOG,
         help="open a small window to note an urge in seconds (bind it to a keyboard shortcut "
         "in your desktop)",
@@ -98,14 +108,29 @@ def parse(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> argparse.Names
     real_stdout = sys.stdout
     sys.stdout = stdout  # argparse prints --help and --version to sys.stdout
     try:
-        return build_parser().parse_args(list(argv))
+        return _window_only(argv) or build_parser().parse_args(list(argv))
     except UsageError as error:
+        from recovery_app.services.messages import EXIT_USAGE
+
         print(f"recovery-app: {error} (see --help)", file=stderr)
         return EXIT_USAGE
     except SystemExit as done:
         return int(done.code or 0)
     finally:
         sys.stdout = real_stdout
+
+
+def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they hold no command (the window opens), read without loading
+    the commands; None for anything else (a command, --help, a mistake), which the whole
+    parser reads and answers."""
+    if any(word in ("-h", "--help", "--version") for word in argv):
+        return None
+    try:  # (the launcher options act, and exit, right here, as they would in the whole one)
+        found, rest = build_parser(commands=False).parse_known_args(list(argv))
+    except UsageError:
+        return None  # told by the whole parser, in its words
+    return None if rest else found
 
 
 def run(
@@ -151,6 +176,9 @@ def run_command(
     ask: Callable[[str], str] = input,
 ) -> int:
     """The one CLI context: it builds the door to the journal, then runs the handler."""
+    from recovery_app.cli.context import Context, PasswordReader, TextReader
+    from recovery_app.services.messages import EXIT_ERROR, EXIT_USAGE, exit_code_for, message_for
+
     handler: Callable[[Context], int] | None = args.handler
     if handler is None:
         print("recovery-app: no command given (see --help)", file=stderr)

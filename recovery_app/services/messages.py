@@ -7,12 +7,15 @@ Never include anything the person wrote; a folder path is fine.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_app.domain.errors import InvalidInput
-from recovery_app.services.my_data_records import BackupFailure, FailureKind
 from recovery_app.services.secrets import SecretStoreError
 from recovery_app.storage import errors
 from recovery_app.storage.failures import storage_error
+
+if TYPE_CHECKING:  # (loaded where a backup's failure is told: every start loads this module)
+    from recovery_app.services.my_data_records import BackupFailure
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -176,6 +179,8 @@ BACKUP_IS_OLD = "The last backup is more than a week old. A fresh one takes a mo
 
 def backup_failure_message(failure: BackupFailure) -> str:
     """The calm line for the last backup that didn't work (Settings, Today, `backups`)."""
+    from recovery_app.services.my_data_records import FailureKind
+
     folder = str(failure.folder)
     match failure.kind:
         case FailureKind.FOLDER_MISSING:
