@@ -16,7 +16,8 @@ window shows at once and the journal opens behind it; the child also prints when
 journal was open and ready to save, which is reported beside (not part of) the target.
 
 One warm-up run of each is thrown away, then the two alternate run by run. The figures are
-medians with their spread, and the ratio of the medians is what the target (<= 1.5) is about.
+medians with their spread, and the ratio of the medians is what the target (<= 1.2, as
+issue 14 names it) is about.
 It is a measurement: it exits 0 whatever the ratio (non-zero only if it could not measure).
 """
 
@@ -33,7 +34,7 @@ import textwrap
 import time
 from pathlib import Path
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.2  # issue 14: start to the first frame <= 1.2x the bare window
 PASSWORD = "benchmark-password-1\n"
 CHILD_TIMEOUT_S = 120
 MARK = "BENCH"
@@ -130,8 +131,11 @@ QUICK_LOG_CHILD = textwrap.dedent(
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sys.excepthook = app_module._excepthook
-    app_module._name_app(app)
     paths = VaultPaths(data_dir)
+    from recovery_app.ui.kit.preferences import Preferences
+
+    preferences = Preferences(paths.ui_settings)
+    app_module._name_app(app, preferences)
     if SingleInstance(paths.data_dir, paths.instance_lock).ask_running_instance(QUICK_LOG):
         sys.exit(3)
     if not paths.vault_exists():
@@ -139,11 +143,11 @@ QUICK_LOG_CHILD = textwrap.dedent(
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
-    from recovery_app.ui.kit.preferences import Preferences
     from recovery_app.ui.shell.quick_log_session import QuickLogSession
 
     service = VaultService(paths, KeyringSecretStore(), DEFAULT_KDF)
-    session = QuickLogSession(service, Preferences(paths.ui_settings))
+    session = QuickLogSession(service, preferences)
+    app.setQuitOnLastWindowClosed(False)
     session.start()
     shown_at = []
 
@@ -153,7 +157,7 @@ QUICK_LOG_CHILD = textwrap.dedent(
         QTimer.singleShot(5, ready)
 
     def ready():
-        if session.vault is None:
+        if session.journal is None:
             if session.dialog.page() == session.dialog.PASSWORD:
                 print("{mark} ERROR the journal asked for its password", flush=True)
                 app.quit()
@@ -322,7 +326,9 @@ def run_child(
     except subprocess.TimeoutExpired:
         child.kill()
         out, err = child.communicate()
-        raise BenchmarkError(f"the {kind} child did not finish in {CHILD_TIMEOUT_S} s") from None
+        raise BenchmarkError(
+            f"the {kind} child did not finish in {CHILD_TIMEOUT_S} s:\n{out}{err[-4000:]}"
+        ) from None
     lines = [line.split() for line in out.splitlines() if line.startswith(MARK + " ")]
     expected_fields = 4 if kind == "quick-log" else 3
     if child.returncode != 0 or len(lines) != 1 or len(lines[0]) != expected_fields:
