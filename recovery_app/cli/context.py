@@ -161,7 +161,8 @@ def open_journal(ctx: Context) -> Iterator[Journal]:
     with _prepared(door):
         journal = door.unlock_remembered() or with_password(ctx, "Password: ", door.unlock)
     try:
-        journal.check_integrity()  # damage is named before anything is read or written
+        # Damage is named before anything is read or written.
+        journal.check_integrity(side_by_side=True)
         yield journal
     finally:
         journal.close()

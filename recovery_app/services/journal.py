@@ -161,12 +161,13 @@ class Journal:
         """See JournalPart.changes."""
         return self._vault.changes()
 
-    def check_integrity(self) -> None:
+    def check_integrity(self, *, side_by_side: bool = False) -> None:
         """VaultDamaged unless every page of the journal is sound (storage's
-        Vault.check_integrity, on a connection of its own). About 0.2 s on a heavy journal:
-        the window runs it off the GUI thread once after each unlock; the command line runs
-        it before every command."""
-        self._vault.check_integrity()
+        Vault.check_integrity, on connections of its own). About 0.2 s on a heavy journal:
+        the window runs it off the GUI thread once after each unlock, one check after the
+        other, leaving a processor to the window; the command line, where a person waits
+        for it, runs it before every command with its two checks `side_by_side`."""
+        self._vault.check_integrity(side_by_side=side_by_side)
 
     # ----- "remember on this computer" ------------------------------------------------------
 
