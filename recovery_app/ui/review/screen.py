@@ -78,8 +78,8 @@ class ReviewScreen(QWidget):
         self.loader = ReviewLoader(review, self)
         self.data: ReviewData | None = None
         self.shown_key: RangeKey | None = None
-        self._stale = True  # counted afresh on the next visit
-        self._counted: tuple[int, object] | None = None  # (change marker, day) when counted
+        # (change marker, day) of the numbers on show; None: counted afresh on the next visit
+        self._counted: tuple[int, object] | None = None
         self._palette = theme.current()
         self.dialog: QWidget | None = None
         self._filling = 0  # each drawing of the panels; an older one stops
@@ -205,8 +205,7 @@ class ReviewScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale or self._counted != self._now():
-            self._stale = False
+        if self._counted != self._now():
             self._counted = self._now()
             self.loader.invalidate()
             self.counting.show()
@@ -238,7 +237,7 @@ class ReviewScreen(QWidget):
             self._counted = self._now()
             self.show_range(self.range_bar.key)
         else:
-            self._stale = True
+            self._counted = None
 
     def show_range(self, key: RangeKey) -> None:
         if self.range_bar.key != key:
