@@ -6,9 +6,8 @@ command, or a bare PySide6 window. Without RECOVERY_BENCH it does nothing. With 
 first time `PySide6.QtWidgets` is imported, `QApplication.exec` is wrapped: when the
 program's event loop starts, the benchmark's observer begins.
 
-- RECOVERY_BENCH=first-frame: the first paint event of any top-level window (watched on the
-  windows, not the whole application) starts the first frame;
-  a zero timer queued then fires once that paint pass is done, and the moment
+- RECOVERY_BENCH=first-frame: once the first paint pass of any top-level window is done
+  (seen by benchmarks/frames.py on the windows, not on the whole application), the moment
   (`time.time()`, which the parent compares with its own just before starting the child)
   is written with the resident memory to RECOVERY_BENCH_OUT; then the child exits at once.
 - RECOVERY_BENCH=session: the module named by RECOVERY_BENCH_DRIVER (benchmarks/
@@ -46,28 +45,18 @@ def _watch_first_frame(app: object) -> None:
     import json
     import time
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from frames import FrameWatch
 
-    class FirstFrame(QObject):
-        started = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            # A window's first pass (on its expose) always paints its top-level widget.
-            if not self.started and event.type() == QEvent.Type.Paint:
-                self.started = True
-                QTimer.singleShot(0, done)
-            return False
-
-    def done() -> None:
+    def done(_window: object, _moment: float) -> None:
         frame = time.time()
         write_result(json.dumps({"frame": frame, **resident_kib()}))
         os._exit(0)
 
-    watcher = FirstFrame()
-    # On the windows alone: a filter on the application would be a call into Python for
-    # every event of every object until then, which the program doesn't pay on its own.
-    for window in app.topLevelWidgets():  # type: ignore[attr-defined]
-        window.installEventFilter(watcher)
+    # On the windows alone (frames.py): a filter on the application would be a call into
+    # Python for every event of every object until then, which the program doesn't pay.
+    watcher = FrameWatch(lambda _window: True, done)
+    watcher.watch_windows(app)  # type: ignore[arg-type]
     _KEEP.append(watcher)
 
 
