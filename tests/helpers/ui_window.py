@@ -136,11 +136,11 @@ def focused(window: QWidget) -> QWidget:
 
 
 def key_window(window: QWidget) -> QWindow:
-    """Where a person's key press arrives: the focus window (as X11 hands it over), which
-    passes it to its focus widget, or to a popup that is open. The safety keys (Shift three
-    times, Ctrl+L over a dialog, Ctrl+U in a field) and the idle timer are watched there,
-    so a test sends them here; a key sent straight to a widget skips the window, as no real
-    key does."""
+    """Where a person's key press arrives: the focus window (as X11 hands it over; a
+    popup's own while one is open), which passes it to its focus widget. The safety keys
+    (Shift three times, Ctrl+L over a dialog, Ctrl+U in a field) and the idle timer are
+    watched there, so a test sends them here; a key sent straight to a widget skips the
+    window, as no real key does."""
     handle = QGuiApplication.focusWindow() or window.windowHandle()
     assert handle is not None, "no window has the focus"
     return handle

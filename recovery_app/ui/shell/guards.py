@@ -3,9 +3,8 @@
 The filter watches the app's windows (`QWindow`s), where a person's every key and mouse
 event arrives before Qt hands it to a widget, so both work wherever the focus is: in any
 field, in a dialog, in a menu or a list that has popped up (their keys arrive at the window
-that has the focus, which hands them on to the popup; or, where a popup takes them in a
-window of its own, at that one). A window is watched from the moment it, or anything in
-it, takes the focus.
+that has the focus: a popup's own, once it is open). A window is watched from the moment
+it, or anything in it, takes the focus.
 
 Not an application-wide filter: that one would see every event of every object (each
 label a chart lays out, each layout pass), a call into Python each time, most of the
@@ -104,9 +103,9 @@ class SafetyFilter(QObject):
             window.installEventFilter(self)  # (once: Qt keeps a filter once per object)
 
     def _watch_owner_of(self, focus: QObject | None) -> None:
-        """Where a popup (a menu, a list dropped down) takes the keys in a window of its
-        own rather than through the focus window (Wayland), that window is watched through
-        what it focused."""
+        """A popup's window (a menu, a list dropped down) is watched as soon as something
+        in it takes the focus, should the platform hand it the keys before it is the focus
+        window (Qt 6.11 makes it the focus window, on xcb and offscreen alike)."""
         if isinstance(focus, QWidget):
             with contextlib.suppress(RuntimeError):  # a popup's window gone as it closes
                 self._watch_window(focus.window().windowHandle())

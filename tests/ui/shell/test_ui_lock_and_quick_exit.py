@@ -440,8 +440,8 @@ def test_quick_exit_during_the_remembered_key_check_keeps_it_locked(
 def test_shift_three_times_is_a_quick_exit_while_a_list_has_dropped_down(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    """A popup (a list dropped down, a menu) has the keys: they arrive at the focus window,
-    which hands them to the popup."""
+    """A popup (a list dropped down, a menu) has the keys: its own window becomes the focus
+    window, where they arrive."""
     make_vault(data_dir)
     clock = FakeClock()
     window = open_window_with_clock(qtbot, data_dir, clock)
