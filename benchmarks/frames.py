@@ -53,6 +53,9 @@ class FrameWatch(QObject):
         if not (isinstance(watched, QWidget) and watched.isWindow() and self.wanted(watched)):
             return False
         if kind == QEvent.Type.UpdateRequest:
+            handle = watched.windowHandle()
+            if handle is None or not handle.isExposed():
+                return False  # Qt paints nothing yet: its first frame comes with the expose
             self._painting = True
             try:
                 watched.event(event)  # the paint pass, now, to know when it is done
