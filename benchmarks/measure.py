@@ -26,9 +26,16 @@ from children import (
     x_display,
 )
 from command_line import check_urges_output, run_command
-from run import PASSWORD, SCREENS, Check, Row, ratio_check, spread
+from run import PASSWORD, SCREENS, TABS, Check, Row, ratio_check, spread
 
 VISITED = [screen.title for screen in SCREENS if screen.title != "Today"]  # Today: at unlock
+
+
+def with_tabs(order: list[str]) -> list[str]:
+    """The sections in this order, each followed by its tabs (first chosen right after it)."""
+    return [t for title in order for t in [title, *(x.title for x in TABS if x.section == title)]]
+
+
 SESSION = {
     "password": PASSWORD,
     "type_ms": 80,  # a steady typist: the password takes about 1.6 s to type
@@ -81,7 +88,16 @@ def journal_counts(folder: Path) -> dict[str, int]:
     from heavy_vault import counts_in
 
     rows = counts_in(folder, PASSWORD)
-    return {"clocks": rows["clock"], "urges": rows["urge"], "memories": rows["memory"]}
+    return {
+        "clocks": rows["clock"],
+        "urges": rows["urge"],
+        "memories": rows["memory"],
+        "reasons": rows["reason"],
+        "plan lines": rows["reach_out_plan"],
+        "people": rows["support_person"],
+        "letters": rows["letter"],
+        "hard dates": rows["hard_date"],
+    }
 
 
 def measure_startup(runs: int, journal: Path, env: dict[str, str], out: Path) -> dict[str, list]:
@@ -110,7 +126,7 @@ def measure_sessions(
             folder = folders[label]
             config = {
                 **SESSION,
-                "order": order,
+                "order": with_tabs(order),
                 "expected": counts[label],
                 "saves": args.saves if label == "1x" else 0,
                 "bare_db": str(folder / "bench-bare-commit.db"),
@@ -219,7 +235,7 @@ def table(
             [ratio_check("", first("Exercises", "1x"), first("Exercises", "empty"), 1.5, 100)],
         ),
     ]
-    for title in VISITED:
+    for title in with_tabs(VISITED):
         if title not in ("Whole relationship", "Exercises"):
             rows.append(
                 Row(
@@ -229,7 +245,7 @@ def table(
                     _two_scales(title, first),
                 )
             )
-    for title in [screen.title for screen in SCREENS]:
+    for title in with_tabs([screen.title for screen in SCREENS]):
         again = {label: visits(label, "second_visit_ms", title) for label in ("1x", "2x")}
         rows.append(
             Row(

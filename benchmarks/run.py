@@ -15,7 +15,8 @@ load average is printed. It exits 0 once it has measured, 1 only if it could not
 
 SCREENS is the list of screens visited in the main window. A new screen adds one row there:
 its title in the sidebar, `ready` (its real content is on screen, not a placeholder) and, if it
-asks before showing something hard, the button a person clicks past it.
+asks before showing something hard, the button a person clicks past it. TABS are the tabs of a
+section built on first choice, each clicked right after its section.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ def _no_warning(page: Any) -> Any:
 
 @dataclass(frozen=True)
 class Screen:
-    title: str  # its row in the sidebar
+    title: str  # its row in the sidebar (a tab: "Section › tab")
     ready: Callable[[Any, dict[str, int]], bool]  # (the page, the journal's counts)
     warning: Callable[[Any], Any] = _no_warning  # the button past its content warning, if shown
+    section: str = ""  # a tab: the sidebar row it is in, visited just before it
+    tab: int = -1  # a tab: its place in the section's tab bar
 
 
 def _no_message(*lines: Any) -> bool:
@@ -128,8 +131,46 @@ SCREENS: tuple[Screen, ...] = (
     Screen("Understanding", _understanding_ready),
     Screen("Review", _review_ready),  # benchmarks/review_screen.py times its charts and ranges
     Screen("Settings", _settings_ready),
-    # The plan for when they reach out is a tab of Urges, and Backups a part of Settings:
-    # both are built with their section, so its row counts them.
+    # Backups is a part of Settings, built with it, so Settings' row counts it.
+)
+
+
+def _tab_page(page: Any) -> Any:
+    """The page of a section's chosen tab once built (ui/kit/built_later.py), else None."""
+    current = page.currentWidget() if hasattr(page, "tabBar") else None
+    return current.page if getattr(current, "built", False) else None
+
+
+def _list_ready(key: str, parts: Callable[[Any], list[Any]] = lambda tab: [tab]) -> Any:
+    """A tab whose lists (each part's `list`) hold what the journal holds (`key` in the
+    counts), with nothing gone wrong (each part's `message`)."""
+
+    def ready(page: Any, expected: dict[str, int]) -> bool:
+        tab = _tab_page(page)
+        if tab is None or not tab.isVisible():
+            return False
+        shown = parts(tab)
+        return sum(part.list.count() for part in shown) >= expected[key] and _no_message(
+            *[part.message for part in shown]
+        )
+
+    return ready
+
+
+# The Urges section's other tabs, each built the first time it is chosen: clicked in its tab
+# bar right after the section's own visit. The plan for when they reach out starts from
+# suggestions on an empty journal, so its lists hold at least what was counted.
+TABS: tuple[Screen, ...] = (
+    Screen("Urges › My reasons", _list_ready("reasons"), section="Urges", tab=1),
+    Screen(
+        "Urges › When they reach out",
+        _list_ready("plan lines", lambda tab: [tab.steps, tab.answers]),
+        section="Urges",
+        tab=2,
+    ),
+    Screen("Urges › People I can reach", _list_ready("people"), section="Urges", tab=3),
+    Screen("Urges › Letters", _list_ready("letters"), section="Urges", tab=4),
+    Screen("Urges › Hard dates", _list_ready("hard dates"), section="Urges", tab=5),
 )
 
 

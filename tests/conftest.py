@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -92,6 +93,14 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     yield home
     shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def nothing_set_aside() -> Iterator[None]:
+    """What a window set aside from Python's full collections (ui/shell/collector.py) is
+    collectable again after each test, so a long run doesn't keep every test's screens."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

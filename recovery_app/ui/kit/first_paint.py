@@ -22,7 +22,8 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)  # once the whole paint pass is done
+            # Once the whole paint pass is done; never if the widget is gone by then.
+            QTimer.singleShot(0, self, self._callback)
         return False
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from recovery_app.services.hard_date_notices import CHECK_IN_ACTION, PLAN_ACTION
 from recovery_app.services.journal import Journal
 from recovery_app.services.reading_suggestions import OPEN_READING
 from recovery_app.services.vault_service import VaultService
+from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.shell.navigation import JournalNavigation
 from recovery_app.ui.shell.sections import (
@@ -57,6 +58,10 @@ SIDEBAR_ROW_HEIGHT = 38
 
 
 class MainView(QWidget):
+    # A section was built and has drawn its first frame (the window sets aside what it
+    # made from Python's full collections: ui/shell/collector.py).
+    section_drawn = Signal()
+
     def __init__(
         self,
         door: VaultService,
@@ -148,6 +153,7 @@ class MainView(QWidget):
                 self.pages.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._built[index] = screen
+            after_first_paint(screen, self.section_drawn.emit)
         return self._built[index]
 
     def _section_chosen(self, index: int) -> None:
@@ -327,7 +333,7 @@ class MainView(QWidget):
     def _hard_dates_changed(self) -> None:
         self._refresh_today()
         if URGES in self._built:
-            self.urges.hard_dates.refresh()
+            self.urges.hard_dates_changed_elsewhere()
 
     def _build_urges(self) -> QWidget:
         from recovery_app.ui.urges.section import UrgesSection

@@ -33,6 +33,7 @@ from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.resources import app_icon
 from recovery_app.ui.kit.worker import run_in_background
+from recovery_app.ui.shell import collector
 from recovery_app.ui.shell.daily_reminder import DailyReminder
 from recovery_app.ui.shell.guards import SafetyFilter
 from recovery_app.ui.shell.tray import TrayIcon
@@ -222,7 +223,7 @@ class JournalWindow(QMainWindow):
             import recovery_app.ui.today.screen  # noqa: F401
 
         # Nothing to report: a failure here meets the person again, worded, at the unlock.
-        run_in_background(prepare, lambda _done: None, lambda _error: None, self)
+        run_in_background(prepare, lambda _done: collector.set_aside(), lambda _error: None, self)
 
     def _check_remembered(self) -> tuple[SecretStoreStatus, Journal | None]:
         status = self.service.remember_status()
@@ -354,6 +355,7 @@ class JournalWindow(QMainWindow):
             journal.backups, self._stop, every_ms=self._backup_every_ms, parent=self
         )
         self.backup_schedule.finished.connect(self.main_view.backups_changed)
+        self.main_view.section_drawn.connect(collector.set_aside)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_action.setEnabled(True)
@@ -450,6 +452,8 @@ class JournalWindow(QMainWindow):
         self.lock_action.setVisible(False)  # nothing to lock until the journal is open
         if was_open or self.stack.currentWidget() is self._unlock_screen:
             self.show_unlock()
+        if was_open:
+            collector.take_back_soon(self)  # the closed journal's screens, collected
 
     def show_unlock(self) -> None:
         self.unlock_screen.reset()

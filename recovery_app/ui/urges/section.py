@@ -16,6 +16,7 @@ from recovery_app.domain.kinds import UrgeOutcome
 from recovery_app.services.clock_records import SavedContact
 from recovery_app.services.journal import Journal
 from recovery_app.services.urges import SavedUrge
+from recovery_app.ui.kit.built_later import BuiltLater
 from recovery_app.ui.kit.navigation import Navigation
 from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
 from recovery_app.ui.urges.letters_screen import LettersScreen
@@ -55,15 +56,21 @@ class UrgesSection(QTabWidget):
         self.dialog: QDialog | None = None
         self.moments = UrgesScreen(journal.urges, navigation)
         self.addTab(self.moments, self.tr("Urges noted"))
-        self.addTab(ReasonsEditor(journal.reasons), self.tr("My reasons"))
-        self.plan = ReachOutPlanEditor(journal.reach_out_plan)
-        self.addTab(self.plan, self.tr("When they reach out"))
-        self.addTab(SupportPeopleEditor(journal.people), self.tr("People I can reach"))
-        self.letters = LettersScreen(journal.letters)
-        self.addTab(self.letters, self.tr("Letters"))
-        self.hard_dates = HardDatesTab(journal.hard_dates, journal.memories, navigation)
-        self.addTab(self.hard_dates, self.tr("Hard dates"))
-        self.hard_dates.changed.connect(self.hard_dates_changed)
+        # The other tabs are built the first time they are chosen: the section opens on the
+        # urges noted, and a long journal's lists would make that first visit wait.
+        self._reasons = BuiltLater(lambda: ReasonsEditor(journal.reasons))
+        self.addTab(self._reasons, self.tr("My reasons"))
+        self._plan = BuiltLater(lambda: ReachOutPlanEditor(journal.reach_out_plan))
+        self.addTab(self._plan, self.tr("When they reach out"))
+        self._people = BuiltLater(lambda: SupportPeopleEditor(journal.people))
+        self.addTab(self._people, self.tr("People I can reach"))
+        self._letters = BuiltLater(lambda: LettersScreen(journal.letters))
+        self.addTab(self._letters, self.tr("Letters"))
+        self._hard_dates = BuiltLater(
+            lambda: HardDatesTab(journal.hard_dates, journal.memories, navigation),
+            on_built=lambda tab: tab.changed.connect(self.hard_dates_changed),
+        )
+        self.addTab(self._hard_dates, self.tr("Hard dates"))
         self._following_up: QuickLogDialog | None = None  # the guide or the form comes next
         self.moments.log_requested.connect(self.open_quick_log)
         self.moments.ride_the_wave_requested.connect(lambda: self.ride_the_wave(None))
@@ -71,8 +78,25 @@ class UrgesSection(QTabWidget):
         self.moments.urges_changed.connect(self.urges_changed)
         self.moments.urge_lived.connect(self.urge_lived)
 
+    @property
+    def plan(self) -> ReachOutPlanEditor:
+        return self._plan.page
+
+    @property
+    def letters(self) -> LettersScreen:
+        return self._letters.page
+
+    @property
+    def hard_dates(self) -> HardDatesTab:
+        return self._hard_dates.page
+
     def refresh_if_changed(self) -> None:
         self.moments.refresh_if_changed()
+
+    def hard_dates_changed_elsewhere(self) -> None:
+        """A date changed from Today's notice: the tab shows it, if it was built yet."""
+        if self._hard_dates.built:
+            self.hard_dates.refresh()
 
     def write_a_letter(self) -> None:
         """The letters, with a fresh page on the pad and the cursor in it."""
