@@ -119,6 +119,11 @@ def _sort_key(item: UpcomingHardDate) -> tuple[int, int, int]:
 
 
 class HardDateService(JournalPart):
+    # The last search for clusters, with the journal (its change marker) and the day it was
+    # made for: asked again with neither changed (the tab shown again, or opened after the
+    # Urges section read ahead), every urge isn't read again.
+    _last_search: tuple[int, date, ClusterSearch] | None = None
+
     # ----- the dates a person marks ---------------------------------------------------------
 
     def marked(self) -> list[SavedHardDate]:
@@ -220,8 +225,15 @@ class HardDateService(JournalPart):
         return [DayCount(day_of_number(number), count) for number, count in rows]
 
     def clusters(self) -> ClusterSearch:
-        """The windows of the year the person's urges have gathered in, as of today."""
-        return find_clusters(self.urge_day_counts(), self.today())
+        """The windows of the year the person's urges have gathered in, as of today. Any
+        thread may ask (its sessions are its own)."""
+        changes, today = self.changes(), self.today()  # before reading: a save meanwhile counts
+        last = self._last_search
+        if last is not None and last[:2] == (changes, today):
+            return last[2]
+        search = find_clusters(self.urge_day_counts(), today)
+        self._last_search = (changes, today, search)
+        return search
 
     # ----- suggestions, Today, the review (each in a module of its own) -----------------------
 

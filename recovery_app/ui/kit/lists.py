@@ -17,28 +17,46 @@ from PySide6.QtWidgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+BATCH_ROWS = 40  # rows laid out per turn of the event loop: more than a tall window shows
 
 
 class WrappedRows(QStyledItemDelegate):
     """Row heights from the width the text really gets once padded, so that a wrapped last
-    line is never cut off (the stock size hint wraps at a slightly wider width)."""
+    line is never cut off (the stock size hint wraps at a slightly wider width).
+
+    Each row's size is kept by its text, width and font: a list's layout asks for every row
+    several times (200 letters: 600 times, a third of the tab's first frame), and wrapping
+    the same text at the same width gives the same answer."""
 
     SIDE = 16  # item padding and text margins, both sides, with some to spare
     VERTICAL = 20
+    KEPT = 4096  # sizes kept at most: more rows than any list shows, and then begun afresh
+
+    def __init__(self, parent: QAbstractItemView) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int, str], QSize] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        size = super().sizeHint(option, index)
         view = self.parent()
         if not isinstance(view, QAbstractItemView):
-            return size
+            return super().sizeHint(option, index)
         width = max(40, view.viewport().width() - self.SIDE)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = (text, width, option.font.key())
+        kept = self._sizes.get(key)
+        if kept is not None:
+            return QSize(kept)
+        size = super().sizeHint(option, index)
         needed = option.fontMetrics.boundingRect(
             QRect(0, 0, width, 1_000_000), Qt.TextFlag.TextWordWrap, text
         )
-        return QSize(min(size.width(), width), max(size.height(), needed.height() + self.VERTICAL))
+        found = QSize(min(size.width(), width), max(size.height(), needed.height() + self.VERTICAL))
+        if len(self._sizes) >= self.KEPT:
+            self._sizes.clear()
+        self._sizes[key] = QSize(found)
+        return found
 
 
 def entry_list(accessible_name: str = "") -> QListWidget:
@@ -53,6 +71,10 @@ def entry_list(accessible_name: str = "") -> QListWidget:
     entries.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     entries.setItemDelegate(WrappedRows(entries))
+    # A long list (years of letters) is laid out a screenful at a time between frames, not
+    # all of it before the first one.
+    entries.setLayoutMode(QListView.LayoutMode.Batched)
+    entries.setBatchSize(BATCH_ROWS)
     return entries
 
 

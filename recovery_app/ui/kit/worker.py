@@ -60,6 +60,10 @@ def run_in_background(
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(signals)
+        # Its connections go with it. They hold these callbacks, which hold the signals: a
+        # loop through Qt that Python's collector can't see, which kept every job's owner
+        # (a screen of a closed journal, with what it showed) for as long as the process ran.
+        signals.deleteLater()
         if owner is not None and not shiboken6.isValid(owner):
             return
         callback(value)

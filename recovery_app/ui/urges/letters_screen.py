@@ -40,6 +40,7 @@ class LettersScreen(QWidget):
         self.letters = letters
         self.dialog: QMessageBox | None = None
         self._saved_rows: dict[int, SavedLetter] = {}  # saved, not yet shown in the list
+        self._seen_changes: int | None = None  # the journal as last read into the list
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -134,6 +135,7 @@ class LettersScreen(QWidget):
 
     def refresh(self) -> None:
         """Read the list again; the letter on the pad stays where it is."""
+        self._seen_changes = self.letters.changes()  # before reading: a save meanwhile counts
         letters = self.message.attempt(self.letters.letters)
         self._saved_rows = {}
         self.list.blockSignals(True)
@@ -255,5 +257,5 @@ class LettersScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous():
+        if not event.spontaneous() and self.letters.changes() != self._seen_changes:
             self.refresh()  # the guide may have added a letter while this screen was hidden

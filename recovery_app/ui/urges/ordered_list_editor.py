@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.services.journal_part import JournalPart
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
@@ -39,9 +40,11 @@ T = TypeVar("T")  # what a reworded entry saves as
 class OrderedListEditor(QWidget):
     """The shared frame; subclasses fill the list and say how to add, edit and remove."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, part: JournalPart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._data_dir = data_dir
+        self._part = part
+        self._data_dir = part.data_dir
+        self._seen_changes: int | None = None  # the journal as last read into the list
         self.dialog: QDialog | None = None
         self._top: list[QWidget] = []  # what a subclass put above the list, in order
         self._build_frame()
@@ -160,6 +163,7 @@ class OrderedListEditor(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         """Read the list again; keep (or move) the selection to `select_id`."""
         keep = self.selected_id() if select_id is None else select_id
+        self._seen_changes = self._part.changes()  # before reading: a save meanwhile counts
         entries = self.message.attempt(self._entries)
         self.list.blockSignals(True)
         self.list.clear()
@@ -256,7 +260,8 @@ class OrderedListEditor(QWidget):
         super().showEvent(event)
         if not event.spontaneous():
             self._order_tabs()  # in its window now (tab_order.py says why only now)
-            self.refresh()  # another part of the app (the guide) may have changed the list
+            if self._part.changes() != self._seen_changes:
+                self.refresh()  # another part of the app (the guide) changed the journal
 
 
 def _widgets_of(layout: QLayout) -> list[QWidget]:

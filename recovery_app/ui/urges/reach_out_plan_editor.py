@@ -51,7 +51,7 @@ class PlanLinesEditor(OrderedListEditor):
     def __init__(
         self, plan: ReachOutPlanService, part: PlanPart, parent: QWidget | None = None
     ) -> None:
-        super().__init__(plan.data_dir, parent)
+        super().__init__(plan, parent)
         self.plan = plan
         self.part = part
         words = reach_out_texts()

@@ -18,7 +18,7 @@ from recovery_app.ui.urges.ordered_list_editor import OrderedListEditor, RewordD
 
 class ReasonsEditor(OrderedListEditor):
     def __init__(self, reasons: ReasonService, parent: QWidget | None = None) -> None:
-        super().__init__(reasons.data_dir, parent)
+        super().__init__(reasons, parent)
         self.reasons = reasons
         self.set_texts(
             title=self.tr("My reasons"),

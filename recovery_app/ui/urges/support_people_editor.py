@@ -36,7 +36,7 @@ def describe(details: SupportPersonDetails) -> str:
 
 class SupportPeopleEditor(OrderedListEditor):
     def __init__(self, people: SupportPeopleService, parent: QWidget | None = None) -> None:
-        super().__init__(people.data_dir, parent)
+        super().__init__(people, parent)
         self.people = people
         self._details: dict[int, SupportPersonDetails] = {}
         self.set_texts(

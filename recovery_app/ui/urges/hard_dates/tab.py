@@ -12,6 +12,7 @@ Delete removes it (asked first, then offered back: Ctrl+Z).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -64,10 +65,10 @@ class HardDatesTab(QWidget):
         self.cards: list[SuggestionCard] = []
         self._upcoming: list[UpcomingHardDate] = []
         self._clocks: dict[int, str] = {}
+        self._seen: tuple[int, date] | None = None  # (changes, today) as last read
         self._build_ui()
         self._connect_signals()
-        # Read when first shown (see showEvent): the Urges section builds every tab at once,
-        # and finding the clusters reads the whole urge history.
+        # Read when shown (see showEvent), and again only once something changed.
 
     # ----- building -------------------------------------------------------------------------
 
@@ -156,6 +157,7 @@ class HardDatesTab(QWidget):
 
     def refresh(self, select_id: int | None = None) -> None:
         keep = self.selected_id() if select_id is None else select_id
+        self._seen = self._now_seen()  # before reading: a save meanwhile counts
         self._clocks = self.message.attempt(self.hard_dates.clock_names) or {}
         upcoming = self.message.attempt(self.hard_dates.upcoming)
         self._upcoming = upcoming or []
@@ -334,5 +336,8 @@ class HardDatesTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous():
+        if not event.spontaneous() and self._now_seen() != self._seen:
             self.refresh()  # the days to go move on, and urges noted elsewhere count
+
+    def _now_seen(self) -> tuple[int, date]:
+        return self.hard_dates.changes(), self.hard_dates.today()
