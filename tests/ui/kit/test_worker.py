@@ -47,9 +47,9 @@ def test_a_failure_is_answered_too(qtbot: QtBot) -> None:
 
 def test_once_answered_the_job_keeps_nothing_of_its_owner(qtbot: QtBot) -> None:
     owner = Owner()
-    seen = weakref.ref(owner)
-    run_in_background(lambda: 1, owner.shown.append, owner.shown.append, owner)
-    qtbot.waitUntil(lambda: owner.shown == [1], timeout=WAIT_MS)
+    seen, shown = weakref.ref(owner), owner.shown
+    run_in_background(lambda: 1, shown.append, shown.append, owner)
+    qtbot.waitUntil(lambda: shown == [1], timeout=WAIT_MS)
     del owner
     flush_deferred_deletes()
     gc.collect()
