@@ -46,6 +46,12 @@ class SavedHunch:
     what_happened: str
 
 
+@dataclass(frozen=True)
+class Waiting:
+    first: list[SavedHunch]  # the ones waiting longest, oldest first
+    total: int  # how many wait in all
+
+
 class NoSuchHunch(InvalidInput):
     def __init__(self) -> None:
         super().__init__("That one isn't in the journal any more.")
@@ -117,14 +123,19 @@ class HunchService(JournalPart):
     def waiting(self) -> list[SavedHunch]:
         """Waiting to check: the day to look back has come and it isn't checked yet. Oldest
         first, so the one waiting longest is asked about first."""
-        today = self.today()
-        statement = (
-            select(Hunch)
-            .where(col(Hunch.outcome).is_(None), col(Hunch.check_after) <= today)
-            .order_by(col(Hunch.check_after), col(Hunch.id))
-        )
+        return self.first_waiting(None).first
+
+    def first_waiting(self, limit: int | None) -> Waiting:
+        """The `limit` waiting longest (all of them: None) and how many wait in all: the
+        Exercises screen shows a few, and years of predictions leave hundreds waiting."""
+        waits = (col(Hunch.outcome).is_(None), col(Hunch.check_after) <= self.today())
+        statement = select(Hunch).where(*waits).order_by(col(Hunch.check_after), col(Hunch.id))
         with self._vault.session() as session:
-            return [self._saved(row) for row in session.exec(statement)]
+            first = [self._saved(row) for row in session.exec(statement.limit(limit))]
+            if limit is None or len(first) < limit:
+                return Waiting(first, len(first))
+            total = session.exec(select(func.count()).select_from(Hunch).where(*waits)).one()
+            return Waiting(first, total)
 
     def figures(self) -> HunchFigures:
         """Counted in SQL (grouped by kind and outcome, and by how each urge's predictions

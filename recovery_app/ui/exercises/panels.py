@@ -195,15 +195,16 @@ class WaitingPanel(QGroupBox):
     def refresh(self) -> None:
         _clear(self.rows)
         self.check_buttons = []
-        waiting = self.message.attempt(self.hunches.waiting)
-        if not waiting:
-            self.rows.addWidget(paragraph(exercise_texts().hunches["waiting_empty"], "hint"))
+        waiting = self.message.attempt(lambda: self.hunches.first_waiting(MAX_ROWS))
+        if waiting is None or not waiting.first:
+            if waiting is not None:
+                self.rows.addWidget(paragraph(exercise_texts().hunches["waiting_empty"], "hint"))
             return
-        for hunch in waiting[:MAX_ROWS]:
+        for hunch in waiting.first:
             self.rows.addWidget(self._row(hunch))
         tab_in_order(self.note_button, *self.check_buttons)
-        if len(waiting) > MAX_ROWS:
-            more = self.tr("and %1 more after these").replace("%1", str(len(waiting) - MAX_ROWS))
+        if waiting.total > MAX_ROWS:
+            more = self.tr("and %1 more after these").replace("%1", str(waiting.total - MAX_ROWS))
             self.rows.addWidget(paragraph(more, "small"))
 
     def _row(self, hunch: SavedHunch) -> QWidget:

@@ -156,6 +156,25 @@ def test_a_hunch_waits_until_its_day_then_is_checked(
     assert figures.fears_wrong.share == 0.0
 
 
+def test_the_first_waiting_come_with_how_many_wait_in_all(
+    hunches: HunchService, moment: list[datetime]
+) -> None:
+    today = hunches.today()
+    noted = [
+        hunches.note(HunchKind.PREDICTION, f"Prediction {n}", check_after=today + timedelta(n))
+        for n in range(5)
+    ]
+    hunches.note(HunchKind.PREDICTION, "Not yet", check_after=today + timedelta(days=30))
+    moment[0] = NOW + timedelta(days=10)
+    first = hunches.first_waiting(2)
+    assert [h.id for h in first.first] == [noted[0].id, noted[1].id]  # the longest waiting
+    assert first.total == 5
+    assert hunches.first_waiting(9).total == 5
+    assert [h.id for h in hunches.first_waiting(None).first] == [h.id for h in noted]
+    hunches.check(noted[0].id, CheckOutcome.WRONG)
+    assert hunches.first_waiting(2).total == 4
+
+
 def test_urge_predictions_count_in_the_fears_figure(vault, hunches: HunchService) -> None:
     urges = UrgeService(vault, now=lambda: NOW)
     urges.log_urge(
