@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
+
+from recovery_app.ui.kit.next_turn import next_turn
 
 
 class _FirstPaint(QObject):
@@ -23,7 +25,7 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             # Once the whole paint pass is done; never if the widget is gone by then.
-            QTimer.singleShot(0, self, self._callback)
+            next_turn(self, self._callback)
         return False
 
 

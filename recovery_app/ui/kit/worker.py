@@ -74,5 +74,10 @@ def run_in_background(
     return signals
 
 
+def work_pending() -> bool:
+    """Some work started here has not had its answer delivered yet."""
+    return bool(_running)
+
+
 def wait_for_background_work(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

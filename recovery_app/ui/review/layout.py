@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from recovery_app.ui.kit.next_turn import next_turn
 from recovery_app.ui.review.panels import ReviewPanel
 
 TWO_COLUMNS_FROM = 1000  # pixels of page width
@@ -126,5 +127,5 @@ class AfterFirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._armed and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._fire)  # once this paint is done
+            next_turn(self, self._fire)  # once this paint is done
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QDir, QStandardPaths, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from recovery_app.services.review import ReviewService
 from recovery_app.ui.kit.confirm import Answer, ask
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.next_turn import next_turn
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.kit.worker import run_in_background
@@ -209,7 +210,7 @@ class ReportDialog(Dialog):
         if job != self._job:
             return
         self._writer = ReportWriter(data, wanted[1])
-        QTimer.singleShot(0, self, lambda: self._write_step(job, wanted))
+        next_turn(self, lambda: self._write_step(job, wanted))
 
     def _write_step(self, job: int, wanted: tuple[RangeKey, ReportOptions]) -> None:
         writer = self._writer
@@ -221,7 +222,7 @@ class ReportDialog(Dialog):
             self._failed(job, error)
             return
         if not finished:
-            QTimer.singleShot(0, self, lambda: self._write_step(job, wanted))
+            next_turn(self, lambda: self._write_step(job, wanted))
             return
         self._writer = None
         self.pdf = writer.result()
@@ -309,7 +310,7 @@ class ReportDialog(Dialog):
         self._say(self.tr("Saving…"))
         self.save_button.setEnabled(False)
         job = self._job
-        QTimer.singleShot(0, self, lambda: self._file_step(job))
+        next_turn(self, lambda: self._file_step(job))
 
     def _file_step(self, job: int) -> None:
         writer = self._file
@@ -326,7 +327,7 @@ class ReportDialog(Dialog):
         if not finished:
             self.writing.emit(writer.written)
             if job == self._job:  # the signal's receivers may have stopped it
-                QTimer.singleShot(0, self, lambda: self._file_step(job))
+                next_turn(self, lambda: self._file_step(job))
             return
         self._file = None
         self.save_button.setEnabled(True)

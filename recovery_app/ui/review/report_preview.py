@@ -4,10 +4,12 @@ answering (and a quick exit is heard) while a long report is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from recovery_app.ui.kit.next_turn import next_turn
 
 PAGE_WIDTH = 460
 MOST_PAGES_SHOWN = 20
@@ -96,4 +98,4 @@ class ReportPreview(QScrollArea):
         self._column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.append(label)
         self._next_page += 1
-        QTimer.singleShot(0, self, lambda: self._draw_next(generation))
+        next_turn(self, lambda: self._draw_next(generation))

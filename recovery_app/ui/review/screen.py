@@ -35,6 +35,7 @@ from recovery_app.services.errors import InvalidInput, VaultError
 from recovery_app.services.review import ReviewService
 from recovery_app.ui.kit import theme
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.next_turn import next_turn
 from recovery_app.ui.kit.scroll_page import in_scroll_page
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.review.layout import AfterFirstPaint, PanelGrid
@@ -222,7 +223,7 @@ class ReviewScreen(QWidget):
         if self.data is None:
             # While the first numbers are counted, the GUI thread would wait idle: it lays
             # out the cards meanwhile (their first showing is most of their cost).
-            QTimer.singleShot(0, self, self._show_cards)
+            next_turn(self, self._show_cards)
 
     def _show_cards(self) -> None:
         if self.data is None:

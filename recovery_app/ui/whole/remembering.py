@@ -8,7 +8,7 @@ lost. The view's content warning still comes first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from recovery_app.services.memories import MemoryService
 from recovery_app.ui.kit.announce import announce
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.next_turn import next_turn
 from recovery_app.ui.kit.widgets import heading, paragraph
 from recovery_app.ui.whole.memory_table_model import MEMORY_ROLE
 from recovery_app.ui.whole.screen import WholeRelationshipScreen
@@ -195,7 +196,7 @@ class WholeViewDialog(Dialog):
         super().showEvent(event)
         if not self._announced:
             self._announced = True
-            QTimer.singleShot(0, self, self._say_what_is_shown)  # once the window is there
+            next_turn(self, self._say_what_is_shown)  # once the window is there
 
     def _say_what_is_shown(self) -> None:
         """Said as the view opens on the memory chosen; the memory itself is then read from
