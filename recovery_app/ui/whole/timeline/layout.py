@@ -27,7 +27,7 @@ HIT_SLOP = 6
 COVER_PX = DOT_RADIUS  # half a dot
 
 
-@dataclass
+@dataclass(slots=True)
 class TimelineItem:
     memory: Memory
     x0: float  # in timeline pixels from the origin day
@@ -35,6 +35,7 @@ class TimelineItem:
     lane: int = 0
     title: str = ""
     covered: bool = False  # drawn over by the item just before it in its lane, at this zoom
+    side: int = 0  # ABOVE, BETWEEN or BELOW the line, by its kind
 
 
 def lay_out(
@@ -46,13 +47,17 @@ def lay_out(
 ) -> list[TimelineItem]:
     """The memories placed at `scale` pixels a day from `origin`, ordered by their start.
     `label_width` is given when labels show: a label needs room in its lane too."""
+    # Years of memories are laid out before the first frame: each one's side is looked up
+    # once, by the kind's identity (hashing an enum member is a call into Python).
     start = origin.toordinal()
+    side_of = {id(kind): side for kind, side in SIDE.items()}
     items = [
         TimelineItem(
             m,
             (m.when.start.toordinal() - start) * scale,
             (m.when.end.toordinal() - start + 1) * scale,
             title=m.details.title,
+            side=side_of[id(m.details.kind)],
         )
         for m in memories
     ]
@@ -64,7 +69,7 @@ def lay_out(
         extent = x1 if x1 - x0 > dot else x0 + dot
         if label_width is not None:
             extent = max(extent, x0 + dot + 6 + label_width(item))
-        side = SIDE[item.memory.kind]
+        side = item.side
         ends = lane_ends[side]
         for lane, end in enumerate(ends):
             if end + 4 <= x0:
@@ -90,7 +95,7 @@ def _mark_covered(items: list[TimelineItem]) -> None:
     every memory."""
     last: dict[tuple[int, int], TimelineItem] = {}
     for item in items:
-        key = (SIDE[item.memory.kind], item.lane)
+        key = (item.side, item.lane)
         before = last.get(key)
         item.covered = (
             before is not None

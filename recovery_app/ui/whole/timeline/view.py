@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from recovery_app.domain.fuzzy_dates import label
-from recovery_app.domain.memories import ABOVE, BELOW, SIDE, Memory, MemoryKind
+from recovery_app.domain.memories import ABOVE, BELOW, Memory, MemoryKind
 from recovery_app.ui.whole.timeline.accessible import (
     TimelineItems,
     install_accessible_factory,
@@ -245,7 +245,7 @@ class TimelineView(QAbstractScrollArea):
 
     def _item_rect(self, item: TimelineItem, left: float) -> QRectF:
         axis = self._axis_y()
-        side = SIDE[item.memory.kind]
+        side = item.side
         if side == ABOVE:
             y = axis - AXIS_GAP - item.lane * LANE_HEIGHT
         elif side == BELOW:
