@@ -156,7 +156,7 @@ def build_window(
     instance: SingleInstance | None = None
     if single_instance:
         instance = SingleInstance(paths.data_dir, paths.instance_lock)
-        claim = instance.claim()
+        claim = instance.claim(listen=False)  # listens once the window has drawn, below
         if claim is Claim.RAISED_OTHER:
             print("The journal is already open; its window was brought to the front.")
             return None, None
@@ -176,9 +176,12 @@ def build_window(
     if tray_available:
         app.setQuitOnLastWindowClosed(False)  # quick exit hides to the tray without quitting
     if instance is not None:
+        from recovery_app.ui.kit.first_paint import after_first_paint
+
         instance.show_requested.connect(window.bring_to_front)
         instance.quick_log_requested.connect(window.open_quick_log)
         window.journal_opened.connect(instance.take_lock_now_folder_exists)
+        after_first_paint(window, instance.listen)  # the first frame doesn't wait for it
     return window, instance
 
 

@@ -2,18 +2,24 @@
 
 The socket lives in a folder only this user can enter, and only this user's processes are
 listened to or talked to (services/instance_endpoint.py says why).
+
+The lock is tried first: got, no window owns the folder, so there is none to raise, and the
+socket (Qt's network module, the endpoint's hashing) can wait until the window has drawn
+(`claim(listen=False)`, then `listen()`). Held, the owner is asked to show itself.
 """
 
 from __future__ import annotations
 
 import os
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from recovery_app.services.instance_endpoint import endpoint_name, peer_is_this_user
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 SHOW = b"show"
 QUICK_LOG = b"quick-log"  # `recovery-app quick-log` while the window is already running
@@ -38,32 +44,45 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, lock_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = endpoint_name(data_dir)
+        self._data_dir = data_dir
         self._lock_path = lock_path
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
 
-    def claim(self) -> Claim:
-        if self.ask_running_instance(SHOW):
-            return Claim.RAISED_OTHER
-        if self._lock_path.parent.is_dir():
-            lock = QLockFile(str(self._lock_path))
-            lock.setStaleLockTime(0)  # a lock whose process died is taken over, never stale-timed
-            if not lock.tryLock(100):
+    @cached_property
+    def _name(self) -> str | None:
+        from recovery_app.services.instance_endpoint import endpoint_name
+
+        return endpoint_name(self._data_dir)
+
+    def claim(self, *, listen: bool = True) -> Claim:
+        """Own the folder, or have its owner show itself. With `listen=False` the owner
+        listens for later windows only once `listen()` is called (after its first frame)."""
+        if not self._lock_path.parent.is_dir():  # no folder yet: no lock to ask
+            if self.ask_running_instance(SHOW):
+                return Claim.RAISED_OTHER
+        elif not self._take_lock(0):
+            if self.ask_running_instance(SHOW):
+                return Claim.RAISED_OTHER
+            if not self._take_lock(100):
                 return Claim.HELD_ELSEWHERE
-            self._lock = lock
-            _make_private(self._lock_path)
-        self._listen()
+        if listen:
+            self.listen()
         return Claim.OWNED
+
+    def _take_lock(self, wait_ms: int) -> bool:
+        lock = QLockFile(str(self._lock_path))
+        lock.setStaleLockTime(0)  # a lock whose process died is taken over, never stale-timed
+        if not lock.tryLock(wait_ms):
+            return False
+        self._lock = lock
+        _make_private(self._lock_path)
+        return True
 
     def take_lock_now_folder_exists(self) -> None:
         """After first run creates the folder, hold its lock like any later start."""
         if self._lock is None and self._lock_path.parent.is_dir():
-            lock = QLockFile(str(self._lock_path))
-            lock.setStaleLockTime(0)
-            if lock.tryLock(100):
-                self._lock = lock
-                _make_private(self._lock_path)
+            self._take_lock(100)
 
     def release(self) -> None:
         if self._server is not None:
@@ -77,6 +96,10 @@ class SingleInstance(QObject):
         """Send `request` to the window that owns the folder; False if none is running."""
         if self._name is None:
             return False
+        from PySide6.QtNetwork import QLocalSocket
+
+        from recovery_app.services.instance_endpoint import peer_is_this_user
+
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(300):
@@ -89,9 +112,12 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
         return True
 
-    def _listen(self) -> None:
-        if self._name is None:
+    def listen(self) -> None:
+        """Answer later windows of this folder (raise this one, or open its quick log)."""
+        if self._name is None or self._server is not None:
             return  # no private place for it: the lock file alone keeps one window
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self._name):
@@ -101,6 +127,8 @@ class SingleInstance(QObject):
         self._server = server
 
     def _on_connection(self) -> None:
+        from recovery_app.services.instance_endpoint import peer_is_this_user
+
         assert self._server is not None
         socket = self._server.nextPendingConnection()
         if socket is None:

@@ -1,5 +1,6 @@
 """The ways to the unlock window and to the quick-log window stay light: neither builds
-PySide6's `Qt` enum namespace nor loads the database libraries before it shows.
+PySide6's `Qt` enum namespace nor loads the database libraries before it shows, and the
+window that owns its folder loads Qt's network module (to answer later windows) only after.
 
 The first touch of `Qt` builds ~170 enum classes at once (about 15 ms; see ui/lazy_qt.py);
 SQLAlchemy, SQLModel, Alembic and SQLCipher take most of a second to import, and are loaded
@@ -35,6 +36,7 @@ WATCH = textwrap.dedent(
         print(name)
         print(" ".join(name for name in created if name))
         print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & DATABASE_LIBRARIES)))
+        print("PySide6.QtNetwork" in sys.modules)
         app.quit()
 
     DATABASE_LIBRARIES = {"sqlalchemy", "sqlmodel", "alembic", "sqlcipher3"}
@@ -50,8 +52,7 @@ WINDOW_CHILD = WATCH + textwrap.dedent(
 
     app = QApplication([sys.argv[0]])
     sys.setprofile(watch)
-    window, _ = app_module.build_window(Path(sys.argv[1]), tray_available=False,
-                                       single_instance=False)
+    window, _ = app_module.build_window(Path(sys.argv[1]), tray_available=False)
     window.show()
     window.start()
     QTimer.singleShot(0, lambda: shown(type(window.stack.currentWidget()).__name__))
@@ -107,8 +108,10 @@ def test_the_first_window_shows_without_the_qt_namespace_or_the_database_librari
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    screen, created, database_libraries = done.stdout.split("\n")[:3]
+    screen, created, database_libraries, network = done.stdout.split("\n")[:4]
     assert screen == expected_screen
     assert created, "the watcher saw no enum built at all; it is not watching"
     assert not QT_NAMESPACE_ONLY & set(created.split())
     assert database_libraries == ""
+    if expected_screen == "UnlockScreen":  # the window owning its folder listens once drawn
+        assert network == "False"
