@@ -6,8 +6,11 @@ tests install an in-memory `keyring` backend and exercise this same class.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
@@ -25,6 +28,9 @@ NO_KEYRING_REASON = (
     "can't be remembered here."
 )
 KEYRING_ERROR_REASON = "The system keyring did not answer, so the journal can't be remembered now."
+NOTE_ERROR_REASON = (
+    "The journal's folder could not be written to, so the journal can't be remembered now."
+)
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,48 @@ class KeyringSecretStore:
             pass  # nothing remembered: already forgotten
         except Exception as error:
             raise SecretStoreError(KEYRING_ERROR_REASON) from error
+
+
+class NotedSecretStore:
+    """A secret store that leaves a note beside the journal while it holds the journal's key.
+
+    Without the note nothing asks the keyring for a key: loading `keyring` and asking it
+    took a quarter of a second of every command that opens the journal (measured: 270 ms of
+    a `status` of 1.3 s), for the many people who never chose "remember on this computer".
+    The note holds no secret, only that the choice was made; a lost note means the password
+    is asked for, never that anything opens without it. Whether the keyring can remember at
+    all (`status`) is asked of the keyring itself."""
+
+    def __init__(self, store: SecretStore, note: Path) -> None:
+        self._store = store
+        self._note = note
+
+    def status(self) -> SecretStoreStatus:
+        return self._store.status()
+
+    def load_key(self, vault_id: str) -> bytes | None:
+        if not self._note.exists():
+            return None
+        return self._store.load_key(vault_id)
+
+    def save_key(self, vault_id: str, key: bytes) -> None:
+        self._store.save_key(vault_id, key)
+        try:
+            write_private_note(self._note)
+        except OSError as error:  # remembered, but it would never be looked for: undo it
+            with contextlib.suppress(SecretStoreError):
+                self._store.forget_key(vault_id)
+            raise SecretStoreError(NOTE_ERROR_REASON) from error
+
+    def forget_key(self, vault_id: str) -> None:
+        self._store.forget_key(vault_id)
+        self._note.unlink(missing_ok=True)
+
+
+def write_private_note(path: Path) -> None:
+    """An empty file only its owner may read, made if it isn't there."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(descriptor)
 
 
 def _username(vault_id: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_app.services.journal_part import utc_now
-from recovery_app.services.secrets import SecretStore, SecretStoreStatus
+from recovery_app.services.secrets import NotedSecretStore, SecretStore, SecretStoreStatus
 from recovery_app.storage.errors import (
     KeyFileDamaged,
     RememberedKeyStale,
@@ -86,6 +86,11 @@ class VaultService:
     secrets: SecretStore
     kdf: KdfParams = DEFAULT_KDF
     now: Callable[[], datetime] = utc_now  # the clock every service of a Journal reads
+
+    def __post_init__(self) -> None:
+        # Remembered keys are looked for only where a note says one was put (secrets.py).
+        if not isinstance(self.secrets, NotedSecretStore):
+            self.secrets = NotedSecretStore(self.secrets, self.paths.remembered_note)
 
     @classmethod
     def for_folder(

@@ -76,6 +76,12 @@ class VaultPaths:
         return self.data_dir / ".unlock-delay"
 
     @property
+    def remembered_note(self) -> Path:
+        """Present while the journal's key is remembered in the system keyring (no secret in
+        it): without it, opening never asks the keyring."""
+        return self.data_dir / ".remembered"
+
+    @property
     def ui_settings(self) -> Path:
         """Window size and preferences only; never anything a person wrote."""
         return self.data_dir / "window.ini"

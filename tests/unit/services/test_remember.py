@@ -87,3 +87,50 @@ def test_a_keyring_that_errors_is_treated_as_unavailable(journal, service) -> No
         journal.remember()
     journal.close()
     assert service.unlock_remembered() is None
+
+
+class CountingStore(KeyringSecretStore):
+    """The keyring, with every question asked of it counted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def load_key(self, vault_id: str) -> bytes | None:
+        self.asked.append("load")
+        return super().load_key(vault_id)
+
+
+def test_remembering_leaves_a_note_and_forgetting_takes_it_away(journal, service) -> None:
+    note = service.paths.remembered_note
+    assert not note.exists()
+    journal.remember()
+    assert note.exists() and note.read_bytes() == b""  # that the choice was made, no secret
+    assert note.stat().st_mode & 0o077 == 0  # its owner's alone
+    journal.forget()
+    assert not note.exists()
+
+
+def test_with_no_note_the_keyring_is_never_asked(journal, service) -> None:
+    counting = CountingStore()
+    journal.close()
+    door = VaultService(service.paths, counting, service.kdf)
+    assert door.unlock_remembered() is None
+    assert counting.asked == []
+
+
+def test_a_lost_note_means_the_password_is_asked_for(journal, service, memory_keyring) -> None:
+    journal.remember()
+    journal.close()
+    service.paths.remembered_note.unlink()
+    assert service.unlock_remembered() is None  # never opened without the person
+    assert len(memory_keyring.secrets) == 1  # the keyring itself is left as it was
+
+
+def test_a_note_that_cannot_be_written_forgets_the_key_again(
+    journal, service, memory_keyring
+) -> None:
+    service.paths.remembered_note.mkdir()  # where the note would go, something else is
+    with pytest.raises(SecretStoreError, match="folder"):
+        journal.remember()
+    assert memory_keyring.secrets == {}  # never left in the keyring unlooked-for
