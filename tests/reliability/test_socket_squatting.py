@@ -27,7 +27,6 @@ from reliability_counts import Tally
 
 from recovery_app import APP_SLUG
 from recovery_app.services import instance_endpoint
-from recovery_app.ui.shell import single_instance
 from recovery_app.ui.shell.single_instance import QUICK_LOG, SHOW, Claim, SingleInstance
 
 pytestmark = pytest.mark.reliability
@@ -216,7 +215,7 @@ def test_another_user_who_gets_through_is_not_obeyed(
     opened.mkdir(mode=0o777)
     opened.chmod(0o777)
     path = str(opened / "endpoint.sock")
-    monkeypatch.setattr(single_instance, "endpoint_name", lambda _data_dir: path)
+    monkeypatch.setattr(instance_endpoint, "endpoint_name", lambda _data_dir: path)
     instance = _listening(qtbot, data_dir)
     Path(path).chmod(0o777)
     tally = Tally("socket: another user through an open endpoint (peer check)")
@@ -247,7 +246,7 @@ def test_a_listener_of_another_user_at_our_name_hears_nothing(
     the peer check runs before a request is sent, too."""
     folder = shared_tmp / "theirs"
     path = folder / "endpoint.sock"
-    monkeypatch.setattr(single_instance, "endpoint_name", lambda _data_dir: str(path))
+    monkeypatch.setattr(instance_endpoint, "endpoint_name", lambda _data_dir: str(path))
     stop = shared_tmp / "stop"
     old_name = shared_tmp / "unused-old-name"
     squatter = _as_other(other_user, SQUATTER, str(folder), str(old_name), str(stop), path.name)

@@ -51,9 +51,9 @@ class SingleInstance(QObject):
 
     @cached_property
     def _name(self) -> str | None:
-        from recovery_app.services.instance_endpoint import endpoint_name
+        from recovery_app.services import instance_endpoint
 
-        return endpoint_name(self._data_dir)
+        return instance_endpoint.endpoint_name(self._data_dir)
 
     def claim(self, *, listen: bool = True) -> Claim:
         """Own the folder, or have its owner show itself. With `listen=False` the owner
