@@ -7,7 +7,6 @@ tests install an in-memory `keyring` backend and exercise this same class.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,9 +125,11 @@ class NotedSecretStore:
         return self._store.load_key(vault_id)
 
     def save_key(self, vault_id: str, key: bytes) -> None:
+        from recovery_app.storage.files import atomic_write_bytes
+
         self._store.save_key(vault_id, key)
         try:
-            write_private_note(self._note)
+            atomic_write_bytes(self._note, b"")  # owner-only, and there after a power cut
         except OSError as error:  # remembered, but it would never be looked for: undo it
             with contextlib.suppress(SecretStoreError):
                 self._store.forget_key(vault_id)
@@ -137,12 +138,6 @@ class NotedSecretStore:
     def forget_key(self, vault_id: str) -> None:
         self._store.forget_key(vault_id)
         self._note.unlink(missing_ok=True)
-
-
-def write_private_note(path: Path) -> None:
-    """An empty file only its owner may read, made if it isn't there."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-    os.close(descriptor)
 
 
 def _username(vault_id: str) -> str:
