@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, func, select, update
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.support import SupportPersonDetails, checked_feeling, clean_reason
@@ -57,6 +57,19 @@ class SavedLetter:
     feeling_after: int | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ListedLetter:
+    """A letter as the list of letters shows it: when it was begun and how it opens."""
+
+    id: int
+    created_at: datetime
+    opening: str  # the body from its first non-blank character, at most OPENING_CHARS of it
+
+
+OPENING_CHARS = 200  # a list shows less than this of a letter's first line
+_BLANKS = " \t\r\n"
 
 
 class _OrderedList(JournalPart, Generic[_Row]):
@@ -209,6 +222,16 @@ class LetterService(JournalPart):
             )
             return [_letter(r) for r in rows]
 
+    def listed(self) -> list[ListedLetter]:
+        """The letters as their list shows them, newest first: each one's opening only, read
+        by the database, not the whole of every letter."""
+        opening = func.substr(func.ltrim(col(Letter.body), _BLANKS), 1, OPENING_CHARS)
+        statement = select(col(Letter.id), col(Letter.created_at), opening).order_by(
+            col(Letter.created_at).desc(), col(Letter.id).desc()
+        )
+        with self._vault.session() as session:
+            return [_listed(*row) for row in session.exec(statement)]
+
     def get(self, letter_id: int) -> SavedLetter:
         with self._vault.session() as session:
             return _letter(_get_letter(session, letter_id))
@@ -280,6 +303,11 @@ def _person(row: SupportPerson) -> SavedPerson:
 def _letter(row: Letter) -> SavedLetter:
     assert row.id is not None
     return SavedLetter(row.id, row.body, row.feeling_after, row.created_at, row.updated_at)
+
+
+def _listed(letter_id: int | None, created_at: datetime, opening: str | None) -> ListedLetter:
+    assert letter_id is not None
+    return ListedLetter(letter_id, created_at, opening or "")
 
 
 def _get_letter(session: Session, letter_id: int) -> Letter:

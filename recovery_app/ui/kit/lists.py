@@ -75,6 +75,22 @@ def entry_list(accessible_name: str = "") -> QListWidget:
     return entries
 
 
+def preview_list(accessible_name: str = "") -> QListWidget:
+    """A list of previews, each row the same few plain-text lines (a date, then a first
+    line), cut at the right edge with "…" where a line is too long; the whole text is what a
+    screen reader hears. Every row being the same height, the layout asks the size of one
+    row, not of each: 200 letters were sized 600 times, most of their tab's first frame."""
+    previews = QListWidget()
+    previews.setAccessibleName(accessible_name)
+    previews.setObjectName("entries")  # the same rows with room to breathe (theme.py)
+    previews.setWordWrap(False)
+    previews.setUniformItemSizes(True)
+    previews.setTextElideMode(Qt.TextElideMode.ElideRight)
+    previews.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    previews.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return previews
+
+
 def fit_to_rows(entries: QListWidget, *, least: int, most: int) -> None:
     """Make a list as tall as its rows (from `least` to `most` pixels), so a page that
     scrolls as a whole shows each row without a scroll bar of the list's own. Call it again

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.support import FEELINGS
 from recovery_app.services.errors import VaultError
-from recovery_app.services.support import LetterService, SavedLetter
+from recovery_app.services.support import LetterService, ListedLetter, SavedLetter
 from recovery_app.ui.kit.choices import ChoiceRow
 from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
@@ -41,7 +41,7 @@ SAVE_DELAY_MS = 700
 COMPACT_CHOICES = "QPushButton#choice { padding: 5px 3px; min-width: 20px; }"  # 0–10 in 900 px
 
 
-def letter_date(letter: SavedLetter) -> str:
+def letter_date(letter: SavedLetter | ListedLetter) -> str:
     moment = letter.created_at.astimezone()
     return f"{moment.day} {moment:%B %Y, %H:%M}"
 

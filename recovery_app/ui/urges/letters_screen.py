@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.services.support import LetterService, SavedLetter
+from recovery_app.services.support import OPENING_CHARS, LetterService, ListedLetter, SavedLetter
 from recovery_app.ui.kit.confirm import confirm
-from recovery_app.ui.kit.lists import ID_ROLE, entry_list, shortcut
+from recovery_app.ui.kit.lists import ID_ROLE, preview_list, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.undo_bar import UndoBar
 from recovery_app.ui.kit.widgets import heading, paragraph
@@ -34,12 +34,17 @@ def first_line(body: str) -> str:
     return line if len(line) <= FIRST_LINE_CHARS else line[: FIRST_LINE_CHARS - 1].rstrip() + "…"
 
 
+def as_listed(letter: SavedLetter) -> ListedLetter:
+    """A letter just saved, as the list reads the others (LetterService.listed)."""
+    return ListedLetter(letter.id, letter.created_at, letter.body.lstrip()[:OPENING_CHARS])
+
+
 class LettersScreen(QWidget):
     def __init__(self, letters: LetterService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.letters = letters
         self.dialog: QMessageBox | None = None
-        self._saved_rows: dict[int, SavedLetter] = {}  # saved, not yet shown in the list
+        self._saved_rows: dict[int, ListedLetter] = {}  # saved, not yet shown in the list
         self._seen_changes: int | None = None  # the journal as last read into the list
         self._build_ui()
         self._connect_signals()
@@ -87,7 +92,7 @@ class LettersScreen(QWidget):
             "gentle",
         )
         side.addWidget(self.empty_state)
-        self.list = entry_list(self.tr("Letters, newest first"))
+        self.list = preview_list(self.tr("Letters, newest first"))
         side.addWidget(self.list, 1)
         self.side_spacer = QWidget()
         side.addWidget(self.side_spacer, 1)
@@ -136,7 +141,7 @@ class LettersScreen(QWidget):
     def refresh(self) -> None:
         """Read the list again; the letter on the pad stays where it is."""
         self._seen_changes = self.letters.changes()  # before reading: a save meanwhile counts
-        letters = self.message.attempt(self.letters.letters)
+        letters = self.message.attempt(self.letters.listed)
         self._saved_rows = {}
         self.list.blockSignals(True)
         self.list.clear()
@@ -146,13 +151,13 @@ class LettersScreen(QWidget):
         self.list.blockSignals(False)
         self._show_state()
 
-    def _item(self, letter: SavedLetter) -> QListWidgetItem:
+    def _item(self, letter: ListedLetter) -> QListWidgetItem:
         item = QListWidgetItem(self._row_text(letter))  # item text is never read as markup
         item.setData(ID_ROLE, letter.id)
         return item
 
-    def _row_text(self, letter: SavedLetter) -> str:
-        return f"{letter_date(letter)}\n{first_line(letter.body) or self.tr('(no words yet)')}"
+    def _row_text(self, letter: ListedLetter) -> str:
+        return f"{letter_date(letter)}\n{first_line(letter.opening) or self.tr('(no words yet)')}"
 
     def _row_of(self, letter_id: int | None) -> int:
         for row in range(self.list.count()):
@@ -175,7 +180,7 @@ class LettersScreen(QWidget):
         self.delete_button.setEnabled(self.pad.letter_id is not None)
 
     def _letter_saved(self, letter: SavedLetter) -> None:
-        self._saved_rows[letter.id] = letter
+        self._saved_rows[letter.id] = as_listed(letter)
         self._show_saved_timer.start()
 
     def _show_saved(self) -> None:

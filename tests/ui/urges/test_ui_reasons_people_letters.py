@@ -33,7 +33,7 @@ from recovery_app.storage.vault import Vault
 from recovery_app.ui.kit.theme import LIGHT, style_sheet
 from recovery_app.ui.urges import letter_pad
 from recovery_app.ui.urges.letter_pad import LetterPad, LetterPadDialog
-from recovery_app.ui.urges.letters_screen import LettersScreen
+from recovery_app.ui.urges.letters_screen import FIRST_LINE_CHARS, LettersScreen
 from recovery_app.ui.urges.reasons_editor import ReasonDialog, ReasonsEditor
 from recovery_app.ui.urges.support_people_editor import PersonDialog, SupportPeopleEditor
 
@@ -550,6 +550,25 @@ def test_letters_are_listed_newest_first_with_date_and_first_line(
     ]
     assert screen.list.currentRow() == -1  # it opens on a fresh page
     assert screen.pad.letter_id is None
+
+
+def test_each_letter_row_is_a_date_and_one_line_cut_with_an_ellipsis(
+    qtbot: QtBot, letters: LetterService, clock: StepClock
+) -> None:
+    letters.start("Short.")
+    clock.advance()
+    opening = "A first line far too long for the narrow list beside the pad, and more"
+    letters.start(opening)
+    screen = show(qtbot, LettersScreen(letters))
+    assert screen.list.uniformItemSizes()  # one row is measured, not two hundred
+    assert screen.list.textElideMode() == Qt.TextElideMode.ElideRight
+    assert not screen.list.wordWrap()
+    heights = {screen.list.visualItemRect(screen.list.item(r)).height() for r in range(2)}
+    [height] = heights
+    line = screen.list.fontMetrics().lineSpacing()
+    assert 2 * line <= height < 3 * line + 20  # two lines and the row's padding, never three
+    # What a screen reader hears is the whole row, not the cut one on screen.
+    assert screen.list.item(0).text().endswith(opening[: FIRST_LINE_CHARS - 1].rstrip() + "…")
 
 
 def test_a_letter_is_deleted_after_asking_and_comes_back_with_ctrl_z(

@@ -6,7 +6,12 @@ import pytest
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.support import SupportPersonDetails
-from recovery_app.services.support import LetterService, ReasonService, SupportPeopleService
+from recovery_app.services.support import (
+    OPENING_CHARS,
+    LetterService,
+    ReasonService,
+    SupportPeopleService,
+)
 
 
 class Ticking:
@@ -106,6 +111,16 @@ def test_a_letter_is_saved_as_it_grows_and_listed_newest_first(letters) -> None:
     second = letters.start("Another day.")
     assert [letter.id for letter in letters.letters()] == [second.id, first.id]
     assert letters.get(first.id).body == "I wanted to tell you that I'm leaving."
+
+
+def test_the_list_reads_how_each_letter_opens_not_the_whole_letter(letters) -> None:
+    long = letters.start("\n \t\n" + "You said you'd change. " * 100)
+    blank = letters.start("   \n ")
+    listed = letters.listed()
+    assert [letter.id for letter in listed] == [blank.id, long.id]  # newest first
+    assert listed[0].opening == ""
+    assert listed[1].opening == ("You said you'd change. " * 100)[:OPENING_CHARS]
+    assert listed[1].created_at == long.created_at
 
 
 def test_saving_the_same_words_changes_nothing(letters) -> None:
