@@ -60,16 +60,16 @@ class UrgesSection(QTabWidget):
         self.addTab(self.moments, self.tr("Urges noted"))
         # The other tabs are built the first time they are chosen: the section opens on the
         # urges noted, and a long journal's lists would make that first visit wait.
-        self._reasons = BuiltLater(lambda: ReasonsEditor(journal.reasons))
+        self._reasons = BuiltLater(lambda parent: ReasonsEditor(journal.reasons, parent))
         self.addTab(self._reasons, self.tr("My reasons"))
-        self._plan = BuiltLater(lambda: ReachOutPlanEditor(journal.reach_out_plan))
+        self._plan = BuiltLater(lambda parent: ReachOutPlanEditor(journal.reach_out_plan, parent))
         self.addTab(self._plan, self.tr("When they reach out"))
-        self._people = BuiltLater(lambda: SupportPeopleEditor(journal.people))
+        self._people = BuiltLater(lambda parent: SupportPeopleEditor(journal.people, parent))
         self.addTab(self._people, self.tr("People I can reach"))
-        self._letters = BuiltLater(lambda: LettersScreen(journal.letters))
+        self._letters = BuiltLater(lambda parent: LettersScreen(journal.letters, parent))
         self.addTab(self._letters, self.tr("Letters"))
         self._hard_dates = BuiltLater(
-            lambda: HardDatesTab(journal.hard_dates, journal.memories, navigation),
+            lambda parent: HardDatesTab(journal.hard_dates, journal.memories, navigation, parent),
             on_built=lambda tab: tab.changed.connect(self.hard_dates_changed),
         )
         self.addTab(self._hard_dates, self.tr("Hard dates"))

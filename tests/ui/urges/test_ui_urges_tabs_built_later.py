@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from recovery_app.services.journal import Journal
 from recovery_app.storage.paths import VaultPaths
 from recovery_app.storage.vault import Vault
+from recovery_app.ui.kit.lists import WrappedRows
 from recovery_app.ui.shell.main_view import MainView
 from recovery_app.ui.shell.sections import URGES
 from recovery_app.ui.urges.hard_dates.tab import HardDatesTab
@@ -81,3 +82,33 @@ def test_a_date_changed_from_today_reaches_the_tab_only_once_it_is_built(
     mark(journal, name="The day we met")
     section.hard_dates_changed_elsewhere()
     assert tab.list.count() == 2
+
+
+def test_a_tab_is_made_in_its_place_so_its_rows_are_wrapped_at_the_width_they_get(
+    qtbot: QtBot, view: MainView, journal: Journal
+) -> None:
+    for n in range(30):
+        journal.reasons.add(f"Reason {n}: I can be at peace in my own home, and sleep through")
+    view.show_section(URGES)
+    section = view.urges
+    qtbot.waitUntil(section.moments.isVisible, timeout=WAIT_MS)
+    widths: list[int] = []
+    real_size_hint = WrappedRows.sizeHint
+
+    def size_hint(rows: WrappedRows, option: object, index: object) -> object:
+        widths.append(rows.parent().viewport().width())
+        return real_size_hint(rows, option, index)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WrappedRows, "sizeHint", size_hint)
+        bar = section.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(section.REASONS).center())
+        (editor,) = section.findChildren(ReasonsEditor)
+        qtbot.waitUntil(editor.isVisible, timeout=WAIT_MS)
+        qtbot.wait(50)
+    assert editor.parent() is section.currentWidget()  # made there, never moved in
+    # Wrapped at its full width, and again once its scroll bar takes some of it: never at a
+    # default or a smallest size first, each a wrapping of every row.
+    assert editor.list.viewport().width() in widths
+    assert min(widths) == editor.list.viewport().width()
+    assert len(set(widths)) <= 2
