@@ -93,7 +93,7 @@ class MainView(QWidget):
             PLAN_ACTION: self._open_hard_date_plan,
             CHECK_IN_ACTION: lambda _target: self.today.open_check_in(),
         }
-        self._builders: dict[int, Callable[[], QWidget]] = {
+        self._builders: dict[int, Callable[[QWidget], QWidget]] = {
             TODAY: self._build_today,
             URGES: self._build_urges,
             EXERCISES: self._build_exercises,
@@ -138,6 +138,9 @@ class MainView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
+        if parent is not None:  # the first section is made at the size it will have
+            self.resize(parent.size())
+            layout.activate()
         self.sidebar.currentRowChanged.connect(self._section_chosen)
         self.sidebar.setCurrentRow(TODAY)
 
@@ -146,7 +149,11 @@ class MainView(QWidget):
     def section(self, index: int) -> QWidget:
         """The section's screen, built now if it wasn't yet."""
         if index not in self._built:
-            screen = self._builders[index]()
+            # Made inside the pages at their size, not alone and then moved in: moving a
+            # screen into the window styles it all again, and lays out its lists at a
+            # default size first (ui/kit/built_later.py tells the same of the tabs).
+            screen = self._builders[index](self.pages)
+            screen.resize(self.pages.size())
             stand_in = self.pages.widget(index)
             self.pages.insertWidget(index, screen)
             if stand_in is not None:
@@ -292,7 +299,7 @@ class MainView(QWidget):
 
     # ----- the builders ---------------------------------------------------------------------
 
-    def _build_today(self) -> QWidget:
+    def _build_today(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.today.screen import TodayScreen
 
         journal = self._journal
@@ -304,6 +311,7 @@ class MainView(QWidget):
             navigation=self.navigation,
             records=journal.records,
             contact_log=journal.contact_log,
+            parent=parent,
         )
         today.notice_card.action_requested.connect(self._notice_action)
         today.contact_logged.connect(self._contact_logged_on_today)
@@ -335,11 +343,11 @@ class MainView(QWidget):
         if URGES in self._built:
             self.urges.hard_dates_changed_elsewhere()
 
-    def _build_urges(self) -> QWidget:
+    def _build_urges(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.urges.section import UrgesSection
 
         section = UrgesSection(
-            self._journal, self.navigation, lambda: self._preferences.reduce_motion
+            self._journal, self.navigation, lambda: self._preferences.reduce_motion, parent
         )
         section.urges_changed.connect(self._refresh_today)
         section.contact_logged.connect(self._refresh_today)
@@ -347,31 +355,31 @@ class MainView(QWidget):
         section.hard_dates_changed.connect(self._refresh_today)
         return section
 
-    def _build_exercises(self) -> QWidget:
+    def _build_exercises(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.exercises.screen import ExercisesScreen
 
         journal = self._journal
-        return ExercisesScreen(journal.exercises, journal.promises, journal.hunches)
+        return ExercisesScreen(journal.exercises, journal.promises, journal.hunches, parent)
 
-    def _build_whole(self) -> QWidget:
+    def _build_whole(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
-        return WholeRelationshipScreen(self._journal.memories, self._journal.clocks)
+        return WholeRelationshipScreen(self._journal.memories, self._journal.clocks, parent)
 
-    def _build_understanding(self) -> QWidget:
+    def _build_understanding(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.understanding.screen import UnderstandingScreen
 
-        screen = UnderstandingScreen(self._journal.readings, self.navigation)
+        screen = UnderstandingScreen(self._journal.readings, self.navigation, parent)
         screen.reading_opened.connect(self._reading_taken)
         screen.read_changed.connect(lambda reading_id, _read: self._reading_taken(reading_id))
         return screen
 
-    def _build_review(self) -> QWidget:
+    def _build_review(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.review.screen import ReviewScreen
 
-        return ReviewScreen(self._journal.review)
+        return ReviewScreen(self._journal.review, parent)
 
-    def _build_settings(self) -> QWidget:
+    def _build_settings(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen
 
         settings = SettingsScreen(
@@ -379,6 +387,7 @@ class MainView(QWidget):
             self._journal,
             self._preferences,
             self._on_locking_changed,
+            parent,
             tray_available=self._tray_available,
             choose_theme=self._choose_theme,
             tasks=self._tasks,

@@ -347,6 +347,7 @@ class JournalWindow(QMainWindow):
             journal,
             self.preferences,
             on_locking_changed=self._apply_locking_prefs,
+            parent=self.stack,  # made in place: see MainView.section
             tray_available=self.tray is not None,
             choose_theme=self._choose_theme,
             tasks=self.tasks,
