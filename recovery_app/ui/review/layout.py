@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from recovery_app.drawing.parts import ReviewPart
 from recovery_app.ui.kit.next_turn import next_turn
 from recovery_app.ui.review.panels import ReviewPanel
 
@@ -19,20 +20,42 @@ class PanelGrid(QWidget):
     """The panels in one column, or, on a wide page, two columns that each stack their own
     panels (so a short panel leaves no hole beside a tall one); a wide panel (the year's
     calendar, the days marked) takes a row of its own. The reading and Tab order stays the
-    panels' order."""
+    panels' order.
 
-    def __init__(
-        self, panels: list[ReviewPanel], width: int = 0, parent: QWidget | None = None
-    ) -> None:
+    Each panel is made in the place it first takes (`fill`): made elsewhere and moved in, a
+    panel is styled all over again, with every label and button it holds."""
+
+    def __init__(self, width: int = 0, parent: QWidget | None = None) -> None:
         """`width`: the page's width now, if known, so the panels are placed once, not
         in one column and moved into two at the first resize."""
         super().__init__(parent)
-        self.panels = panels
+        self.panels: list[ReviewPanel] = []
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.outer.setSpacing(14)
         self.columns = 0
-        self._place(_columns_for(width))
+        self._width = width
+        self._parts: list[ReviewPart] = []
+        self._make: Callable[[ReviewPart, QWidget], ReviewPanel] | None = None
+
+    def fill(
+        self, parts: list[ReviewPart], make: Callable[[ReviewPart, QWidget], ReviewPanel]
+    ) -> list[ReviewPanel]:
+        """Make a panel for each part, in reading order, each inside its place."""
+        self._parts = parts
+        self._make = make
+        self._place(_columns_for(self._width))
+        self._make = None
+        return self.panels
+
+    def _put(self, index: int, layout: QVBoxLayout, holder: QWidget) -> None:
+        if self._make is not None:
+            panel = self._make(self._parts[index], holder)
+            self.panels.append(panel)
+        else:
+            panel = self.panels[index]
+        layout.addWidget(panel)
+        panel.show()
 
     def _clear(self) -> None:
         for panel in self.panels:
@@ -53,38 +76,38 @@ class PanelGrid(QWidget):
         self.columns = columns
         self._clear()
         if columns == 1:
-            for panel in self.panels:
-                self.outer.addWidget(panel)
-                panel.show()
+            for index in range(len(self._parts)):
+                self._put(index, self.outer, self)
             return
-        block: list[ReviewPanel] = []
-        for panel in self.panels:
-            if not panel.part.wide:
-                block.append(panel)
+        block: list[int] = []
+        for index, part in enumerate(self._parts):
+            if not part.wide:
+                block.append(index)
                 continue
             if block:
                 self._two_columns(block)
                 block = []
-            self.outer.addWidget(panel)
-            panel.show()
+            self._put(index, self.outer, self)
         if block:
             self._two_columns(block)
 
-    def _two_columns(self, panels: list[ReviewPanel]) -> None:
+    def _two_columns(self, indexes: list[int]) -> None:
         """Widgets, not nested layouts, hold the columns: a wrapping label's height depends
         on its width, and nested layouts keep an old answer to that when a panel grows."""
         row = QWidget(self)
         across = QHBoxLayout(row)
         across.setContentsMargins(0, 0, 0, 0)
         across.setSpacing(14)
-        for side in range(2):
+        holders = []
+        for _side in range(2):
             holder = QWidget(row)
             down = QVBoxLayout(holder)
             down.setContentsMargins(0, 0, 0, 0)
             down.setSpacing(14)
-            for panel in panels[side::2]:
-                down.addWidget(panel)
-                panel.show()
+            holders.append((down, holder))
+        for place, index in enumerate(indexes):  # made in reading order, placed left, right
+            self._put(index, *holders[place % 2])
+        for down, holder in holders:
             down.addStretch(1)
             across.addWidget(holder, 1, Qt.AlignmentFlag.AlignTop)
         self.outer.addWidget(row)
@@ -92,7 +115,8 @@ class PanelGrid(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place(_columns_for(event.size().width()))
+        if self.panels:
+            self._place(_columns_for(event.size().width()))
 
 
 def _columns_for(width: int) -> int:

@@ -161,10 +161,14 @@ class ReviewScreen(QWidget):
         """The milestones and a panel per part, made on first need: the first paint
         doesn't wait for sixty widgets it would not show yet."""
         if self._lower is None:
-            milestones = MilestonesPanel()
+            # Made in place (see MainView.section): a panel made alone is styled again as it
+            # moves in, with each of its labels and buttons.
+            host = self._lower_column.parentWidget()
+            milestones = MilestonesPanel(host)
             # The milestones have a panel of their own, with the earlier ones too.
-            panels = {part.key: ReviewPanel(part) for part in PARTS if part.key != "milestones"}
-            grid = PanelGrid(list(panels.values()), self._lower_width())
+            grid = PanelGrid(self._lower_width(), host)
+            parts = [part for part in PARTS if part.key != "milestones"]
+            panels = {panel.part.key: panel for panel in grid.fill(parts, ReviewPanel)}
             for widget in (milestones, grid):
                 widget.hide()
                 self._lower_column.addWidget(widget)

@@ -326,3 +326,24 @@ def test_panels_keep_their_height_between_one_and_two_columns(
             ),
             timeout=WAIT_MS,
         )
+
+
+@pytest.mark.parametrize("width", [1300, 900], ids=["two columns", "one column"])
+def test_each_panel_is_made_in_the_place_it_takes(
+    qtbot: QtBot, screen: ReviewScreen, width: int
+) -> None:
+    """Made elsewhere and moved in, a panel and all it holds would be styled again."""
+    made_in: dict[int, object] = {}
+    real_init = ReviewPanel.__init__
+
+    def made(panel: ReviewPanel, part: object, parent: object = None) -> None:
+        real_init(panel, part, parent)  # type: ignore[arg-type]
+        made_in[id(panel)] = parent
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ReviewPanel, "__init__", made)
+        screen.resize(width, 700)
+        show_and_wait(qtbot, screen)
+        panels = list(screen.panels.values())
+    assert len(made_in) == len(panels) > 0
+    assert all(made_in[id(panel)] is panel.parentWidget() for panel in panels)
