@@ -218,9 +218,11 @@ class UrgesScreen(QWidget):
 
     def urge_added(self, saved: SavedUrge) -> None:
         """An urge just noted here (the quick log): its line joins the list and this week's
-        figures are read again; the rest of the list is as it was."""
-        names = self.message.attempt(self.urges.triggers)
+        figures are read again; the rest of the list is as it was. The trigger list is read
+        only when the urge names triggers (a digit and Enter names none): only then can it
+        have changed, or be needed to spell the new line's."""
         details = saved.details
+        names = self.message.attempt(self.urges.triggers) if details.triggers else []
         # As the list shows them: in the person's order, spelled as the list spells them.
         listed = {name.casefold(): (i, name) for i, name in enumerate(names or [])}
         ordered = sorted(listed.get(t.casefold(), (len(listed), t)) for t in details.triggers)
@@ -236,7 +238,8 @@ class UrgesScreen(QWidget):
             self.refresh()
             return
         self._seen_changes = self.urges.changes()
-        self.filter_bar.set_triggers(names)  # a trigger new with this urge joins the filter
+        if details.triggers:
+            self.filter_bar.set_triggers(names)  # a trigger new with this urge joins the filter
         weeks = self.message.attempt(self.urges.week_comparison)
         if weeks is not None:
             self.weeks.show_weeks(*weeks)

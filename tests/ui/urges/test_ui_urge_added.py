@@ -82,3 +82,25 @@ def test_with_filters_on_the_list_is_read_again(qtbot: QtBot, vault: Vault) -> N
     saved = urges.log_urge(UrgeDetails(at=NOW))
     screen.urge_added(saved)
     assert [screen.model.urge_id(r) for r in range(screen.model.rowCount())] == [saved.id]
+
+
+def test_an_urge_naming_no_triggers_leaves_the_trigger_list_unread(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    urges = UrgeService(vault, now=lambda: NOW)
+    urges.log_urge(UrgeDetails(at=NOW - timedelta(hours=2), intensity=3))
+    screen = screen_over(qtbot, urges, page_size=3)
+    combo = screen.filter_bar.trigger
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert len(offered) > 1  # "any trigger", then the suggestions
+    reads: list[str] = []
+    listed = urges.triggers
+    urges.triggers = lambda: reads.append("triggers") or listed()  # type: ignore[method-assign]
+
+    saved = urges.log_urge(UrgeDetails(at=NOW, intensity=7))  # the quick log: a digit, Enter
+    screen.urge_added(saved)
+
+    assert reads == []  # nothing there could have changed
+    assert shown_rows(screen.model)[0] == (saved.id, ())
+    assert screen.model.total == 2
+    assert [combo.itemText(i) for i in range(combo.count())] == offered  # still all there
