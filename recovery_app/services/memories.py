@@ -83,7 +83,6 @@ class Timeline:
 class Overview:
     """Enough to choose the view's first page, without reading a single memory."""
 
-    count: int
     has_harm: bool
     settings: ViewSettings
 
@@ -207,12 +206,12 @@ class MemoryService(JournalPart):
         return [_memory(*row) for row in rows]
 
     def overview(self) -> Overview:
-        statement = sqlalchemy.select(
-            func.count(), func.coalesce(func.max(col(MemoryRow.kind) == MemoryKind.HARM.value), 0)
-        )
+        # Whether any harm is remembered: the first one found answers, where counting them
+        # all read every memory (years of them: 7 ms, 20 ms on a first visit).
+        harm = sqlalchemy.exists().where(col(MemoryRow.kind) == MemoryKind.HARM.value)
         with self._vault.session() as session:
-            count, harm = session.connection().execute(statement).one()
-        return Overview(int(count), bool(harm), self.settings())
+            has_harm = session.connection().execute(sqlalchemy.select(harm)).scalar_one()
+        return Overview(bool(has_harm), self.settings())
 
     def find_good_moments(self, words: str) -> list[Memory]:
         """Good moments whose title, text or tags hold every word typed (any case)."""

@@ -42,6 +42,19 @@ def test_a_memory_is_saved_and_read_back_whole(memories: MemoryService) -> None:
     assert memories.tags() == ["trips", "summer"]
 
 
+def test_the_warning_comes_first_once_any_harm_is_remembered(memories: MemoryService) -> None:
+    assert not memories.overview().warning_first  # nothing yet
+    memories.add_memory(details(GOOD, "2021"))
+    memories.add_memory(details(APOLOGY, "2022"))
+    assert not memories.overview().has_harm
+    harm = memories.add_memory(details(HARM, "2022"))
+    assert memories.overview().warning_first
+    memories.save_settings(ViewSettings(content_warning=False))
+    assert memories.overview().has_harm and not memories.overview().warning_first
+    memories.delete_memory(harm.id)
+    assert not memories.overview().has_harm
+
+
 def test_memories_come_back_in_time_order(memories: MemoryService) -> None:
     for when in ("2023", "2021-05-02", "summer 2021", "2019..2020"):
         memories.add_memory(details(GOOD, when))
