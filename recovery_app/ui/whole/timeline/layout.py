@@ -47,63 +47,111 @@ def lay_out(
 ) -> list[TimelineItem]:
     """The memories placed at `scale` pixels a day from `origin`, ordered by their start.
     `label_width` is given when labels show: a label needs room in its lane too."""
-    # Years of memories are laid out before the first frame: each one's side is looked up
-    # once, by the kind's identity (hashing an enum member is a call into Python).
-    start = origin.toordinal()
-    side_of = {id(kind): side for kind, side in SIDE.items()}
-    items = [
-        TimelineItem(
-            m,
-            (m.when.start.toordinal() - start) * scale,
-            (m.when.end.toordinal() - start + 1) * scale,
-            title=m.details.title,
-            side=side_of[id(m.details.kind)],
-        )
-        for m in memories
-    ]
-    items.sort(key=lambda i: (i.x0, i.memory.id))
-    lane_ends: dict[int, list[float]] = {ABOVE: [], 0: [], BELOW: []}
-    dot = 2 * DOT_RADIUS
-    for item in items:
-        x0, x1 = item.x0, item.x1
-        extent = x1 if x1 - x0 > dot else x0 + dot
-        if label_width is not None:
-            extent = max(extent, x0 + dot + 6 + label_width(item))
-        side = item.side
-        ends = lane_ends[side]
-        for lane, end in enumerate(ends):
-            if end + 4 <= x0:
-                ends[lane] = extent
-                break
-        else:
-            if len(ends) < lane_limits[side]:
-                lane = len(ends)
-                ends.append(extent)
-            else:  # full: share the lane that frees up first
-                lane = min(range(len(ends)), key=ends.__getitem__)
-                ends[lane] = max(ends[lane], extent)
-        item.lane = lane
-    if label_width is None:
-        _mark_covered(items)
-    return items
+    placing = Placing(memories, origin, scale, lane_limits, label_width)
+    placing.place_all()
+    return placing.items
 
 
-def _mark_covered(items: list[TimelineItem]) -> None:
-    """Zoomed out, a year of memories piles up in a few pixels: a dot within half a dot of
-    the last one drawn in its lane (a bar of about its size, likewise) would only be painted
-    over, so it is skipped. The chosen and ringed ones are always drawn, and the list shows
-    every memory."""
-    last: dict[tuple[int, int], TimelineItem] = {}
-    for item in items:
-        key = (item.side, item.lane)
-        before = last.get(key)
-        item.covered = (
-            before is not None
-            and item.x0 - before.x0 < COVER_PX
-            and abs((item.x1 - item.x0) - (before.x1 - before.x0)) < COVER_PX
+class Placing:
+    """A layout made from the left as far as it is needed: a memory's lane depends only on
+    those that start before it, so the first frame, which shows the earliest years, places
+    only what it shows, and scrolling right (or anything that asks for every memory) places
+    the rest. Years of memories made the first frame wait for all of them.
+
+    `items` holds the placed ones, by start; `x0s` every memory's start, in the same order."""
+
+    def __init__(
+        self,
+        memories: Sequence[Memory],
+        origin: date,
+        scale: float,
+        lane_limits: dict[int, int],
+        label_width: Callable[[TimelineItem], int] | None = None,
+    ) -> None:
+        self._start = origin.toordinal()
+        self._scale = scale
+        # By start, then id: the order items are placed and drawn in. An item is made only
+        # as its memory is placed; each start and width is worked out here, for finding
+        # what is in view.
+        self._order = sorted(memories, key=lambda m: (m.when.start.toordinal(), m.id))
+        start = self._start
+        self.x0s = [(m.when.start.toordinal() - start) * scale for m in self._order]
+        self.widest = max(
+            (
+                (m.when.end.toordinal() - start + 1) * scale - x0
+                for m, x0 in zip(self._order, self.x0s, strict=True)
+            ),
+            default=0.0,
         )
-        if not item.covered:
-            last[key] = item
+        self.items: list[TimelineItem] = []  # those placed so far, in order
+        # Each memory's side is looked up once, by the kind's identity (hashing an enum
+        # member is a call into Python).
+        self._side_of = {id(kind): side for kind, side in SIDE.items()}
+        self._limits = lane_limits
+        self._label_width = label_width
+        self._lane_ends: dict[int, list[float]] = {ABOVE: [], 0: [], BELOW: []}
+        self._last: dict[tuple[int, int], TimelineItem] = {}  # the last dot drawn, by lane
+
+    @property
+    def done(self) -> bool:
+        return len(self.items) == len(self._order)
+
+    def place_all(self) -> None:
+        self.place_until(float("inf"))
+
+    def place_until(self, x: float) -> None:
+        """Place every memory that starts at or before `x` pixels.
+
+        Zoomed out, a year of memories piles up in a few pixels: a dot within half a dot of
+        the last one drawn in its lane (a bar of about its size, likewise) would only be
+        painted over, so it is marked `covered` and skipped. The chosen and ringed ones are
+        always drawn, and the list shows every memory."""
+        items, order, x0s = self.items, self._order, self.x0s
+        placed, count = len(items), len(order)
+        lane_ends, limits, last = self._lane_ends, self._limits, self._last
+        start, scale, side_of = self._start, self._scale, self._side_of
+        dot = 2 * DOT_RADIUS
+        label_width = self._label_width
+        while placed < count and x0s[placed] <= x:
+            memory, x0 = order[placed], x0s[placed]
+            placed += 1
+            x1 = (memory.when.end.toordinal() - start + 1) * scale
+            item = TimelineItem(
+                memory,
+                x0,
+                x1,
+                title=memory.details.title,
+                side=side_of[id(memory.details.kind)],
+            )
+            items.append(item)
+            extent = x1 if x1 - x0 > dot else x0 + dot
+            if label_width is not None:
+                extent = max(extent, x0 + dot + 6 + label_width(item))
+            side = item.side
+            ends = lane_ends[side]
+            for lane, end in enumerate(ends):
+                if end + 4 <= x0:
+                    ends[lane] = extent
+                    break
+            else:
+                if len(ends) < limits[side]:
+                    lane = len(ends)
+                    ends.append(extent)
+                else:  # full: share the lane that frees up first
+                    lane = min(range(len(ends)), key=ends.__getitem__)
+                    ends[lane] = max(ends[lane], extent)
+            item.lane = lane
+            if label_width is None:
+                key = (side, lane)
+                before = last.get(key)
+                if (
+                    before is not None
+                    and x0 - before.x0 < COVER_PX
+                    and abs((x1 - x0) - (before.x1 - before.x0)) < COVER_PX
+                ):
+                    item.covered = True
+                else:
+                    last[key] = item
 
 
 def ticks(first: date, last: date, zoom: int) -> list[tuple[date, str]]:

@@ -49,8 +49,8 @@ from recovery_app.ui.whole.timeline.layout import (
     MONTHS,
     YEARS,
     ZOOMS,
+    Placing,
     TimelineItem,
-    lay_out,
 )
 from recovery_app.ui.whole.timeline.look import background
 from recovery_app.ui.whole.timeline.painting import Frame, paint_axis, paint_band, paint_item
@@ -87,6 +87,7 @@ class TimelineView(QAbstractScrollArea):
         self._x0s: list[float] = []
         self._by_id: dict[int, TimelineItem] = {}
         self._widest = 0.0
+        self._placed = Placing([], date.today(), 1.0, {})
         self._origin = date.today()
         self._zoom = YEARS
         self._selected: Memory | None = None
@@ -198,20 +199,29 @@ class TimelineView(QAbstractScrollArea):
     # ----- layout -----------------------------------------------------------------------------
 
     def _laid_out(self) -> dict[int, TimelineItem]:
-        """The items by memory id, laid out for the current zoom and height."""
+        """Every item by memory id, laid out for the current zoom and height."""
+        self._placing().place_all()
+        if len(self._by_id) != len(self._items):
+            self._by_id = {i.memory.id: i for i in self._items}
+        return self._by_id
+
+    def _placing(self) -> Placing:
+        """The layout, redone when next needed (not on every change), and placed from the
+        left only as far as something asks (see layout.Placing)."""
         if self._dirty:
             self._layout()
-        return self._by_id
+        return self._placed
 
     def _layout(self) -> None:
         scale = ZOOMS[self._zoom]
         label_width = self._label_width if self._zoom >= MONTHS else None
         limits = {side: self._lane_limit(side) for side in (ABOVE, 0, BELOW)}
-        items = lay_out(self._memories, self._origin, scale, limits, label_width)
-        self._items = items
-        self._x0s = [i.x0 for i in items]
-        self._by_id = {i.memory.id: i for i in items}
-        self._widest = max((i.x1 - i.x0 for i in items), default=0.0)
+        placing = Placing(self._memories, self._origin, scale, limits, label_width)
+        self._placed = placing
+        self._items = placing.items  # grows as the layout is placed further right
+        self._x0s = placing.x0s
+        self._by_id = {}
+        self._widest = placing.widest
         self._dirty = False
 
     def _label_width(self, item: TimelineItem) -> int:
@@ -259,9 +269,9 @@ class TimelineView(QAbstractScrollArea):
         return QRectF(x0, y - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
 
     def visible_items(self) -> list[TimelineItem]:
-        self._laid_out()
         left = self.horizontalScrollBar().value()
         right = left + self.viewport().width()
+        self._placing().place_until(right + DOT_RADIUS)  # what can show, and what is before
         label_reach = LABEL_WIDTH + 2 * DOT_RADIUS + 6  # a dot's label runs to its right
         # Anything starting this far left may still reach into view: the widest bar.
         low = bisect_left(self._x0s, left - max(self._widest, label_reach))
