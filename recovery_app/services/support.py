@@ -67,9 +67,14 @@ class ListedLetter:
     created_at: datetime
     opening: str  # the body from its first non-blank character, at most OPENING_CHARS of it
 
+    @classmethod
+    def of(cls, letter: SavedLetter) -> ListedLetter:
+        """A letter just saved, as `LetterService.listed` reads it from the journal."""
+        return cls(letter.id, letter.created_at, letter.body.lstrip(_BLANKS)[:OPENING_CHARS])
+
 
 OPENING_CHARS = 200  # a list shows less than this of a letter's first line
-_BLANKS = " \t\r\n"
+_BLANKS = " \t\r\n"  # what the database's ltrim and `of` both skip
 
 
 class _OrderedList(JournalPart, Generic[_Row]):

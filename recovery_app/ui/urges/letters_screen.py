@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.services.support import OPENING_CHARS, LetterService, ListedLetter, SavedLetter
+from recovery_app.services.support import LetterService, ListedLetter, SavedLetter
 from recovery_app.ui.kit.confirm import confirm
 from recovery_app.ui.kit.lists import ID_ROLE, preview_list, shortcut
 from recovery_app.ui.kit.message_line import MessageLine
@@ -32,11 +32,6 @@ FIRST_LINE_CHARS = 60
 def first_line(body: str) -> str:
     line = next((line.strip() for line in body.splitlines() if line.strip()), "")
     return line if len(line) <= FIRST_LINE_CHARS else line[: FIRST_LINE_CHARS - 1].rstrip() + "…"
-
-
-def as_listed(letter: SavedLetter) -> ListedLetter:
-    """A letter just saved, as the list reads the others (LetterService.listed)."""
-    return ListedLetter(letter.id, letter.created_at, letter.body.lstrip()[:OPENING_CHARS])
 
 
 class LettersScreen(QWidget):
@@ -180,7 +175,7 @@ class LettersScreen(QWidget):
         self.delete_button.setEnabled(self.pad.letter_id is not None)
 
     def _letter_saved(self, letter: SavedLetter) -> None:
-        self._saved_rows[letter.id] = as_listed(letter)
+        self._saved_rows[letter.id] = ListedLetter.of(letter)
         self._show_saved_timer.start()
 
     def _show_saved(self) -> None:

@@ -9,6 +9,7 @@ from recovery_app.domain.support import SupportPersonDetails
 from recovery_app.services.support import (
     OPENING_CHARS,
     LetterService,
+    ListedLetter,
     ReasonService,
     SupportPeopleService,
 )
@@ -121,6 +122,8 @@ def test_the_list_reads_how_each_letter_opens_not_the_whole_letter(letters) -> N
     assert listed[0].opening == ""
     assert listed[1].opening == ("You said you'd change. " * 100)[:OPENING_CHARS]
     assert listed[1].created_at == long.created_at
+    # A letter just saved is listed as the journal would list it.
+    assert [ListedLetter.of(letter) for letter in letters.letters()] == listed
 
 
 def test_saving_the_same_words_changes_nothing(letters) -> None:
