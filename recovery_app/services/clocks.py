@@ -6,9 +6,11 @@ contact events are `ContactEventsPart` (services/contact_events.py).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
+from sqlalchemy import tuple_
 from sqlmodel import Session, col, delete, select, update
+from sqlmodel.sql.expression import Select
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.milestones import milestones_reached, next_milestone, reached_on
@@ -94,10 +96,7 @@ class ClockService(ContactEventsPart):
 
     def list_clocks(self, *, archived: bool = False) -> list[SavedClock]:
         with self._vault.session() as session:
-            archived_at = col(Clock.archived_at)
-            where = archived_at.is_not(None) if archived else archived_at.is_(None)
-            rows = session.exec(select(Clock).where(where).order_by(col(Clock.id)))
-            return [clock_record(row) for row in rows]
+            return _listed(session, archived=archived)
 
     def get_clock(self, clock_id: int) -> SavedClock:
         with self._vault.session() as session:
@@ -203,19 +202,19 @@ class ClockService(ContactEventsPart):
         """One clock's figures, reading nothing else (and, unlike `summaries`, writing nothing)."""
         with self._vault.session() as session:
             since = get_clock(session, clock_id).since
-        contacts = self._contacts_by_clock([clock_id]).get(clock_id, [])
+            contacts = _contacts_by_clock(session, [clock_id]).get(clock_id, [])
         return stretch_figures(since, contacts, self.today())
 
     def summaries(self) -> list[ClockSummary]:
         """Every current clock's figures, recording the milestones its stretch has reached."""
         today = self.today()
-        clocks = self.list_clocks()
-        ids = [clock.id for clock in clocks if clock.id is not None]
-        contacts = self._contacts_by_clock(ids)
-        summaries = []
-        with self._vault.session() as session:
+        with self._vault.session() as session:  # one read of it all, before Today's figures
+            clocks = _listed(session)
+            ids = [clock.id for clock in clocks if clock.id is not None]
+            contacts = _contacts_by_clock(session, ids)
             pending = self._record_milestones(session, clocks, contacts, today)
             session.commit()
+        summaries = []
         for clock in clocks:
             assert clock.id is not None
             figures = stretch_figures(clock.since, contacts.get(clock.id, []), today)
@@ -262,22 +261,6 @@ class ClockService(ContactEventsPart):
         check_not_too_long_ago(since)
         return since
 
-    def _contacts_by_clock(self, clock_ids: list[int]) -> dict[int, list[Contact]]:
-        """Only "I reached out" changes figures, so only those are read."""
-        found: dict[int, list[Contact]] = {}
-        if not clock_ids:
-            return found
-        with self._vault.session() as session:
-            rows = session.exec(
-                select(ContactEvent.clock_id, ContactEvent.at).where(
-                    col(ContactEvent.clock_id).in_(clock_ids),
-                    ContactEvent.kind == ContactKind.ME.value,
-                )
-            )
-            for clock_id, at in rows:
-                found.setdefault(clock_id, []).append(Contact(local_day(at), ContactKind.ME))
-        return found
-
     @staticmethod
     def _record_milestones(
         session: Session,
@@ -293,6 +276,19 @@ class ClockService(ContactEventsPart):
         did reach is added. Only "acknowledged" is the person's own, and it is kept.
         """
         pending: dict[int, list[int]] = {}
+        # Plain columns of every clock's records in one read, not rows as objects: a journal
+        # of years holds hundreds of milestones, and this runs before Today shows its figures.
+        # A record is known by its clock, stretch and days (unique together).
+        kept: dict[int, list[tuple[date, int, bool]]] = {}
+        for clock_id, stretch_since, days, seen in session.exec(
+            select(
+                col(Milestone.clock_id),
+                col(Milestone.stretch_since),
+                col(Milestone.days),
+                col(Milestone.acknowledged),
+            ).where(col(Milestone.clock_id).in_([clock.id for clock in clocks]))
+        ):
+            kept.setdefault(clock_id, []).append((stretch_since, days, seen))
         for clock in clocks:
             assert clock.id is not None
             cut = stretches(clock.since, contacts.get(clock.id, []), today)
@@ -301,24 +297,20 @@ class ClockService(ContactEventsPart):
                 for stretch in cut
                 for days in milestones_reached(stretch.days)
             }
-            # Plain columns, not rows as objects: a journal of years holds hundreds of
-            # milestones, and this runs before Today can show its figures.
             acknowledged: dict[tuple[date, int], bool] = {}
-            stale: list[int] = []
-            for record_id, stretch_since, days, seen in session.exec(
-                select(
-                    col(Milestone.id),
-                    col(Milestone.stretch_since),
-                    col(Milestone.days),
-                    col(Milestone.acknowledged),
-                ).where(Milestone.clock_id == clock.id)
-            ):
+            stale: list[tuple[date, int]] = []
+            for stretch_since, days, seen in kept.get(clock.id, []):
                 if (stretch_since, days) in truth:
                     acknowledged[(stretch_since, days)] = seen
-                elif record_id is not None:
-                    stale.append(record_id)
+                else:
+                    stale.append((stretch_since, days))
             if stale:
-                session.exec(delete(Milestone).where(col(Milestone.id).in_(stale)))
+                session.exec(
+                    delete(Milestone).where(
+                        col(Milestone.clock_id) == clock.id,
+                        tuple_(col(Milestone.stretch_since), col(Milestone.days)).in_(stale),
+                    )
+                )
             for stretch_since, days in sorted(truth - acknowledged.keys()):
                 # a past stretch's milestones are history, not news
                 history = stretch_since != cut[-1].since
@@ -338,3 +330,28 @@ class ClockService(ContactEventsPart):
                 if since == cut[-1].since and not seen
             ]
         return pending
+
+
+def _listed(session: Session, *, archived: bool = False) -> list[SavedClock]:
+    archived_at = col(Clock.archived_at)
+    where = archived_at.is_not(None) if archived else archived_at.is_(None)
+    rows = session.exec(select(Clock).where(where).order_by(col(Clock.id)))
+    return [clock_record(row) for row in rows]
+
+
+def _contacts_by_clock(session: Session, clock_ids: list[int]) -> dict[int, list[Contact]]:
+    """Only "I reached out" changes figures, so only those are read, from their own index
+    (migration 0012): not the thousands of other events and their words."""
+    found: dict[int, list[Contact]] = {}
+    if not clock_ids:
+        return found
+    for clock_id, at in session.exec(reached_out(clock_ids)):
+        found.setdefault(clock_id, []).append(Contact(local_day(at), ContactKind.ME))
+    return found
+
+
+def reached_out(clock_ids: list[int]) -> Select[int, datetime]:
+    """The moments of "I reached out" on these clocks."""
+    return select(ContactEvent.clock_id, ContactEvent.at).where(
+        col(ContactEvent.clock_id).in_(clock_ids), ContactEvent.kind == ContactKind.ME.value
+    )

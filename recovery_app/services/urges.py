@@ -18,14 +18,13 @@ from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.stretches import local_day
 from recovery_app.domain.urges import (
     UrgeDetails,
-    UrgeMark,
     UrgeOutcome,
     WeekFigures,
     clean_trigger,
-    compare_weeks,
     week_start,
 )
 from recovery_app.services.journal_part import JournalPart
+from recovery_app.services.local_days import day_bounds, start_of_day
 from recovery_app.services.texts import trigger_suggestions
 from recovery_app.storage.models import Trigger, Urge, UrgeTriggerLink, VaultInfo
 
@@ -211,18 +210,30 @@ class UrgeService(JournalPart):
         return self._now()
 
     def week_comparison(self) -> tuple[WeekFigures, WeekFigures]:
-        """This calendar week so far beside last week."""
+        """This calendar week so far beside last week: `domain.urges.compare_weeks`, counted
+        by SQL between the local midnights that bound the two weeks (Today shows it first)."""
         today = self.today()
-        start = _start_of(week_start(today) - timedelta(days=7))
+        this_monday = week_start(today)
+        last_monday = this_monday - timedelta(days=7)
+        at = col(Urge.at)
+        start, end = day_bounds(last_monday, today)
+        this_week = sqlalchemy.case((at >= start_of_day(this_monday), 1), else_=0)
+        outcome = col(Urge.outcome)
+        passed = sqlalchemy.case(
+            (outcome.is_(None), None), (outcome == UrgeOutcome.PASSED.value, 1.0), else_=0.0
+        )
         with self._vault.session() as session:
             rows = session.exec(
-                select(Urge.at, Urge.intensity, Urge.outcome).where(col(Urge.at) >= start)
-            )
-            marks = [
-                UrgeMark(local_day(at), intensity, None if o is None else UrgeOutcome(o))
-                for at, intensity, o in rows
-            ]
-        return compare_weeks(marks, today)
+                select(this_week, func.count(), func.avg(col(Urge.intensity)), func.avg(passed))
+                .where(at >= start, at < end)
+                .group_by(this_week)
+            ).all()
+        found = {bool(week): (count, mean, share) for week, count, mean, share in rows}
+        this_week_figures, last_week_figures = (
+            WeekFigures(monday, *found.get(week, (0, None, None)))
+            for week, monday in ((True, this_monday), (False, last_monday))
+        )
+        return this_week_figures, last_week_figures
 
     # ----- helpers ----------------------------------------------------------------------------
 

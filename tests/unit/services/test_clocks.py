@@ -239,3 +239,14 @@ def test_undoing_a_removal_after_adding_another_clock_loses_nothing(clocks) -> N
     assert back.id is not None
     assert [e.details.note for e in clocks.list_contacts(back.id)] == ["x"]
     assert [e.details.note for e in clocks.list_contacts(second.id)] == ["y"]
+
+
+def test_the_figures_read_reached_out_from_its_index_alone(vault) -> None:
+    """Thousands of events of the other kinds, each with its words, are not read for the
+    few dozen "I reached out" that move a clock's figures (migration 0012)."""
+    from recovery_app.services.clocks import reached_out
+
+    with vault.engine.connect() as conn:
+        sql = str(reached_out([1, 2]).compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "USING COVERING INDEX ix_contact_event_clock_kind_at" in plan

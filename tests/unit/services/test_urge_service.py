@@ -96,3 +96,44 @@ def test_a_first_urge_with_a_trigger_joins_the_suggestions_after_them(urges) -> 
     assert urges.triggers() == [*trigger_suggestions(), "the rain"]
     (saved,) = urges.list_urges()
     assert saved.details.triggers == ("A song", "the rain")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "America/Santiago", "Pacific/Chatham"])
+def test_the_weeks_counted_by_sql_are_the_domains_weeks(vault, zone: str) -> None:
+    """Random urges over a month, some rated or decided: the service's figures are exactly
+    `compare_weeks` of every urge, read back, in zones whose clocks change."""
+    import os
+    import random
+    import time
+
+    from recovery_app.domain.stretches import local_day
+    from recovery_app.domain.urges import UrgeMark, compare_weeks
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        rng = random.Random(zone)
+        for now in (datetime(2026, 3, 30, 10, tzinfo=UTC), datetime(2026, 10, 27, 23, tzinfo=UTC)):
+            service = UrgeService(vault, now=lambda now=now: now)
+            for _ in range(120):
+                service.log_urge(
+                    UrgeDetails(
+                        at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 30)),
+                        intensity=rng.choice([None, *range(11)]),
+                        outcome=rng.choice([None, *UrgeOutcome]),
+                    )
+                )
+            marks = [
+                UrgeMark(local_day(u.details.at), u.details.intensity, u.details.outcome)
+                for u in service.list_urges()
+            ]
+            expected = compare_weeks(marks, service.today())
+            assert service.week_comparison() == expected
+            assert expected[0].count + expected[1].count > 0
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -16,7 +16,20 @@ from recovery_app.storage.files import ensure_private_dir
 from recovery_app.storage.keyfile import new_data_key, wrap, write_keyfile
 from recovery_app.storage.paths import VaultPaths
 
-REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"]
+REVISIONS = [
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+]
 
 
 def make_vault_at(paths: VaultPaths, revision: str, *rows_sql: str) -> None:
