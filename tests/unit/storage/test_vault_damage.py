@@ -107,8 +107,13 @@ def test_damage_met_by_a_read_in_a_session_is_named(
     service: VaultService, paths: VaultPaths
 ) -> None:
     _filled(service, clocks=3, urges=400)
-    last_page = paths.db.stat().st_size // PAGE_SIZE - 1
-    _flip(paths.db, last_page * PAGE_SIZE + 1000, 3)
+    vault = unlock_vault(service.paths)
+    with vault.engine.connect() as conn:  # the urges' own first page, which any read of them
+        (root,) = conn.exec_driver_sql(  # goes through (numbered from 1)
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'urge'"
+        ).one()
+    vault.close()
+    _flip(paths.db, (root - 1) * PAGE_SIZE + 1000, 3)
     vault = unlock_vault(service.paths)  # the damaged page is not read on the way in
     try:
         with pytest.raises(errors.VaultDamaged):
