@@ -29,6 +29,20 @@ def _filled(service: VaultService, clocks: int = 40, urges: int = 150) -> None:
     vault.close()
 
 
+def _urge_root_page(service: VaultService) -> int:
+    """The urges' first page (numbered from 1), which any read or write of them goes
+    through, and which opening the journal does not read."""
+    vault = unlock_vault(service.paths)
+    try:
+        with vault.engine.connect() as conn:
+            (root,) = conn.exec_driver_sql(
+                "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'urge'"
+            ).one()
+    finally:
+        vault.close()
+    return int(root)
+
+
 def _flip(path: Path, position: int, bit: int) -> None:
     data = bytearray(path.read_bytes())
     data[position] ^= 1 << bit
@@ -107,13 +121,7 @@ def test_damage_met_by_a_read_in_a_session_is_named(
     service: VaultService, paths: VaultPaths
 ) -> None:
     _filled(service, clocks=3, urges=400)
-    vault = unlock_vault(service.paths)
-    with vault.engine.connect() as conn:  # the urges' own first page, which any read of them
-        (root,) = conn.exec_driver_sql(  # goes through (numbered from 1)
-            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'urge'"
-        ).one()
-    vault.close()
-    _flip(paths.db, (root - 1) * PAGE_SIZE + 1000, 3)
+    _flip(paths.db, (_urge_root_page(service) - 1) * PAGE_SIZE + 1000, 3)
     vault = unlock_vault(service.paths)  # the damaged page is not read on the way in
     try:
         with pytest.raises(errors.VaultDamaged):
@@ -124,8 +132,7 @@ def test_damage_met_by_a_read_in_a_session_is_named(
 
 def test_damage_met_by_a_write_is_named(service: VaultService, paths: VaultPaths) -> None:
     _filled(service, clocks=3, urges=400)
-    last_page = paths.db.stat().st_size // PAGE_SIZE - 1
-    _flip(paths.db, last_page * PAGE_SIZE + 1000, 3)
+    _flip(paths.db, (_urge_root_page(service) - 1) * PAGE_SIZE + 1000, 3)
     vault = unlock_vault(service.paths)
     try:
         with pytest.raises(errors.VaultDamaged), vault.engine.begin() as conn:
