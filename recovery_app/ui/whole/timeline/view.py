@@ -83,10 +83,7 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self._memories: list[Memory] = []  # time order, as given
         self._index: dict[int, int] = {}  # memory id: its place in `_memories`
-        self._items: list[TimelineItem] = []  # by x0
-        self._x0s: list[float] = []
         self._by_id: dict[int, TimelineItem] = {}
-        self._widest = 0.0
         self._placed = Placing([], date.today(), 1.0, {})
         self._origin = date.today()
         self._zoom = YEARS
@@ -200,9 +197,10 @@ class TimelineView(QAbstractScrollArea):
 
     def _laid_out(self) -> dict[int, TimelineItem]:
         """Every item by memory id, laid out for the current zoom and height."""
-        self._placing().place_all()
-        if len(self._by_id) != len(self._items):
-            self._by_id = {i.memory.id: i for i in self._items}
+        placing = self._placing()
+        placing.place_all()
+        if len(self._by_id) != len(placing.items):
+            self._by_id = {i.memory.id: i for i in placing.items}
         return self._by_id
 
     def _placing(self) -> Placing:
@@ -216,12 +214,8 @@ class TimelineView(QAbstractScrollArea):
         scale = ZOOMS[self._zoom]
         label_width = self._label_width if self._zoom >= MONTHS else None
         limits = {side: self._lane_limit(side) for side in (ABOVE, 0, BELOW)}
-        placing = Placing(self._memories, self._origin, scale, limits, label_width)
-        self._placed = placing
-        self._items = placing.items  # grows as the layout is placed further right
-        self._x0s = placing.x0s
+        self._placed = Placing(self._memories, self._origin, scale, limits, label_width)
         self._by_id = {}
-        self._widest = placing.widest
         self._dirty = False
 
     def _label_width(self, item: TimelineItem) -> int:
@@ -271,13 +265,14 @@ class TimelineView(QAbstractScrollArea):
     def visible_items(self) -> list[TimelineItem]:
         left = self.horizontalScrollBar().value()
         right = left + self.viewport().width()
-        self._placing().place_until(right + DOT_RADIUS)  # what can show, and what is before
+        placing = self._placing()
+        placing.place_until(right + DOT_RADIUS)  # what can show, and everything before it
         label_reach = LABEL_WIDTH + 2 * DOT_RADIUS + 6  # a dot's label runs to its right
         # Anything starting this far left may still reach into view: the widest bar.
-        low = bisect_left(self._x0s, left - max(self._widest, label_reach))
-        high = bisect_right(self._x0s, right + DOT_RADIUS)
+        low = bisect_left(placing.x0s, left - max(placing.widest, label_reach))
+        high = bisect_right(placing.x0s, right + DOT_RADIUS)
         return [
-            i for i in self._items[low:high] if max(i.x1, i.x0 + label_reach) >= left - DOT_RADIUS
+            i for i in placing.items[low:high] if max(i.x1, i.x0 + label_reach) >= left - DOT_RADIUS
         ]
 
     def paintEvent(self, event: QPaintEvent) -> None:
