@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy
 from sqlalchemy import ColumnElement, tuple_
@@ -320,9 +320,9 @@ def _conditions(
     """`since`/`until` are local days, both included; `trigger` is matched whatever its case."""
     conditions: list[ColumnElement[bool]] = []
     if since is not None:
-        conditions.append(col(Urge.at) >= _start_of(since))
+        conditions.append(col(Urge.at) >= start_of_day(since))
     if until is not None:
-        conditions.append(col(Urge.at) < _start_of(until, days_after=1))
+        conditions.append(col(Urge.at) < start_of_day(until + timedelta(days=1)))
     if trigger is not None:
         linked = (
             select(UrgeTriggerLink.urge_id)
@@ -331,11 +331,6 @@ def _conditions(
         )
         conditions.append(col(Urge.id).in_(linked))
     return conditions
-
-
-def _start_of(day: date, days_after: int = 0) -> datetime:
-    """The first moment of a local day, as an aware moment."""
-    return datetime.combine(day + timedelta(days=days_after), time()).astimezone()
 
 
 def _columns(details: UrgeDetails) -> dict[str, object]:
