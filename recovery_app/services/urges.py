@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy
 from sqlalchemy import ColumnElement, tuple_
 from sqlmodel import Session, col, delete, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from recovery_app.domain.errors import InvalidInput
 from recovery_app.domain.stretches import local_day
@@ -156,11 +157,8 @@ class UrgeService(JournalPart):
         self, *, since: date | None = None, until: date | None = None, trigger: str | None = None
     ) -> int:
         """How many urges `urge_rows` would give with the same filters, all pages together."""
-        statement = (
-            select(func.count()).select_from(Urge).where(*_conditions(since, until, trigger))
-        )
         with self._vault.session() as session:
-            return session.exec(statement).one()
+            return session.exec(urges_counted(since, until, trigger)).one()
 
     def urge_rows(
         self,
@@ -312,6 +310,15 @@ _DETAIL_FIELDS = (
     "predicted_reach_out",
     "note",
 )
+
+
+def urges_counted(
+    since: date | None = None, until: date | None = None, trigger: str | None = None
+) -> SelectOfScalar[int]:
+    """The count `count_urges` reads. Unfiltered, SQLite counts the rows of the smallest
+    index of every urge, the intensity's (migration 0013): a quarter of the pages of the
+    moments' index, which it used before, each decrypted on the first count after unlock."""
+    return select(func.count()).select_from(Urge).where(*_conditions(since, until, trigger))
 
 
 def _conditions(

@@ -164,6 +164,9 @@ class Urge(UrgeBase, table=True):
             "minutes",
             sqlite_where=text("predicted_reach_out IS NOT NULL OR predicted_minutes IS NOT NULL"),
         ),
+        # The smallest index of every urge: SQLite counts them from it ("50,000 urges
+        # noted"), a quarter of the pages the moments' index takes (migration 0013).
+        Index("ix_urge_intensity", "intensity"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

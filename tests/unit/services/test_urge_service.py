@@ -137,3 +137,17 @@ def test_the_weeks_counted_by_sql_are_the_domains_weeks(vault, zone: str) -> Non
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+def test_every_urge_is_counted_from_the_intensity_index(vault, urges) -> None:
+    """The unfiltered count reads the smallest index of every urge (migration 0013), not
+    the moments' index, four times its size, which a first count after unlock decrypts."""
+    from recovery_app.services.urges import urges_counted
+
+    for day in range(3):
+        urges.log_urge(UrgeDetails(at=NOW - timedelta(days=day), intensity=day or None))
+    with vault.engine.connect() as conn:
+        sql = str(urges_counted().compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "USING COVERING INDEX ix_urge_intensity" in plan
+    assert urges.count_urges() == 3  # the urges without an intensity are in the index too
