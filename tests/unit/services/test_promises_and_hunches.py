@@ -282,3 +282,4 @@ def test_the_urges_predictions_are_counted_from_their_index_alone(vault) -> None
         sql = str(urge_prediction_tallies().compile(conn, compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
     assert "USING COVERING INDEX ix_urge_predictions" in plan
+    assert "TEMP B-TREE" not in plan  # grouped in the index's own order: no sort of every row
