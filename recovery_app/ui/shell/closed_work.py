@@ -178,7 +178,7 @@ class ClosedJournalWork(QObject):
 
         def done(result: tuple[str, Any]) -> None:
             note, journal = result
-            if not window.accept_journal(journal, generation):
+            if not window.door.accept(journal, generation):
                 return
             window.open_journal(journal)
             if window.main_view is not None:

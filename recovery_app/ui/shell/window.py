@@ -1,11 +1,11 @@
 """The window: first run, unlock, or the journal; plus lock, auto-lock, quick exit and tray.
 
-A shell plus wiring. Every connection is made in `_connect_signals()`.
+A shell plus wiring: how a journal gets opened is the door's (ui/shell/door.py). The
+window's own connections are made in `_connect_signals()`, each screen's where it is made.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import APP_DISPLAY_NAME
-from recovery_app.domain.unlock_throttle import UnlockThrottle
-from recovery_app.services.errors import SecretStoreError, VaultError, WrongPassword
-from recovery_app.services.secrets import SecretStoreStatus
+from recovery_app.services.errors import VaultError
 from recovery_app.services.vault_service import VaultService, VaultState
 from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.first_paint import after_first_paint
@@ -35,6 +33,7 @@ from recovery_app.ui.kit.resources import app_icon
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell import collector
 from recovery_app.ui.shell.daily_reminder import DailyReminder
+from recovery_app.ui.shell.door import Door
 from recovery_app.ui.shell.guards import SafetyFilter
 from recovery_app.ui.shell.tray import TrayIcon
 from recovery_app.ui.shell.unlock import UnlockScreen
@@ -48,9 +47,6 @@ if TYPE_CHECKING:
     from recovery_app.ui.shell.main_view import MainView
 
 DEFAULT_SIZE = (960, 640)
-# Looking for a remembered key loads the keyring (tens of milliseconds, and more processes):
-# it waits for the unlock screen's first paint, or at most this long.
-REMEMBERED_CHECK_LATEST_MS = 300
 
 
 class JournalWindow(QMainWindow):
@@ -78,15 +74,10 @@ class JournalWindow(QMainWindow):
         self._choose_theme = choose_theme
         self.journal: Journal | None = None
         self.main_view: MainView | None = None
-        self._clock = clock
-        self._throttle = UnlockThrottle()
         self._generation = 0  # bumped on every lock: answers from before a lock are dropped
         self._pending_section: int | None = None
         self._pending_quick_log = False  # asked for while locked: opens once unlocked
-        self._remember_status = SecretStoreStatus(False, "")
-        self._remembered = False
-        self._remembered_check_waiting = False
-        self._prepared = False  # what opening the journal needs is loading or loaded
+        self.door = Door(self, clock=clock)
 
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setWindowIcon(app_icon())
@@ -141,7 +132,7 @@ class JournalWindow(QMainWindow):
 
             self._first_run = FirstRunScreen(self.service.data_dir)
             self.stack.addWidget(self._first_run)
-            self._first_run.create_requested.connect(self._create)
+            self._first_run.create_requested.connect(self.door.create)
             self._first_run.restore_requested.connect(lambda: self.tasks.open_restore())
         return self._first_run
 
@@ -150,11 +141,11 @@ class JournalWindow(QMainWindow):
         if self._unlock_screen is None:
             self._unlock_screen = UnlockScreen(self.service.data_dir)
             self.stack.addWidget(self._unlock_screen)
-            self._unlock_screen.unlock_requested.connect(self._unlock)
-            self._unlock_screen.remembered_unlock_requested.connect(self._unlock_remembered)
+            self._unlock_screen.unlock_requested.connect(self.door.unlock)
+            self._unlock_screen.remembered_unlock_requested.connect(self.door.unlock_remembered)
             self._unlock_screen.restore_requested.connect(lambda: self.tasks.open_restore())
-            self._unlock_screen.first_painted.connect(self._start_remembered_check)
-            self._unlock_screen.typing_started.connect(self._prepare_unlock)
+            self._unlock_screen.first_painted.connect(self.door.start_remembered_check)
+            self._unlock_screen.typing_started.connect(self.door.prepare_unlock)
         return self._unlock_screen
 
     def _connect_signals(self) -> None:
@@ -184,9 +175,7 @@ class JournalWindow(QMainWindow):
         state = self.service.state()
         if state is VaultState.PRESENT:
             self.show_unlock()
-            self.unlock_screen.set_busy(True)
-            self._remembered_check_waiting = True
-            QTimer.singleShot(REMEMBERED_CHECK_LATEST_MS, self._start_remembered_check)
+            self.door.look_for_remembered_key()
         else:
             self.first_run.set_key_only(state is VaultState.KEY_ONLY)
             self.stack.setCurrentWidget(self.first_run)
@@ -196,144 +185,6 @@ class JournalWindow(QMainWindow):
 
     def _install_safety_filter(self) -> None:
         self.safety.watch(application())
-
-    def _start_remembered_check(self) -> None:
-        """Once the unlock screen is on screen: is a key remembered on this computer?"""
-        if not self._remembered_check_waiting:
-            return
-        self._remembered_check_waiting = False
-        generation = self._generation
-        run_in_background(
-            self._check_remembered,
-            lambda result: self._remembered_checked(result, generation),
-            lambda error: self._unlock_failed(error, generation),
-            self,
-        )
-
-    def _prepare_unlock(self) -> None:
-        """While the password is typed (or, pasted, while its key is derived): load what
-        opening the journal and showing Today need, off the GUI thread."""
-        if self._prepared:
-            return
-        self._prepared = True
-
-        def prepare() -> None:
-            self.service.prepare_unlock()
-            import recovery_app.ui.shell.main_view
-            import recovery_app.ui.today.screen  # noqa: F401
-
-        # Nothing to report: a failure here meets the person again, worded, at the unlock.
-        run_in_background(prepare, lambda _done: collector.set_aside(), lambda _error: None, self)
-
-    def _check_remembered(self) -> tuple[SecretStoreStatus, Journal | None]:
-        status = self.service.remember_status()
-        journal = self.service.unlock_remembered() if status.available else None
-        return status, journal
-
-    def _remembered_checked(
-        self, result: tuple[SecretStoreStatus, Journal | None], generation: int
-    ) -> None:
-        status, journal = result
-        self._set_remember_status(status)
-        if journal is not None and not self.accept_journal(journal, generation):
-            return
-        self.unlock_screen.set_busy(False)
-        if journal is None:
-            self.unlock_screen.focus_first_field()
-        else:
-            self._remembered = True
-            self.open_journal(journal)
-
-    def _set_remember_status(self, status: SecretStoreStatus) -> None:
-        self._remember_status = status
-        self.unlock_screen.set_remember_available(status.available, status.reason)
-
-    # ----- create and unlock ----------------------------------------------------------------
-
-    def _create(self, password: str) -> None:
-        generation = self._generation
-        run_in_background(
-            lambda: self.service.create(password),
-            lambda journal: self._created(journal, generation),
-            self._create_failed,
-            self,
-        )
-
-    def _created(self, journal: Journal, generation: int) -> None:
-        if self.accept_journal(journal, generation):
-            self._remembered = False  # a new journal: nothing of it is remembered yet
-            self.first_run.clear()
-            journal.reading_suggestions.note_first_run()  # Today may name one reading
-            self.open_journal(journal)
-
-    def _create_failed(self, error: BaseException) -> None:
-        self.first_run.show_error(self.first_run.message.words_for(error))
-
-    def _unlock(self, password: str, remember: bool) -> None:
-        wait = self._throttle.seconds_left(self._clock())
-        if wait > 0:
-            self.unlock_screen.show_error(self.tr("Please wait a moment."), wait)
-            return
-        generation = self._generation
-        self._prepare_unlock()
-
-        def work() -> Journal:
-            journal = self.service.unlock(password)
-            if remember:
-                # the journal still opens; Settings shows the keyring's state
-                with contextlib.suppress(SecretStoreError):
-                    journal.remember()
-            return journal
-
-        run_in_background(
-            work,
-            lambda journal: self._unlocked(journal, generation, remember),
-            lambda error: self._unlock_failed(error, generation),
-            self,
-        )
-
-    def _unlock_remembered(self) -> None:
-        generation = self._generation
-
-        def done(journal: Journal | None) -> None:
-            if journal is None:
-                self._remembered = False
-                self.unlock_screen.set_remembered(False)
-                self.unlock_screen.show_error(
-                    self.tr("Nothing is remembered on this computer now. Please use your password.")
-                )
-            else:
-                self._unlocked(journal, generation, True)
-
-        run_in_background(
-            self.service.unlock_remembered,
-            done,
-            lambda error: self._unlock_failed(error, generation),
-            self,
-        )
-
-    def _unlocked(self, journal: Journal, generation: int, remember: bool) -> None:
-        if not self.accept_journal(journal, generation):
-            return
-        self._throttle.record_success()
-        self._remembered = remember or self._remembered
-        self.unlock_screen.reset()
-        self.open_journal(journal)
-
-    def _unlock_failed(self, error: BaseException, generation: int) -> None:
-        if generation != self._generation:
-            return
-        pause = 0.0
-        if isinstance(error, WrongPassword):
-            pause = self._throttle.record_failure(self._clock())
-        self.unlock_screen.show_error(self.unlock_screen.message.words_for(error), pause)
-
-    def accept_journal(self, journal: Journal, generation: int) -> bool:
-        """A journal that finished opening after a lock or quick exit is closed, not shown."""
-        if generation != self._generation or self.journal is not None:
-            journal.close()
-            return False
-        return True
 
     def open_journal(self, journal: Journal) -> None:
         from recovery_app.ui.shell.backup_schedule import BackupSchedule
@@ -458,10 +309,9 @@ class JournalWindow(QMainWindow):
 
     def show_unlock(self) -> None:
         self.unlock_screen.reset()
-        self.unlock_screen.set_remember_available(
-            self._remember_status.available, self._remember_status.reason
-        )
-        self.unlock_screen.set_remembered(self._remembered)
+        status = self.door.remember_status
+        self.unlock_screen.set_remember_available(status.available, status.reason)
+        self.unlock_screen.set_remembered(self.door.remembered)
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.focus_first_field()
 
