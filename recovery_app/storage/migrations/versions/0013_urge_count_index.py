@@ -7,7 +7,7 @@ of the intensity alone (a number or nothing) holds the same rows in a quarter of
 
 Revision ID: 0013
 Revises: 0012
-Create Date: 2027-02-02
+Create Date: 2026-12-02
 """
 
 from alembic import op
