@@ -331,11 +331,10 @@ def _conditions(
     if until is not None:
         conditions.append(col(Urge.at) < start_of_day(until + timedelta(days=1)))
     if trigger is not None:
-        linked = (
-            select(UrgeTriggerLink.urge_id)
-            .join(Trigger, col(Trigger.id) == col(UrgeTriggerLink.trigger_id))
-            .where(func.lower(Trigger.name) == trigger.strip().casefold())
-        )
+        # The trigger's id first, then its links by that id (their index): joined to the
+        # names instead, SQLite read every link of every urge to find one trigger's.
+        named = select(Trigger.id).where(func.lower(Trigger.name) == trigger.strip().casefold())
+        linked = select(UrgeTriggerLink.urge_id).where(col(UrgeTriggerLink.trigger_id).in_(named))
         conditions.append(col(Urge.id).in_(linked))
     return conditions
 
