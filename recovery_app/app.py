@@ -78,6 +78,9 @@ def run_quick_log(
     ensure_window_can_open()
     from PySide6.QtWidgets import QApplication
 
+    from recovery_app.ui.kit.source_scan import stop_keeping_sources
+
+    stop_keeping_sources()
     from recovery_app.storage.paths import VaultPaths
     from recovery_app.ui.shell.single_instance import QUICK_LOG, SingleInstance
 
@@ -140,6 +143,9 @@ def build_window(
     """Wire the window. None if another window already owns this data folder (it was raised)."""
     from PySide6.QtWidgets import QApplication
 
+    from recovery_app.ui.kit.source_scan import stop_keeping_sources
+
+    stop_keeping_sources()  # before the ~600 modules the window and the journal load
     from recovery_app.services.secrets import KeyringSecretStore
     from recovery_app.services.vault_service import VaultService
     from recovery_app.storage.kdf import DEFAULT_KDF
