@@ -13,7 +13,6 @@ Exit codes: 0 ok, 1 any other error, 2 usage, 3 wrong password, 4 no vault in th
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -141,7 +140,7 @@ def run(
     stderr: TextIO | None = None,
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
-    prompt: Callable[[str], str] = getpass.getpass,
+    prompt: Callable[[str], str] | None = None,
     ask: Callable[[str], str] = input,
 ) -> int:
     """Run one command. Tests inject streams, a keyring fake, a cheap key derivation, and the
@@ -172,7 +171,7 @@ def run_command(
     stderr: TextIO,
     secrets: SecretStore | None = None,
     kdf: KdfParams | None = None,
-    prompt: Callable[[str], str] = getpass.getpass,
+    prompt: Callable[[str], str] | None = None,
     ask: Callable[[str], str] = input,
 ) -> int:
     """The one CLI context: it builds the door to the journal, then runs the handler."""
@@ -191,6 +190,10 @@ def run_command(
 
         secrets = KeyringSecretStore()
     door = VaultService.for_folder(data_dir, secrets, kdf)
+    if prompt is None:  # the terminal's; getpass (and termios) stay off the window's start
+        import getpass
+
+        prompt = getpass.getpass
     passwords = PasswordReader(args.password_stdin, stdin, prompt)
     ctx = Context(door, passwords, stdout, stderr, args, TextReader(stdin, ask))
     try:

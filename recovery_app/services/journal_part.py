@@ -11,8 +11,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recovery_app.domain.stretches import local_day
-
 if TYPE_CHECKING:  # storage.vault loads SQL: the unlock window shows before it does
     from recovery_app.storage.vault import Vault
 
@@ -32,6 +30,10 @@ class JournalPart:
         return self._vault.paths.data_dir
 
     def today(self) -> date:
+        # Imported here: the vault service takes `utc_now` from this module on the way to the
+        # unlock window, which needs none of the stretches' dataclasses.
+        from recovery_app.domain.stretches import local_day
+
         return local_day(self._now())
 
     def changes(self) -> int:
