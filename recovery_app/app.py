@@ -53,13 +53,15 @@ def run_gui(data_dir: Path) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     sys.excepthook = _excepthook
-    window, instance = build_window(
-        data_dir, tray_available=QSystemTrayIcon.isSystemTrayAvailable()
-    )
+    window, instance = build_window(data_dir, tray_available=False)
     if window is None:
         return 0
     window.show()
     window.start()
+    # Asked once the window is drawn; with a tray, closing the window hides it there.
+    window.look_for_tray(
+        QSystemTrayIcon.isSystemTrayAvailable, lambda: app.setQuitOnLastWindowClosed(False)
+    )
     code = app.exec()
     from recovery_app.ui.kit.worker import wait_for_background_work
 

@@ -86,8 +86,13 @@ class JournalWindow(QMainWindow):
         self._unlock_screen: UnlockScreen | None = None
         self._build_ui()
         self.safety = SafetyFilter(self, clock=clock, quick_log_key=True)
-        self.tray = TrayIcon(self) if tray_available else None
-        self.reminder = DailyReminder(preferences, self.tray, self) if self.tray else None
+        self.tray: TrayIcon | None = None
+        self.reminder: DailyReminder | None = None
+        self._started = False
+        self._tray_question: Callable[[], bool] | None = None
+        self._tray_added: Callable[[], None] | None = None
+        if tray_available:
+            self.add_tray()
         self._connect_signals()
         self._restore_geometry()
 
@@ -156,12 +161,38 @@ class JournalWindow(QMainWindow):
         self.safety.lock_requested.connect(self._lock_if_open)
         self.safety.quick_log_requested.connect(self.open_quick_log)
         self.safety.idle_timeout.connect(self._lock_if_open)
+
+    # ----- the tray -------------------------------------------------------------------------
+
+    def add_tray(self) -> None:
+        """The tray icon (Open, Log an urge, Lock, Quit) and the daily reminder it shows."""
         if self.tray is not None:
-            self.tray.open_action.triggered.connect(self.bring_to_front)
-            self.tray.log_urge_action.triggered.connect(self.open_quick_log)
-            self.tray.lock_action.triggered.connect(self.lock)
-            self.tray.quit_action.triggered.connect(self.quit)
-            self.tray.activated.connect(self._tray_activated)
+            return
+        self.tray = tray = TrayIcon(self)
+        self.reminder = DailyReminder(self.preferences, tray, self)
+        tray.open_action.triggered.connect(self.bring_to_front)
+        tray.log_urge_action.triggered.connect(self.open_quick_log)
+        tray.lock_action.triggered.connect(self.lock)
+        tray.quit_action.triggered.connect(self.quit)
+        tray.activated.connect(self._tray_activated)
+        if self._started:
+            self.reminder.start()
+            tray.show()
+
+    def look_for_tray(self, available: Callable[[], bool], added: Callable[[], None]) -> None:
+        """Ask the desktop whether it has a tray once the first frame is up (the question is
+        a round trip to the display server), or at once if the journal opens before that;
+        `added` is told if a tray icon was added."""
+        self._tray_question, self._tray_added = available, added
+        after_first_paint(self, self._settle_tray)
+
+    def _settle_tray(self) -> None:
+        available, added = self._tray_question, self._tray_added
+        self._tray_question = self._tray_added = None
+        if available is not None and available() and self.tray is None:
+            self.add_tray()
+            if added is not None:
+                added()
 
     # ----- start ----------------------------------------------------------------------------
 
@@ -170,6 +201,7 @@ class JournalWindow(QMainWindow):
         # The safety filter watches the windows from the first turn of the event loop: its
         # one-off setup stays out of the first paint.
         QTimer.singleShot(0, self._install_safety_filter)
+        self._started = True
         if self.reminder is not None:
             self.reminder.start()
         state = self.service.state()
@@ -190,6 +222,7 @@ class JournalWindow(QMainWindow):
         from recovery_app.ui.shell.backup_schedule import BackupSchedule
         from recovery_app.ui.shell.main_view import MainView  # loads the screens on first use
 
+        self._settle_tray()  # the screens are told whether there is one
         self.journal = journal
         self._stop = threading.Event()
         self.journal_opened.emit()

@@ -62,6 +62,52 @@ def test_no_tray_when_the_desktop_has_none(qtbot: QtBot, data_dir: Path) -> None
     close_window(window)
 
 
+def test_the_desktop_is_asked_for_a_tray_once_the_window_is_drawn(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """As `recovery-app` starts: the question is a round trip to the display server, kept out
+    of the first frame; the tray, its four actions and the reminder come right after it."""
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir, tray_available=False, start=False)
+    asked: list[str] = []
+    window.start()
+    window.look_for_tray(lambda: asked.append("asked") or True, lambda: asked.append("added"))
+    assert window.tray is None  # not before the first paint
+
+    qtbot.waitUntil(lambda: window.tray is not None, timeout=WAIT_MS)
+    assert asked == ["asked", "added"]
+    assert window.tray is not None and window.tray.isVisible()
+    assert window.reminder is not None
+    window.tray.lock_action.trigger()  # wired as a tray made with the window is
+    assert window.stack.currentWidget() is window.unlock_screen
+    close_window(window)
+
+
+def test_a_journal_opened_before_the_first_paint_knows_of_the_tray(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir, tray_available=False)
+    window.hide()  # no paint comes: only the journal's opening can ask
+    window.look_for_tray(lambda: True, lambda: None)
+    unlock_with_password(qtbot, window)
+    assert window.tray is not None
+    assert window.main_view is not None and window.main_view._tray_available
+    close_window(window)
+
+
+def test_no_tray_is_added_where_the_desktop_says_it_has_none(qtbot: QtBot, data_dir: Path) -> None:
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir, tray_available=False)
+    added: list[bool] = []
+    window.look_for_tray(lambda: False, lambda: added.append(True))
+    window.update()
+    qtbot.wait(200)
+    unlock_with_password(qtbot, window)
+    assert window.tray is None and not added
+    close_window(window)
+
+
 def test_quick_exit_with_a_tray_hides_and_open_brings_back_the_unlock_screen(
     qtbot: QtBot, data_dir: Path
 ) -> None:
