@@ -20,20 +20,19 @@ from collections.abc import Callable
 from types import ModuleType
 
 _FEATURE_MODULE = "shibokensupport.feature"
-_replaced: set[int] = set()  # ids of the checks put in place here, so it is done once
+_installed: Callable[[ModuleType], bool] | None = None  # the check put in place here
 
 
 def stop_keeping_sources() -> bool:
     """Call right after importing PySide6. True if PySide6's check now reads without keeping."""
+    global _installed
     feature = sys.modules.get(_FEATURE_MODULE)
     upstream = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(upstream):
         return False
-    if id(upstream) in _replaced:
-        return True
-    check = _reading_the_file(upstream)
-    _replaced.add(id(check))
-    feature._mod_uses_pyside = check  # type: ignore[attr-defined]  # PySide6's own hook
+    if upstream is not _installed:
+        _installed = _reading_the_file(upstream)
+        feature._mod_uses_pyside = _installed  # type: ignore[attr-defined]  # PySide6's own
     return True
 
 
