@@ -5,9 +5,11 @@ years: SQL group-bys over 50,000 urges), so the range on show is counted first, 
 other ranges in turn, one at a time, while the person reads: changing the range is then a
 redraw, not a wait. A range of two chosen dates is counted when asked for.
 
-Everything counted belongs to one generation; `invalidate()` (a new visit, the journal
-changed) starts the next, and an answer from an earlier one is dropped when it arrives, as
-is one that arrives after the screen is gone (the journal locked).
+Everything counted belongs to one generation; `invalidate()` (the journal changed) starts
+the next, and an answer from an earlier one is dropped when it arrives, as is one that
+arrives after the screen is gone (the journal locked). A visit `begin`s at the moment it
+counts for (what is saved, and today's date): counts made for that same moment are kept,
+such as the one the shell starts ahead, while Today is read (ui/review/ahead.py).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class ReviewLoader(QObject):
         self._running: set[RangeKey] = set()
         self._waiting: list[RangeKey] = []  # to count next, while the person reads
         self._prefetching: RangeKey | None = None
+        self._moment: tuple[int, object] | None = None  # what the counts were made for
         # How long each range took to count, off the GUI thread (seconds), for benchmarks.
         self.counting_seconds: dict[RangeKey, float] = {}
 
@@ -53,8 +56,19 @@ class ReviewLoader(QObject):
         """Nothing being counted, nothing waiting to be."""
         return not self._running and not self._waiting
 
+    def moment(self) -> tuple[int, object]:
+        """What the counts depend on besides the range: what is saved, and today's date."""
+        return (self._service.changes(), self._service.today())
+
+    def begin(self, moment: tuple[int, object]) -> None:
+        """A visit counting for `moment`: counts made for it are kept, any others forgotten."""
+        if moment != self._moment:
+            self.invalidate()
+            self._moment = moment
+
     def invalidate(self) -> None:
         """Forget every count: the next answers are counted afresh."""
+        self._moment = None
         self._generation += 1
         self._cache.clear()
         self._running.clear()

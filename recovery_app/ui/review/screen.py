@@ -72,11 +72,18 @@ class ReviewScreen(QWidget):
     drawn_in_view = Signal(object)  # the RangeKey: what is in view is drawn
     filled = Signal(object)  # the RangeKey now on show, once every panel is drawn
 
-    def __init__(self, review: ReviewService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        review: ReviewService,
+        parent: QWidget | None = None,
+        *,
+        loader: ReviewLoader | None = None,  # one already counting (ui/review/ahead.py)
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.review = review
-        self.loader = ReviewLoader(review, self)
+        self.loader = loader if loader is not None else ReviewLoader(review)
+        self.loader.setParent(self)
         self.data: ReviewData | None = None
         self.shown_key: RangeKey | None = None
         # (change marker, day) of the numbers on show; None: counted afresh on the next visit
@@ -210,17 +217,17 @@ class ReviewScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._counted != self._now():
-            self._counted = self._now()
-            self.loader.invalidate()
+        now = self._now()
+        if self._counted != now:
+            self._counted = now
+            self.loader.begin(now)  # what was counted ahead for this same moment is kept
             self.counting.show()
             # Counted once the screen has painted: a count started now would share the
             # processor, and Python's lock, with the painting.
             self._after_paint.arm()
 
     def _now(self) -> tuple[int, object]:
-        """What the counts depend on besides the range: what is saved, and today's date."""
-        return (self.review.changes(), self.review.today())
+        return self.loader.moment()
 
     def _painted(self) -> None:
         self.show_range(self.range_bar.key)
