@@ -119,6 +119,10 @@ class NotedSecretStore:
     def status(self) -> SecretStoreStatus:
         return self._store.status()
 
+    def noted(self) -> bool:
+        """A key was put in the keyring for this journal (the note says so)."""
+        return self._note.exists()
+
     def load_key(self, vault_id: str) -> bytes | None:
         if not self._note.exists():
             return None

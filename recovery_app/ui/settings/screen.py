@@ -28,6 +28,7 @@ from recovery_app.services.errors import SecretStoreError
 from recovery_app.services.journal import Journal
 from recovery_app.services.my_data_records import PasswordChangeResult
 from recovery_app.services.my_data_words import password_change_text
+from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
@@ -287,15 +288,21 @@ class SettingsScreen(QWidget):
         self.suggest_readings.setEnabled(enabled is not None)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # The keyring is asked only when Settings is opened, not at every unlock: a locked
-        # system keyring can be slow or show its own prompt.
+        # The keyring is asked only when Settings is opened, not at every unlock (a locked
+        # system keyring can be slow or show its own prompt), and then only if a key was
+        # remembered here or once the box is ticked (VaultService.remembered_here).
         if not self._remember_loaded:
             self._remember_loaded = True
             self._load_remember()
         super().showEvent(event)
 
     def _load_remember(self) -> None:
-        status = self._service.remember_status()
+        if not self._service.remembered_here():
+            self.remember_unavailable.hide()  # offered, unticked; asked if the box is ticked
+            return
+        self._show_remember_status(self._service.remember_status())
+
+    def _show_remember_status(self, status: SecretStoreStatus) -> None:
         self.remember.setEnabled(status.available)  # shown, so the words above make sense
         self.remember_unavailable.setText(status.reason)
         self.remember_unavailable.setVisible(not status.available)
@@ -380,6 +387,9 @@ class SettingsScreen(QWidget):
             self.remember.blockSignals(True)
             self.remember.setChecked(not on)
             self.remember.blockSignals(False)
+            status = self._service.remember_status()
+            if not status.available:  # no keyring at all: the box goes grey, and says why
+                self._show_remember_status(status)
         self.remember_message.say(text)
 
     def _open_change_password(self) -> None:

@@ -47,6 +47,7 @@ class Door(QObject):
         self._throttle = UnlockThrottle()
         # What the keyring said, for the unlock screen each time it shows.
         self.remember_status = SecretStoreStatus(False, "")
+        self._remember_asked = False  # the keyring asked whether it can remember at all
         self.remembered = False  # this journal's key is remembered on this computer
         self._remembered_check_waiting = False
         self._prepared = False  # what opening the journal needs is loading or loaded
@@ -73,16 +74,22 @@ class Door(QObject):
             self,
         )
 
-    def _check_remembered(self) -> tuple[SecretStoreStatus, Journal | None]:
+    def _check_remembered(self) -> tuple[SecretStoreStatus | None, Journal | None]:
+        if not self._service.remembered_here():
+            return None, None  # nothing was remembered: the keyring waits until it is wanted
         status = self._service.remember_status()
         journal = self._service.unlock_remembered() if status.available else None
         return status, journal
 
     def _remembered_checked(
-        self, result: tuple[SecretStoreStatus, Journal | None], generation: int
+        self, result: tuple[SecretStoreStatus | None, Journal | None], generation: int
     ) -> None:
         status, journal = result
-        self._set_remember_status(status)
+        if status is None:  # offered; the keyring is asked once the box is ticked
+            self._set_remember_status(SecretStoreStatus(True))
+        else:
+            self._remember_asked = True
+            self._set_remember_status(status)
         if journal is not None and not self.accept(journal, generation):
             return
         unlock_screen = self._window.unlock_screen
@@ -96,6 +103,21 @@ class Door(QObject):
     def _set_remember_status(self, status: SecretStoreStatus) -> None:
         self.remember_status = status
         self._window.unlock_screen.set_remember_available(status.available, status.reason)
+
+    def remember_ticked(self, on: bool) -> None:
+        """ "Remember on this computer" ticked for the first time: can the keyring remember?
+        Asked off the GUI thread while the password is typed; if it can't, the box goes and
+        the reason shows, as when the keyring was asked at start."""
+        if not on or self._remember_asked:
+            return
+        self._remember_asked = True
+        generation = self._window.generation
+
+        def asked(status: SecretStoreStatus) -> None:
+            if generation == self._window.generation and not status.available:
+                self._set_remember_status(status)
+
+        run_in_background(self._service.remember_status, asked, lambda _error: None, self)
 
     # ----- ready before the password is in --------------------------------------------------
 

@@ -62,7 +62,9 @@ class UnlockScreen(QWidget):
                 "without the password. You can change this in Settings."
             )
         )
-        self.remember.hide()  # shown once we know a secure keyring exists
+        # Shown once the remembered-key check has answered; the keyring itself is asked only
+        # where a key was remembered, or once the box is ticked (ui/shell/door.py).
+        self.remember.hide()
         layout.addWidget(self.remember)
         self.remember_unavailable = paragraph("", "small")
         self.remember_unavailable.hide()
@@ -115,6 +117,8 @@ class UnlockScreen(QWidget):
             QTimer.singleShot(0, self.first_painted.emit)  # once this paint pass is done
 
     def set_remember_available(self, available: bool, reason: str) -> None:
+        if not available:
+            self.remember.setChecked(False)
         self.remember.setVisible(available)
         self.remember_unavailable.setText(reason)
         self.remember_unavailable.setVisible(not available and bool(reason))

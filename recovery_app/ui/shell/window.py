@@ -151,6 +151,7 @@ class JournalWindow(QMainWindow):
             self._unlock_screen.restore_requested.connect(lambda: self.tasks.open_restore())
             self._unlock_screen.first_painted.connect(self.door.start_remembered_check)
             self._unlock_screen.typing_started.connect(self.door.prepare_unlock)
+            self._unlock_screen.remember.toggled.connect(self.door.remember_ticked)
         return self._unlock_screen
 
     def _connect_signals(self) -> None:

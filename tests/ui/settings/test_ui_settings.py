@@ -184,10 +184,16 @@ def test_without_a_keyring_settings_say_why(
     unlock_with_password(qtbot, window)
 
     settings = _open_settings(qtbot, window)
+    assert settings.remember.isEnabled()  # nothing was remembered: the keyring not asked yet
+    assert not settings.remember_unavailable.isVisible()
 
+    click_checkbox(qtbot, settings.remember)
+
+    assert not settings.remember.isChecked()
     assert settings.remember.isVisible() and not settings.remember.isEnabled()
     assert settings.remember_unavailable.isVisible()
     assert settings.remember_unavailable.text() == NO_KEYRING_REASON
+    assert settings.remember_message.isVisible()
     close_window(window)
 
 

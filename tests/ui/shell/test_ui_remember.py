@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import MemoryKeyring, NoKeyring
 from helpers.ui_window import (
     WAIT_MS,
+    click_checkbox,
     close_window,
+    finish_background_work,
     make_vault,
     open_window,
     unlock_with_password,
@@ -16,7 +19,7 @@ from helpers.ui_window import (
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recovery_app.services.secrets import NO_KEYRING_REASON
+from recovery_app.services.secrets import NO_KEYRING_REASON, KeyringSecretStore
 
 
 def test_remember_is_off_unless_chosen(
@@ -105,16 +108,44 @@ def test_remembered_key_forgotten_elsewhere_falls_back_to_the_password(
     close_window(window)
 
 
-def test_without_a_keyring_the_checkbox_is_hidden_with_a_reason(
+def test_nothing_asks_the_keyring_until_remember_is_ticked(
+    qtbot: QtBot, data_dir: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    real = KeyringSecretStore.status
+    monkeypatch.setattr(KeyringSecretStore, "status", lambda self: asked.append(1) or real(self))
+    make_vault(data_dir)
+    window = open_window(qtbot, data_dir)
+    wait_for_unlock_screen_ready(qtbot, window)
+    screen = window.unlock_screen
+    assert screen.remember.isVisible()  # offered before anything was asked
+    assert asked == []
+
+    click_checkbox(qtbot, screen.remember)
+
+    qtbot.waitUntil(lambda: asked == [1], timeout=WAIT_MS)
+    finish_background_work()
+    assert screen.remember.isVisible() and screen.remember.isChecked()  # it can remember
+    unlock_with_password(qtbot, window)  # with the box ticked above
+    finish_background_work()
+    assert len(memory_keyring.secrets) == 1
+    close_window(window)
+
+
+def test_without_a_keyring_ticking_remember_hides_it_with_a_reason(
     qtbot: QtBot, data_dir: Path, no_keyring: NoKeyring
 ) -> None:
     make_vault(data_dir)
     window = open_window(qtbot, data_dir)
     wait_for_unlock_screen_ready(qtbot, window)
     screen = window.unlock_screen
+    assert screen.remember.isVisible()  # nothing was ever remembered: not asked yet
 
+    click_checkbox(qtbot, screen.remember)
+
+    qtbot.waitUntil(screen.remember_unavailable.isVisible, timeout=WAIT_MS)
     assert screen.remember.isHidden()
-    assert screen.remember_unavailable.isVisible()
+    assert not screen.remember.isChecked()  # the password is not sent with "remember"
     assert screen.remember_unavailable.text() == NO_KEYRING_REASON
     assert "\n" not in screen.remember_unavailable.text()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PASSWORD, vault_bytes
+from conftest import CHEAP_KDF, PASSWORD, MemoryKeyring, vault_bytes
 from helpers.ui_window import (
     WAIT_MS,
     FakeClock,
@@ -18,6 +18,8 @@ from helpers.ui_window import (
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from recovery_app.services.secrets import KeyringSecretStore
+from recovery_app.services.vault_service import VaultService
 from recovery_app.storage.paths import VaultPaths
 from recovery_app.ui.shell.sections import TODAY
 from recovery_app.ui.shell.unlock import UnlockScreen
@@ -249,9 +251,13 @@ def test_a_pasted_password_loads_what_opening_needs_beside_the_key(
 
 
 def test_the_keyring_is_asked_only_once_the_unlock_screen_is_up(
-    qtbot: QtBot, data_dir: Path, monkeypatch
+    qtbot: QtBot, data_dir: Path, monkeypatch, memory_keyring: MemoryKeyring
 ) -> None:
-    make_vault(data_dir)
+    """Where a key was remembered (else the keyring is not asked at all: test_ui_remember)."""
+    service = VaultService(VaultPaths(data_dir), KeyringSecretStore(), CHEAP_KDF)
+    journal = service.create(PASSWORD)
+    journal.remember()
+    journal.close()
     window = open_window(qtbot, data_dir, start=False)
     asked: list[str] = []
     real_status = window.service.remember_status
