@@ -390,6 +390,7 @@ class SettingsScreen(QWidget):
             status = self._service.remember_status()
             if not status.available:  # no keyring at all: the box goes grey, and says why
                 self._show_remember_status(status)
+                return
         self.remember_message.say(text)
 
     def _open_change_password(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.ui.kit.lazy_qt import qt
 from recovery_app.ui.kit.message_line import MessageLine
 from recovery_app.ui.kit.widgets import (
     PasswordField,
@@ -119,6 +120,8 @@ class UnlockScreen(QWidget):
     def set_remember_available(self, available: bool, reason: str) -> None:
         if not available:
             self.remember.setChecked(False)
+            if self.remember.hasFocus():  # it goes: the password field, not the next button
+                self.password.setFocus(qt().FocusReason.OtherFocusReason)
         self.remember.setVisible(available)
         self.remember_unavailable.setText(reason)
         self.remember_unavailable.setVisible(not available and bool(reason))

@@ -148,6 +148,7 @@ def test_without_a_keyring_ticking_remember_hides_it_with_a_reason(
     assert not screen.remember.isChecked()  # the password is not sent with "remember"
     assert screen.remember_unavailable.text() == NO_KEYRING_REASON
     assert "\n" not in screen.remember_unavailable.text()
+    assert screen.password.hasFocus()  # ticked from the keyboard, typing goes on where it was
 
     # The password still opens the journal, and the reason survives a lock.
     unlock_with_password(qtbot, window)
