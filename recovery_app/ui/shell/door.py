@@ -105,7 +105,7 @@ class Door(QObject):
         self._window.unlock_screen.set_remember_available(status.available, status.reason)
 
     def remember_ticked(self, on: bool) -> None:
-        """ "Remember on this computer" ticked for the first time: can the keyring remember?
+        """The box "Remember on this computer" ticked for the first time: can the keyring?
         Asked off the GUI thread while the password is typed; if it can't, the box goes and
         the reason shows, as when the keyring was asked at start."""
         if not on or self._remember_asked:
