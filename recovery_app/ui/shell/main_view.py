@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ from recovery_app.services.reading_suggestions import OPEN_READING
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.preferences import Preferences
-from recovery_app.ui.kit.worker import run_in_background
+from recovery_app.ui.review.ahead import ReviewAhead
 from recovery_app.ui.shell.navigation import JournalNavigation
 from recovery_app.ui.shell.sections import (
     EXERCISES,
@@ -42,15 +42,12 @@ from recovery_app.ui.shell.sections import (
 )
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from recovery_app.domain.kinds import ContactKind
     from recovery_app.domain.urges import UrgeDetails
     from recovery_app.services.my_data_records import BackupOutcome
     from recovery_app.ui.exercises.screen import ExercisesScreen
     from recovery_app.ui.kit.journal_tasks import JournalTasks
     from recovery_app.ui.kit.theme import ThemeChoice
-    from recovery_app.ui.review.loader import ReviewLoader
     from recovery_app.ui.review.screen import ReviewScreen
     from recovery_app.ui.settings.screen import SettingsScreen
     from recovery_app.ui.today.screen import TodayScreen
@@ -59,9 +56,6 @@ if TYPE_CHECKING:
     from recovery_app.ui.whole.screen import WholeRelationshipScreen
 
 SIDEBAR_ROW_HEIGHT = 38
-# Quiet after the first section has drawn (or after the last click in the sidebar) before
-# Review is made ready ahead of its first visit (ui/review/ahead.py).
-AHEAD_MS = 300
 
 
 class MainView(QWidget):
@@ -148,13 +142,8 @@ class MainView(QWidget):
         if parent is not None:  # the first section is made at the size it will have
             self.resize(parent.size())
             layout.activate()
-        self._review_ahead: ReviewLoader | None = None  # counting for Review, not yet made
-        self._review_looked_ahead = False
-        self._ahead = QTimer(self)
-        self._ahead.setSingleShot(True)
-        self._ahead.setInterval(AHEAD_MS)
-        self._ahead.timeout.connect(self._ready_review)
-        self.section_drawn.connect(self._start_ahead)
+        self.review_ahead = ReviewAhead(lambda: journal.review, lambda: REVIEW in self._built, self)
+        self.section_drawn.connect(self.review_ahead.start)
         self.sidebar.currentRowChanged.connect(self._section_chosen)
         self.sidebar.setCurrentRow(TODAY)
 
@@ -180,32 +169,7 @@ class MainView(QWidget):
     def _section_chosen(self, index: int) -> None:
         if index >= 0:
             self.pages.setCurrentWidget(self.section(index))
-        if self._ahead.isActive():
-            self._ahead.start()  # a click: the quiet starts again
-
-    def _start_ahead(self) -> None:
-        self.section_drawn.disconnect(self._start_ahead)  # once, after the first section
-        self._ahead.start()
-
-    def _ready_review(self) -> None:
-        """While the person reads: Review's first count and Qt's first chart, done before
-        its first visit, if the journal holds anything to count (ui/review/ahead.py)."""
-        if REVIEW in self._built or self._review_looked_ahead:
-            return
-        self._review_looked_ahead = True
-        run_in_background(
-            self._journal.review.journal_first,
-            self._count_review_ahead,
-            lambda _error: None,  # the visit counts, and says what went wrong, itself
-            owner=self,
-        )
-
-    def _count_review_ahead(self, first: date | None) -> None:
-        if first is None or REVIEW in self._built:
-            return  # nothing to count or chart: the first visit is quick without
-        from recovery_app.ui.review.ahead import count_ahead
-
-        self._review_ahead = count_ahead(self._journal.review, self)
+        self.review_ahead.postpone()  # a click: the quiet before it starts again
 
     def show_section(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -417,8 +381,7 @@ class MainView(QWidget):
     def _build_review(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.review.screen import ReviewScreen
 
-        loader, self._review_ahead = self._review_ahead, None
-        return ReviewScreen(self._journal.review, parent, loader=loader)
+        return ReviewScreen(self._journal.review, parent, loader=self.review_ahead.take_loader())
 
     def _build_settings(self, parent: QWidget) -> QWidget:
         from recovery_app.ui.settings.screen import SettingsScreen

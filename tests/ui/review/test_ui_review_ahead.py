@@ -117,10 +117,10 @@ def test_a_journal_with_nothing_in_it_counts_nothing_ahead(
     make_vault(tmp_path, PASSWORD)
     counted = _counted(monkeypatch)
     window, main_view = _opened(qtbot, tmp_path)
-    qtbot.waitUntil(lambda: main_view._review_looked_ahead, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: main_view.review_ahead.looked, timeout=WAIT_MS)
     finish_background_work()
     assert counted == []
-    assert main_view._review_ahead is None
+    assert main_view.review_ahead.loader is None
 
     screen = _click_review(qtbot, main_view)
 
