@@ -217,7 +217,7 @@ class ReviewScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        now = self._now()
+        now = self.loader.moment()
         if self._counted != now:
             self._counted = now
             self.loader.begin(now)  # what was counted ahead for this same moment is kept
@@ -225,9 +225,6 @@ class ReviewScreen(QWidget):
             # Counted once the screen has painted: a count started now would share the
             # processor, and Python's lock, with the painting.
             self._after_paint.arm()
-
-    def _now(self) -> tuple[int, object]:
-        return self.loader.moment()
 
     def _painted(self) -> None:
         self.show_range(self.range_bar.key)
@@ -246,7 +243,7 @@ class ReviewScreen(QWidget):
         self.loader.invalidate()
         self._filling += 1
         if self.isVisible():
-            self._counted = self._now()
+            self._counted = self.loader.moment()
             self.show_range(self.range_bar.key)
         else:
             self._counted = None

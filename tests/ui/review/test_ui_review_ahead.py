@@ -62,6 +62,18 @@ def _opened(qtbot: QtBot, data_dir: Path) -> tuple[JournalWindow, MainView]:
     return window, window.main_view
 
 
+def _counting_ahead(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[JournalWindow, MainView, list[tuple[Any, Any]]]:
+    """A journal with urges, unlocked, once the range Review opens on is being counted
+    ahead; the ranges counted from the start, in order."""
+    _journal_with_urges(tmp_path)
+    counted = _counted(monkeypatch)
+    window, main_view = _opened(qtbot, tmp_path)
+    qtbot.waitUntil(lambda: counted == [DEFAULT_RANGE], timeout=WAIT_MS)
+    return window, main_view, counted
+
+
 def _click_review(qtbot: QtBot, main_view: MainView) -> ReviewScreen:
     sidebar = main_view.sidebar
     row = sidebar.visualItemRect(sidebar.item(REVIEW)).center()
@@ -77,10 +89,7 @@ def _click_review(qtbot: QtBot, main_view: MainView) -> ReviewScreen:
 def test_the_first_range_is_counted_ahead_and_the_visit_shows_that_count(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _journal_with_urges(tmp_path)
-    counted = _counted(monkeypatch)
-    window, main_view = _opened(qtbot, tmp_path)
-    qtbot.waitUntil(lambda: counted == [DEFAULT_RANGE], timeout=WAIT_MS)
+    window, main_view, counted = _counting_ahead(qtbot, tmp_path, monkeypatch)
     finish_background_work()
     assert REVIEW not in main_view._built  # counted, but the screen is not made before asked
     assert ahead.warm_charts() is False  # the charts were made ready once already
@@ -97,10 +106,7 @@ def test_the_first_range_is_counted_ahead_and_the_visit_shows_that_count(
 def test_something_saved_after_the_count_ahead_is_counted_again_on_the_visit(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _journal_with_urges(tmp_path)
-    counted = _counted(monkeypatch)
-    window, main_view = _opened(qtbot, tmp_path)
-    qtbot.waitUntil(lambda: counted == [DEFAULT_RANGE], timeout=WAIT_MS)
+    window, main_view, counted = _counting_ahead(qtbot, tmp_path, monkeypatch)
     finish_background_work()
     assert window.journal is not None
     window.journal.urges.log_urge(UrgeDetails(at=datetime.now(UTC), intensity=7))
@@ -132,10 +138,7 @@ def test_a_journal_with_nothing_in_it_counts_nothing_ahead(
 def test_a_lock_while_counting_ahead_drops_the_count_with_the_window(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _journal_with_urges(tmp_path)
-    counted = _counted(monkeypatch)
-    window, _main_view = _opened(qtbot, tmp_path)
-    qtbot.waitUntil(lambda: counted == [DEFAULT_RANGE], timeout=WAIT_MS)
+    window, _main_view, _counted_ranges = _counting_ahead(qtbot, tmp_path, monkeypatch)
 
     window.lock()  # the count may still be running
     finish_background_work()
