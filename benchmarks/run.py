@@ -109,8 +109,10 @@ def _understanding_ready(page: Any, expected: dict[str, int]) -> bool:
 
 
 def _settings_ready(page: Any, expected: dict[str, int]) -> bool:
-    remember = getattr(page, "remember", None)
-    return remember is not None and (remember.isVisible() or bool(page.remember_unavailable.text()))
+    panel = getattr(page, "remember_panel", None)
+    return panel is not None and (
+        panel.remember.isVisible() or bool(panel.remember_unavailable.text())
+    )
 
 
 def _review_ready(page: Any, expected: dict[str, int]) -> bool:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QTime, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import __version__
-from recovery_app.services.errors import SecretStoreError
 from recovery_app.services.journal import Journal
 from recovery_app.services.my_data_records import PasswordChangeResult
 from recovery_app.services.my_data_words import password_change_text
-from recovery_app.services.secrets import SecretStoreStatus
 from recovery_app.services.vault_service import VaultService
 from recovery_app.ui.kit.journal_tasks import JournalTasks
 from recovery_app.ui.kit.message_line import MessageLine
@@ -40,6 +37,7 @@ from recovery_app.ui.settings.backups_panel import BackupsPanel
 from recovery_app.ui.settings.change_password_dialog import ChangePasswordDialog
 from recovery_app.ui.settings.delete_panel import DeletePanel
 from recovery_app.ui.settings.my_data_panel import MyDataPanel
+from recovery_app.ui.settings.remember_panel import RememberPanel
 
 
 class SettingsScreen(QWidget):
@@ -68,7 +66,6 @@ class SettingsScreen(QWidget):
         self._journal = journal
         self._preferences = preferences
         self._on_locking_changed = on_locking_changed
-        self._remember_loaded = False
         self._build_ui()
         self._load()
         self._connect_signals()
@@ -107,25 +104,8 @@ class SettingsScreen(QWidget):
         )
         layout.addWidget(locking)
 
-        remember = QGroupBox(self.tr("Remember on this computer"))
-        remember_layout = QVBoxLayout(remember)
-        remember_layout.addWidget(
-            paragraph(
-                self.tr(
-                    "When this is on, the journal's key is kept in this computer's secure "
-                    "password store (the system keyring). Anyone who can sign in to this computer "
-                    "account can then open the journal without your password. It suits an account "
-                    "that is yours alone. Your password keeps working either way."
-                )
-            )
-        )
-        self.remember = QCheckBox(self.tr("&Remember on this computer"))
-        remember_layout.addWidget(self.remember)
-        self.remember_unavailable = paragraph("", "small")
-        remember_layout.addWidget(self.remember_unavailable)
-        self.remember_message = MessageLine(self._service.data_dir, note=True)
-        remember_layout.addWidget(self.remember_message)
-        layout.addWidget(remember)
+        self.remember_panel = RememberPanel(self._service, self._journal)
+        layout.addWidget(self.remember_panel)
 
         reminder = QGroupBox(self.tr("Daily reminder"))
         reminder_layout = QVBoxLayout(reminder)
@@ -287,36 +267,11 @@ class SettingsScreen(QWidget):
         self.suggest_readings.setChecked(enabled is not False)
         self.suggest_readings.setEnabled(enabled is not None)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # The keyring is asked only when Settings is opened, not at every unlock (a locked
-        # system keyring can be slow or show its own prompt), and then only if a key was
-        # remembered here or once the box is ticked (VaultService.remembered_here).
-        if not self._remember_loaded:
-            self._remember_loaded = True
-            self._load_remember()
-        super().showEvent(event)
-
-    def _load_remember(self) -> None:
-        if not self._service.remembered_here():
-            self.remember_unavailable.hide()  # offered, unticked; asked if the box is ticked
-            return
-        self._show_remember_status(self._service.remember_status())
-
-    def _show_remember_status(self, status: SecretStoreStatus) -> None:
-        self.remember.setEnabled(status.available)  # shown, so the words above make sense
-        self.remember_unavailable.setText(status.reason)
-        self.remember_unavailable.setVisible(not status.available)
-        if status.available:
-            self.remember.blockSignals(True)  # showing the state is not changing it
-            self.remember.setChecked(self._journal.is_remembered())
-            self.remember.blockSignals(False)
-
     def _connect_signals(self) -> None:
         self.auto_lock.valueChanged.connect(self._save_auto_lock)
         self.lock_minimised.toggled.connect(self._save_lock_minimised)
         self.reminder.toggled.connect(self._save_reminder)
         self.reminder_time.timeChanged.connect(lambda _at: self._save_reminder())
-        self.remember.toggled.connect(self._set_remembered)
         self.reduce_motion.toggled.connect(self._save_reduce_motion)
         for choice, button in self.theme_choices.items():
             button.toggled.connect(lambda on, c=choice: self._theme_chosen(c) if on else None)
@@ -371,27 +326,6 @@ class SettingsScreen(QWidget):
     def _save_lock_minimised(self, on: bool) -> None:
         self._preferences.lock_when_minimised = on
         self._on_locking_changed()
-
-    def _set_remembered(self, on: bool) -> None:
-        try:
-            if on:
-                self._journal.remember()
-                text = self.tr(
-                    "Remembered. This account now opens the journal without the password."
-                )
-            else:
-                self._journal.forget()
-                text = self.tr("Forgotten. The journal will ask for your password.")
-        except SecretStoreError as error:
-            text = self.remember_message.words_for(error)
-            self.remember.blockSignals(True)
-            self.remember.setChecked(not on)
-            self.remember.blockSignals(False)
-            status = self._service.remember_status()
-            if not status.available:  # no keyring at all: the box goes grey, and says why
-                self._show_remember_status(status)
-                return
-        self.remember_message.say(text)
 
     def _open_change_password(self) -> None:
         dialog = ChangePasswordDialog(self._service, self)

@@ -76,12 +76,13 @@ def test_ctrl_6_opens_settings_with_the_saved_choices(
     qtbot: QtBot, unlocked: JournalWindow, memory_keyring: MemoryKeyring
 ) -> None:
     settings = _open_settings(qtbot, unlocked)
+    panel = settings.remember_panel
 
     assert settings.auto_lock.value() == DEFAULT_AUTO_LOCK_MINUTES
     assert settings.lock_minimised.isChecked()
-    assert settings.remember.isVisible()
-    assert not settings.remember.isChecked()
-    assert not settings.remember_unavailable.isVisible()
+    assert panel.remember.isVisible()
+    assert not panel.remember.isChecked()
+    assert not panel.remember_unavailable.isVisible()
     assert unlocked.main_view is not None
     assert unlocked.main_view.sidebar.currentRow() == SETTINGS
     close_window(unlocked)
@@ -140,19 +141,20 @@ def test_remember_checkbox_stores_and_forgets_the_key(
     qtbot: QtBot, unlocked: JournalWindow, memory_keyring: MemoryKeyring
 ) -> None:
     settings = _open_settings(qtbot, unlocked)
+    panel = settings.remember_panel
     assert memory_keyring.secrets == {}
 
-    click_checkbox(qtbot, settings.remember)
-    assert settings.remember.isChecked()
+    click_checkbox(qtbot, panel.remember)
+    assert panel.remember.isChecked()
     assert len(memory_keyring.secrets) == 1
-    assert settings.remember_message.text() == (
+    assert panel.remember_message.text() == (
         "Remembered. This account now opens the journal without the password."
     )
 
-    click_checkbox(qtbot, settings.remember)
-    assert not settings.remember.isChecked()
+    click_checkbox(qtbot, panel.remember)
+    assert not panel.remember.isChecked()
     assert memory_keyring.secrets == {}
-    assert settings.remember_message.text() == "Forgotten. The journal will ask for your password."
+    assert panel.remember_message.text() == "Forgotten. The journal will ask for your password."
     close_window(unlocked)
 
 
@@ -169,10 +171,12 @@ def test_settings_show_a_key_remembered_at_unlock(
 
     settings = _open_settings(qtbot, window)
 
-    assert settings.remember.isChecked()
+    panel = settings.remember_panel
+
+    assert panel.remember.isChecked()
     assert len(memory_keyring.secrets) == 1
     assert writes == []  # showing the state is not changing it
-    assert settings.remember_message.isHidden()
+    assert panel.remember_message.isHidden()
     close_window(window)
 
 
@@ -184,16 +188,18 @@ def test_without_a_keyring_settings_say_why(
     unlock_with_password(qtbot, window)
 
     settings = _open_settings(qtbot, window)
-    assert settings.remember.isEnabled()  # nothing was remembered: the keyring not asked yet
-    assert not settings.remember_unavailable.isVisible()
 
-    click_checkbox(qtbot, settings.remember)
+    panel = settings.remember_panel
+    assert panel.remember.isEnabled()  # nothing was remembered: the keyring not asked yet
+    assert not panel.remember_unavailable.isVisible()
 
-    assert not settings.remember.isChecked()
-    assert settings.remember.isVisible() and not settings.remember.isEnabled()
-    assert settings.remember_unavailable.isVisible()
-    assert settings.remember_unavailable.text() == NO_KEYRING_REASON
-    assert settings.remember_message.isHidden()  # said once, beside the box
+    click_checkbox(qtbot, panel.remember)
+
+    assert not panel.remember.isChecked()
+    assert panel.remember.isVisible() and not panel.remember.isEnabled()
+    assert panel.remember_unavailable.isVisible()
+    assert panel.remember_unavailable.text() == NO_KEYRING_REASON
+    assert panel.remember_message.isHidden()  # said once, beside the box
     close_window(window)
 
 
