@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 
 
 class RememberPanel(QGroupBox):
-    def __init__(
-        self, door: VaultService, journal: Journal, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, door: VaultService, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Remember on this computer"), parent)
         self._door = door
         self._journal = journal
