@@ -13,6 +13,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from recovery_app.ui.kit.free_memory import give_back_soon
+
 
 class _Signals(QObject):
     done = Signal(object)
@@ -64,6 +66,8 @@ def run_in_background(
         # loop through Qt that Python's collector can't see, which kept every job's owner
         # (a screen of a closed journal, with what it showed) for as long as the process ran.
         signals.deleteLater()
+        if not _running:  # what the work freed goes back to the system (ui/kit/free_memory.py)
+            give_back_soon(work_pending)
         if owner is not None and not shiboken6.isValid(owner):
             return
         callback(value)
