@@ -7,7 +7,6 @@ import base64
 import json
 import secrets
 import uuid
-from dataclasses import asdict
 
 from recovery_app.storage.kdf import KdfParams
 from recovery_app.storage.keyfile import derive_key, key_check
@@ -19,14 +18,14 @@ def legacy_keyfile_bytes(data_key: bytes, password: str, kdf: KdfParams) -> byte
     vault_id = uuid.uuid4().hex
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
-    header = {"format": "journal-key", "version": 1, "vault_id": vault_id, "kdf": asdict(kdf)}
+    header = {"format": "journal-key", "version": 1, "vault_id": vault_id, "kdf": kdf._asdict()}
     aad = json.dumps(header, sort_keys=True).encode()
     wrapped = AESGCM(derive_key(password, salt, kdf)).encrypt(nonce, data_key, aad)
     doc = {
         "format": "journal-key",
         "version": 1,
         "vault_id": vault_id,
-        "kdf": {"name": "argon2id", **asdict(kdf)},
+        "kdf": {"name": "argon2id", **kdf._asdict()},
         "salt": _b64(salt),
         "wrap": {"alg": "AES-256-GCM", "nonce": _b64(nonce), "key": _b64(wrapped)},
         "key_check": _b64(key_check(data_key)),

@@ -7,8 +7,8 @@ password cannot be recovered and a too-clever rule makes forgetting more likely.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 MIN_PASSWORD_LENGTH = 8
 ZXCVBN_MAX_LENGTH = 72
@@ -21,8 +21,9 @@ class Strength(Enum):
     STRONG = 3
 
 
-@dataclass(frozen=True)
-class PasswordCheck:
+# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
+# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+class PasswordCheck(NamedTuple):
     strength: Strength
     acceptable: bool
 

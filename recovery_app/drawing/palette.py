@@ -9,15 +9,15 @@ background for WCAG AA (4.5:1) in both looks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
 
-@dataclass(frozen=True)
-class Palette:
+# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
+# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+class Palette(NamedTuple):
     dark: bool
     window: str  # behind everything
     surface: str  # cards, fields, lists
@@ -155,4 +155,4 @@ def contrast(foreground: str, background: str) -> float:
 
 
 def colour_names() -> list[str]:
-    return [f.name for f in fields(Palette) if f.name != "dark"]
+    return [name for name in Palette._fields if name != "dark"]

@@ -3,11 +3,12 @@ needs these figures before any of the key file's machinery (JSON, HMAC, AES) is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class KdfParams:
+# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
+# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+class KdfParams(NamedTuple):
     """Argon2id cost. 256 MiB, t=3, p=2 takes about 0.6 s on a 2-core machine."""
 
     time_cost: int = 3

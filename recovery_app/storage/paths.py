@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from recovery_app import APP_SLUG
 
@@ -25,8 +25,9 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-@dataclass(frozen=True)
-class VaultPaths:
+# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
+# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+class VaultPaths(NamedTuple):
     data_dir: Path
 
     @property
