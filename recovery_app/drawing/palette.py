@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
 
-# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
-# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+# A NamedTuple: on the unlock window's path, where dataclasses cost (ARCHITECTURE.md, Start-up).
 class Palette(NamedTuple):
     dark: bool
     window: str  # behind everything

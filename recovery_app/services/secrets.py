@@ -31,8 +31,7 @@ NOTE_ERROR_REASON = (
 )
 
 
-# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
-# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+# A NamedTuple: on the unlock window's path, where dataclasses cost (ARCHITECTURE.md, Start-up).
 class SecretStoreStatus(NamedTuple):
     available: bool
     reason: str = ""

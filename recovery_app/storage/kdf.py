@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
-# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+# A NamedTuple: on the unlock window's path, where dataclasses cost (ARCHITECTURE.md, Start-up).
 class KdfParams(NamedTuple):
     """Argon2id cost. 256 MiB, t=3, p=2 takes about 0.6 s on a 2-core machine."""
 

@@ -25,8 +25,7 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-# A NamedTuple, not a dataclass: it is defined before the unlock window's first frame, where
-# Python 3.11 spends ~0.6 ms building each frozen dataclass (docs/ARCHITECTURE.md, Start-up).
+# A NamedTuple: on the unlock window's path, where dataclasses cost (ARCHITECTURE.md, Start-up).
 class VaultPaths(NamedTuple):
     data_dir: Path
 
