@@ -48,7 +48,7 @@ def run_gui(data_dir: Path) -> int:
     from recovery_app.display_check import ensure_window_can_open
 
     ensure_window_can_open()  # one kind line and exit 1 where Qt would abort
-    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -59,9 +59,7 @@ def run_gui(data_dir: Path) -> int:
     window.show()
     window.start()
     # Asked once the window is drawn; with a tray, closing the window hides it there.
-    window.look_for_tray(
-        QSystemTrayIcon.isSystemTrayAvailable, lambda: app.setQuitOnLastWindowClosed(False)
-    )
+    window.look_for_tray(_tray_available, lambda: app.setQuitOnLastWindowClosed(False))
     code = app.exec()
     from recovery_app.ui.kit.worker import wait_for_background_work
 
@@ -69,6 +67,12 @@ def run_gui(data_dir: Path) -> int:
     if instance is not None:
         instance.release()
     return code
+
+
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon  # asked after the first frame: not before
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 def run_quick_log(

@@ -6,17 +6,18 @@ again, so typing capital letters never triggers it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 PRESSES_NEEDED = 3
 WINDOW_SECONDS = 2.0
 
 
-@dataclass
 class ShiftTripleDetector:
-    presses_needed: int = PRESSES_NEEDED
-    window_seconds: float = WINDOW_SECONDS
-    _times: list[float] = field(default_factory=list)
+    # A plain class, not a dataclass, for the reason UnlockThrottle gives (unlock_throttle.py).
+    def __init__(
+        self, presses_needed: int = PRESSES_NEEDED, window_seconds: float = WINDOW_SECONDS
+    ) -> None:
+        self.presses_needed = presses_needed
+        self.window_seconds = window_seconds
+        self._times: list[float] = []
 
     def shift_pressed(self, at: float) -> bool:
         """Record a lone Shift press at monotonic time `at`; True when the gesture completes."""

@@ -11,7 +11,6 @@ password never changes the journal's own files.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 FREE_TRIES = 2
 FIRST_PAUSE_SECONDS = 2.0
@@ -27,10 +26,24 @@ def pause_after(failures: int) -> float:
     return min(FIRST_PAUSE_SECONDS * 2.0**doublings, MAX_PAUSE_SECONDS)
 
 
-@dataclass
 class UnlockThrottle:
-    failures: int = 0
-    not_before: float = 0.0
+    # A plain class, not a dataclass: the window makes one before its first frame, where
+    # importing `dataclasses` and generating the methods cost ~3 ms (ARCHITECTURE.md, Start-up).
+    __slots__ = ("failures", "not_before")
+
+    def __init__(self, failures: int = 0, not_before: float = 0.0) -> None:
+        self.failures = failures
+        self.not_before = not_before
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnlockThrottle):
+            return NotImplemented
+        return (self.failures, self.not_before) == (other.failures, other.not_before)
+
+    __hash__ = None  # type: ignore[assignment]  # changes as wrong passwords come
+
+    def __repr__(self) -> str:
+        return f"UnlockThrottle(failures={self.failures}, not_before={self.not_before})"
 
     def record_failure(self, now: float) -> float:
         self.failures += 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -52,12 +51,22 @@ _UPGRADE_LOCK_WAIT_SECONDS = 1.0
 # methods that use them, so the window can show before any of it loads.
 
 
-@dataclass(frozen=True)
+# The two classes below are plain classes rather than dataclasses: both are made before the
+# unlock window's first frame, where `dataclasses` and a dataclass's generated methods cost
+# about 1.5 ms (see docs/ARCHITECTURE.md, Start-up).
+
+
 class CheckedPassword:
     """Proof that a password opened the key file: the key file read and the data key it wraps."""
 
-    keyfile: KeyFile
-    data_key: bytes = field(repr=False)
+    __slots__ = ("data_key", "keyfile")
+
+    def __init__(self, keyfile: KeyFile, data_key: bytes) -> None:
+        self.keyfile = keyfile
+        self.data_key = data_key
+
+    def __repr__(self) -> str:
+        return f"CheckedPassword(keyfile={self.keyfile!r})"  # never the key
 
 
 class VaultState(Enum):
@@ -80,17 +89,24 @@ def vault_state(paths: VaultPaths) -> VaultState:
     return VaultState.NONE
 
 
-@dataclass
 class VaultService:
-    paths: VaultPaths
-    secrets: SecretStore
-    kdf: KdfParams = DEFAULT_KDF
-    now: Callable[[], datetime] = utc_now  # the clock every service of a Journal reads
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        paths: VaultPaths,
+        secrets: SecretStore,
+        kdf: KdfParams = DEFAULT_KDF,
+        now: Callable[[], datetime] = utc_now,  # the clock every service of a Journal reads
+    ) -> None:
+        self.paths = paths
         # Remembered keys are looked for only where a note says one was put (secrets.py).
-        if not isinstance(self.secrets, NotedSecretStore):
-            self.secrets = NotedSecretStore(self.secrets, self.paths.remembered_note)
+        if not isinstance(secrets, NotedSecretStore):
+            secrets = NotedSecretStore(secrets, paths.remembered_note)
+        self.secrets: SecretStore = secrets
+        self.kdf = kdf
+        self.now = now
+
+    def __repr__(self) -> str:
+        return f"VaultService({self.paths!r})"
 
     @classmethod
     def for_folder(

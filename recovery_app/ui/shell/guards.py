@@ -16,13 +16,18 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_app.domain.quick_exit import ShiftTripleDetector
 from recovery_app.ui.kit.lazy_qt import qt
+
+if TYPE_CHECKING:
+    # Types only: PySide6 builds a class the first time it is named (QKeyEvent ~2 ms), and
+    # this module loads before the window's first frame; the filter starts after it.
+    from PySide6.QtGui import QKeyEvent, QWindow
 
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -117,26 +122,29 @@ class SafetyFilter(QObject):
         if kind in _ACTIVITY_EVENTS and self._idle.isActive():
             self._idle.start(self._idle_ms)
         # A press reaches the window once, before the widget it goes to.
-        if (
-            kind == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and not event.isAutoRepeat()
-        ):
-            if _is_lock_key(event):
-                # Reaches here only when no shortcut took it: a modal dialog is blocking the
-                # window's Lock action. Locking must work at once from anywhere.
-                self.lock_requested.emit()
-            if self._quick_log_key and _is_ctrl(event, qt().Key.Key_U):
-                # Likewise for "Log an urge", and more: on X11 a text field claims Ctrl+U to
-                # delete its line, which would erase a password being typed. Taken here, the
-                # key logs the urge (after unlocking, if locked) and the field keeps its text.
-                self.quick_log_requested.emit()
-                self._detector.other_key_pressed()
-                return True
-            if event.key() != qt().Key.Key_Shift:
-                self._detector.other_key_pressed()
-            elif self._detector.shift_pressed(self._clock()):
-                self.quick_exit_requested.emit()
+        if kind == QEvent.Type.KeyPress:
+            return self._key_pressed(cast("QKeyEvent", event))
+        return False
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        """True if the key was taken here and goes no further."""
+        if event.isAutoRepeat():
+            return False
+        if _is_lock_key(event):
+            # Reaches here only when no shortcut took it: a modal dialog is blocking the
+            # window's Lock action. Locking must work at once from anywhere.
+            self.lock_requested.emit()
+        if self._quick_log_key and _is_ctrl(event, qt().Key.Key_U):
+            # Likewise for "Log an urge", and more: on X11 a text field claims Ctrl+U to
+            # delete its line, which would erase a password being typed. Taken here, the
+            # key logs the urge (after unlocking, if locked) and the field keeps its text.
+            self.quick_log_requested.emit()
+            self._detector.other_key_pressed()
+            return True
+        if event.key() != qt().Key.Key_Shift:
+            self._detector.other_key_pressed()
+        elif self._detector.shift_pressed(self._clock()):
+            self.quick_exit_requested.emit()
         return False
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
@@ -25,17 +24,14 @@ from PySide6.QtWidgets import (
 from recovery_app import APP_DISPLAY_NAME
 from recovery_app.services.errors import VaultError
 from recovery_app.services.vault_service import VaultService, VaultState
-from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
-from recovery_app.ui.kit.resources import app_icon
+from recovery_app.ui.kit.screen_fit import fit_to_screen
 from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell import collector
-from recovery_app.ui.shell.daily_reminder import DailyReminder
 from recovery_app.ui.shell.door import Door
 from recovery_app.ui.shell.guards import SafetyFilter
-from recovery_app.ui.shell.tray import TrayIcon
 from recovery_app.ui.shell.unlock import UnlockScreen
 
 if TYPE_CHECKING:
@@ -43,8 +39,10 @@ if TYPE_CHECKING:
     from recovery_app.ui.kit.theme import ThemeChoice
     from recovery_app.ui.shell.backup_schedule import BackupSchedule
     from recovery_app.ui.shell.closed_work import ClosedJournalWork
+    from recovery_app.ui.shell.daily_reminder import DailyReminder
     from recovery_app.ui.shell.first_run import FirstRunScreen
     from recovery_app.ui.shell.main_view import MainView
+    from recovery_app.ui.shell.tray import TrayIcon
 
 DEFAULT_SIZE = (960, 640)
 
@@ -80,7 +78,9 @@ class JournalWindow(QMainWindow):
         self.door = Door(self, clock=clock)
 
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.setWindowIcon(app_icon())
+        # The icon once the first frame is up: the desktop shows it beside the window, and
+        # reading and drawing it is work the first frame doesn't need.
+        after_first_paint(self, self._set_icon)
         self.setMinimumSize(720, 520)
         self._first_run: FirstRunScreen | None = None
         self._unlock_screen: UnlockScreen | None = None
@@ -128,6 +128,11 @@ class JournalWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
 
+    def _set_icon(self) -> None:
+        from recovery_app.ui.kit.resources import app_icon
+
+        self.setWindowIcon(app_icon())
+
     # Only the screen that shows first is built before the window appears; the other one
     # is built the first time it is needed.
     @property
@@ -169,6 +174,9 @@ class JournalWindow(QMainWindow):
         """The tray icon (Open, Log an urge, Lock, Quit) and the daily reminder it shows."""
         if self.tray is not None:
             return
+        from recovery_app.ui.shell.daily_reminder import DailyReminder
+        from recovery_app.ui.shell.tray import TrayIcon
+
         self.tray = tray = TrayIcon(self)
         self.reminder = DailyReminder(self.preferences, tray, self)
         tray.open_action.triggered.connect(self.bring_to_front)
@@ -322,6 +330,8 @@ class JournalWindow(QMainWindow):
         self.safety.stop_idle()
         if self.reminder is not None:
             self.reminder.set_hint(None)
+        from PySide6.QtWidgets import QDialog  # built by PySide6 on first use, not at start
+
         for dialog in self.findChildren(QDialog):
             dialog.reject()
         if self.main_view is not None:
@@ -386,7 +396,9 @@ class JournalWindow(QMainWindow):
         self.activateWindow()
 
     def _tray_activated(self, reason: object) -> None:
-        if reason == TrayIcon.ActivationReason.Trigger:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.bring_to_front()
 
     def changeEvent(self, event: QEvent) -> None:

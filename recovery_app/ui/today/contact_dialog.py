@@ -22,9 +22,9 @@ from recovery_app.domain.kinds import Channel, ContactKind
 from recovery_app.services.clock_records import ContactDetails, SavedClock, SavedContact
 from recovery_app.services.clocks import ClockService
 from recovery_app.ui.kit.choices import ChoiceRow
-from recovery_app.ui.kit.dialog import fit_to_screen
 from recovery_app.ui.kit.entry_dialog import EntryDialog
 from recovery_app.ui.kit.fields import calendar_popup
+from recovery_app.ui.kit.screen_fit import fit_to_screen
 from recovery_app.ui.kit.widgets import paragraph, their_words
 
 CHANNEL_WORDS = {

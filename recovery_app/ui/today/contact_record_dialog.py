@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from recovery_app.services.attempt_records import AttemptVersion
 from recovery_app.services.clocks import ClockService
 from recovery_app.services.contact_records import AttemptRecord, RecordService
-from recovery_app.ui.kit.dialog import Dialog, fit_to_screen
+from recovery_app.ui.kit.dialog import Dialog
 from recovery_app.ui.kit.message_line import MessageLine
+from recovery_app.ui.kit.screen_fit import fit_to_screen
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 from recovery_app.ui.today.attachments_panel import AttachmentsPanel, moment_words

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from recovery_app.services.reach_out_plan import ReachOutPlan
 from recovery_app.services.support import SavedPerson
 from recovery_app.services.texts import reach_out_texts
-from recovery_app.ui.kit.dialog import Dialog, fit_to_screen
+from recovery_app.ui.kit.dialog import Dialog
+from recovery_app.ui.kit.screen_fit import fit_to_screen
 from recovery_app.ui.kit.scroll_page import ScrollPage
 from recovery_app.ui.kit.widgets import heading, paragraph, their_words
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from recovery_app.storage.paths import VaultPaths
-from recovery_app.ui.kit.dialog import FRAME_ALLOWANCE
+from recovery_app.ui.kit.screen_fit import FRAME_ALLOWANCE
 from recovery_app.ui.shell.window import DEFAULT_SIZE
 
 WRONG_PASSWORD = "my wrong secret phrase"
