@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import APP_DISPLAY_NAME
-from recovery_app.services.errors import VaultError
 from recovery_app.services.vault_service import VaultService, VaultState
 from recovery_app.ui.kit.first_paint import after_first_paint
 from recovery_app.ui.kit.lazy_qt import application
 from recovery_app.ui.kit.preferences import Preferences
 from recovery_app.ui.kit.screen_fit import fit_to_screen
-from recovery_app.ui.kit.worker import run_in_background
 from recovery_app.ui.shell import collector
 from recovery_app.ui.shell.door import Door
 from recovery_app.ui.shell.guards import SafetyFilter
@@ -261,37 +259,12 @@ class JournalWindow(QMainWindow):
         if self.reminder is not None:
             self.reminder.set_hint(journal.hard_dates.tray_line)
         self._apply_locking_prefs()
-        self._check_integrity(journal)
+        from recovery_app.ui.shell.integrity_check import check_after_opening
+
+        check_after_opening(self, journal)
         if self._pending_quick_log:
             self._pending_quick_log = False
             self.main_view.urges.open_quick_log()
-
-    def _check_integrity(self, journal: Journal) -> None:
-        """Every page checked once per unlock, off the GUI thread, while Today is on screen;
-        damage locks the journal and says so, before anything more is read or written."""
-        generation = self._generation
-
-        def failed(error: BaseException) -> None:
-            if generation != self._generation or not isinstance(error, VaultError):
-                return  # locked meanwhile; anything unexpected is for the next unlock to meet
-            self.lock()
-            self.unlock_screen.show_error(self.unlock_screen.message.words_for(error))
-
-        def checked(_result: object) -> None:
-            # Backed up once every page is known sound: never a copy of a damaged journal.
-            if generation == self._generation and self.backup_schedule is not None:
-                self.backup_schedule.start()
-
-        def start() -> None:
-            if generation == self._generation and self.journal is journal:
-                run_in_background(journal.check_integrity, checked, failed, self)
-
-        # Once Today is on screen: on two cores, a check of every page beside the first
-        # frame would make the person wait for both.
-        if self.main_view is not None and self.main_view.isVisible():
-            after_first_paint(self.main_view, start)
-        else:
-            start()
 
     # ----- work with the journal closed (ui/shell/closed_work.py) ---------------------------
 
