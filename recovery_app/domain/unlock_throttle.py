@@ -28,7 +28,8 @@ def pause_after(failures: int) -> float:
 
 class UnlockThrottle:
     # A plain class, not a dataclass: the window makes one before its first frame, where
-    # importing `dataclasses` and generating the methods cost ~3 ms (ARCHITECTURE.md, Start-up).
+    # importing `dataclasses` (~2 ms) and generating the methods would cost (ARCHITECTURE.md,
+    # Start-up).
     __slots__ = ("failures", "not_before")
 
     def __init__(self, failures: int = 0, not_before: float = 0.0) -> None:
