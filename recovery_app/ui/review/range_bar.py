@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.domain.review_range import RangeChoice
+from recovery_app.ui.kit.fields import calendar_popup
 
 RangeKey = tuple[RangeChoice, tuple[date, date] | None]
 DEFAULT_RANGE: RangeKey = (RangeChoice.LAST_3_MONTHS, None)
@@ -87,8 +88,7 @@ class RangeBar(QWidget):
         self.set_key(DEFAULT_RANGE)
 
     def _date_edit(self, name: str, day: date, today: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
+        edit = calendar_popup(QDateEdit(_qdate(day)))
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMaximumDate(_qdate(today))
         edit.setAccessibleName(name)
