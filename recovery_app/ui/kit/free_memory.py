@@ -14,6 +14,7 @@ their own.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -26,15 +27,17 @@ _asked = 0  # bumped by each ask: only the last one, once quiet, gives memory ba
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, where there is one (Linux with glibc; not musl, macOS or Windows)."""
     global _trim, _looked
     if not _looked:
         _looked = True
-        import ctypes  # here, not at start-up: the worker module loads before the first frame
+        if sys.platform.startswith("linux"):
+            import ctypes  # here, not at start-up: the worker module loads before the first frame
 
-        try:
-            _trim = ctypes.CDLL(None).malloc_trim  # glibc; absent elsewhere
-        except (AttributeError, OSError):
-            _trim = None
+            try:
+                _trim = ctypes.CDLL(None).malloc_trim  # glibc; absent elsewhere
+            except (AttributeError, OSError):
+                _trim = None
     return _trim
 
 

@@ -12,48 +12,24 @@ look only at what was made since, and stay short. Young garbage is collected fir
 so it isn't kept. A lock takes everything back and collects it once, a moment later, while
 the unlock screen waits for a password: the closed journal's screens, gone, are collected
 then, whatever cycles they made. Each time, what Python and the C allocator hold but no
-longer use is given back to the system too (`give_back`).
+longer use is given back to the system too (`ui/kit/free_memory.py`: glibc keeps what
+Qt, SQLite and Python's larger objects let go of; a closed journal's screens or a first
+visit's scaffolding left about 12 MiB of it).
 """
 
 from __future__ import annotations
 
 import gc
 import linecache
-import sys
-from collections.abc import Callable
-from functools import cache
 
 from PySide6.QtCore import QObject, QTimer
 
+from recovery_app.ui.kit.free_memory import give_back_free_memory
 from recovery_app.ui.kit.worker import work_pending
 
 # After a lock, how long to wait before the one full collection: the destroyed screens'
 # deferred deletes run first, and the unlock screen's first frame is not held up by it.
 TAKE_BACK_AFTER_MS = 300
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim, where there is one (Linux with glibc, not musl, macOS or Windows).
-    Looked up on first use: ctypes stays out of the start-up."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return None
-    return trim
-
-
-def give_back() -> None:
-    """Memory freed inside the C allocator returned to the system: glibc keeps what Qt, SQLite
-    and Python's larger objects let go of for later, and a closed journal's screens or a
-    first visit's scaffolding left about 12 MiB of it (measured; ~2 ms)."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 def set_aside() -> None:
@@ -65,7 +41,7 @@ def set_aside() -> None:
     linecache.clearcache()
     gc.collect(1)
     gc.freeze()
-    give_back()
+    give_back_free_memory()
 
 
 def take_back() -> None:
@@ -74,7 +50,7 @@ def take_back() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    give_back()
+    give_back_free_memory()
 
 
 def take_back_soon(owner: QObject) -> None:
