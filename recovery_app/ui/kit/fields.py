@@ -21,7 +21,7 @@ _POPUP_NAME = "qt_datetimedit_calendar"
 
 def calendar_popup(field: DateField) -> DateField:
     """Give a date field its calendar, with weekends in the same colour as every other day
-    and the whole month in view (`fit_calendar`).
+    and the whole month in view (`_fit_calendar`).
 
     Qt paints Saturdays and Sundays red whatever the palette says; an empty format lets them
     follow the look, light or dark, like the rest of the month. The calendar is Qt's to make
@@ -30,11 +30,11 @@ def calendar_popup(field: DateField) -> DateField:
     so it is fitted as the popup is polished, before it first shows.
     """
     field.setCalendarPopup(True)
-    field.installEventFilter(_PlainWeekends(field))
+    field.installEventFilter(_FitWhenFirstOpened(field))
     return field
 
 
-def fit_calendar(calendar: QCalendarWidget) -> None:
+def _fit_calendar(calendar: QCalendarWidget) -> None:
     """Saturdays and Sundays drawn like the other days, and every week of the month whole.
 
     Qt sizes the popup for rows of the font's height, while its table's (hidden) row header
@@ -51,7 +51,7 @@ def fit_calendar(calendar: QCalendarWidget) -> None:
         calendar.setMinimumHeight(height)  # which would otherwise shrink with the rows
 
 
-class _PlainWeekends(QObject):
+class _FitWhenFirstOpened(QObject):
     """Watches a date field until its calendar popup is made and fits it, once."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -60,6 +60,6 @@ class _PlainWeekends(QObject):
         popup = cast("QChildEvent", event).child()
         calendar = popup.findChild(QCalendarWidget) if popup.objectName() == _POPUP_NAME else None
         if calendar is not None:
-            fit_calendar(calendar)
+            _fit_calendar(calendar)
             watched.removeEventFilter(self)  # kept as the field's child, and freed with it
         return False

@@ -79,7 +79,7 @@ def test_every_week_of_the_month_is_in_view(qtbot: QtBot) -> None:
 
 
 def test_without_the_fix_qt_paints_weekends_in_a_colour_of_its_own(qtbot: QtBot) -> None:
-    # What calendar_popup undoes, so the test above can't pass on Qt's defaults alone.
+    # What calendar_popup undoes, so the weekends test can't pass on Qt's defaults alone.
     field = QDateEdit(QDate(2026, 12, 3))
     field.setCalendarPopup(True)
     shown_field(qtbot, field)
