@@ -4,22 +4,34 @@ The socket lives in a folder only this user can enter, and only this user's proc
 listened to or talked to (services/instance_endpoint.py says why).
 
 The lock is tried first: got, no window owns the folder, so there is none to raise, and the
-socket (Qt's network module, the endpoint's hashing) can wait until the window has drawn
+socket (and the endpoint's hashing) can wait until the window has drawn
 (`claim(listen=False)`, then `listen()`). Held, the owner is asked to show itself.
+
+The socket is the system's own Unix socket, through Python's `socket` module and a
+QSocketNotifier: Qt's network module cost about 3 MiB resident for this one short line
+(measured beside it, loaded and listening). Windows has no Unix sockets in Python, so there
+Qt's local socket (a named pipe limited to this user) carries it.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
+from collections.abc import Callable
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+log = logging.getLogger(__name__)
 
 SHOW = b"show"
 QUICK_LOG = b"quick-log"  # `recovery-app quick-log` while the window is already running
@@ -47,7 +59,7 @@ class SingleInstance(QObject):
         self._data_dir = data_dir
         self._lock_path = lock_path
         self._lock: QLockFile | None = None
-        self._server: QLocalServer | None = None
+        self._server: _Server | None = None
 
     @cached_property
     def _name(self) -> str | None:
@@ -96,57 +108,196 @@ class SingleInstance(QObject):
         """Send `request` to the window that owns the folder; False if none is running."""
         if self._name is None:
             return False
-        from PySide6.QtNetwork import QLocalSocket
-
-        from recovery_app.services.instance_endpoint import peer_is_this_user
-
-        socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(300):
-            return False
-        if not peer_is_this_user(int(socket.socketDescriptor())):
-            socket.abort()  # someone else listens there: tell them nothing
-            return False
-        socket.write(request + b"\n")
-        socket.waitForBytesWritten(300)
-        socket.disconnectFromServer()
-        return True
+        if os.name == "nt":
+            return _ask_over_pipe(self._name, request)
+        return _ask_over_socket(self._name, request)
 
     def listen(self) -> None:
         """Answer later windows of this folder (raise this one, or open its quick log)."""
         if self._name is None or self._server is not None:
             return  # no private place for it: the lock file alone keeps one window
-        from PySide6.QtNetwork import QLocalServer
+        try:
+            self._server = (_PipeServer if os.name == "nt" else _SocketServer)(
+                self._name, self._on_request, self
+            )
+        except OSError as error:  # the lock file alone keeps one window
+            reason = errno.errorcode.get(error.errno or 0, "unknown")
+            log.warning("the window's endpoint could not listen (%s)", reason)
 
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._name):
-            QLocalServer.removeServer(self._name)  # left by a crash
-            server.listen(self._name)
-        server.newConnection.connect(self._on_connection)
-        self._server = server
+    def _on_request(self, request: bytes) -> None:
+        if request == QUICK_LOG:
+            self.quick_log_requested.emit()
+        elif request.startswith(SHOW):
+            self.show_requested.emit()
 
-    def _on_connection(self) -> None:
+
+# ----- the endpoint --------------------------------------------------------------------------
+
+_WAIT_S = 0.3  # for the owner to answer: it is this user's own window, on this computer
+_LONGEST_REQUEST = 64  # bytes; the requests are a word long
+
+
+class _Server(Protocol):
+    def close(self) -> None: ...
+
+
+def _ask_over_socket(path: str, request: bytes) -> bool:
+    import socket
+
+    from recovery_app.services.instance_endpoint import peer_is_this_user
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as peer:
+        peer.settimeout(_WAIT_S)
+        try:
+            peer.connect(path)
+        except OSError:  # nobody listens there (a socket file left by a crash, say)
+            return False
+        if not peer_is_this_user(peer.fileno()):
+            return False  # someone else listens there: tell them nothing
+        try:
+            peer.sendall(request + b"\n")
+        except OSError:
+            return False
+    return True
+
+
+class _SocketServer:
+    """Listens at `path` (in a private folder) and hands each of this user's requests, one
+    short line a connection, to `on_request`. Nothing here blocks the window: a connection
+    that sends nothing is simply left until it closes."""
+
+    def __init__(self, path: str, on_request: Callable[[bytes], None], parent: QObject) -> None:
+        import socket
+
+        from PySide6.QtCore import QSocketNotifier
+
+        self._path = path
+        self._on_request = on_request
+        self._parent = parent
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            try:
+                server.bind(path)
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE:
+                    raise
+                os.unlink(path)  # left by a crash: this window holds the folder's lock
+                server.bind(path)
+            os.chmod(path, 0o600)  # this user only, whatever the folder allows
+            self._inode = os.stat(path).st_ino
+            server.listen(8)
+            server.setblocking(False)
+        except BaseException:
+            server.close()
+            raise
+        self._socket = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, parent)
+        self._notifier.activated.connect(self._accept)
+        self._peers: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+
+    def _accept(self) -> None:
+        from PySide6.QtCore import QSocketNotifier
+
         from recovery_app.services.instance_endpoint import peer_is_this_user
 
-        assert self._server is not None
-        socket = self._server.nextPendingConnection()
-        if socket is None:
+        while True:
+            try:
+                peer, _address = self._socket.accept()
+            except OSError:  # none left waiting (or the socket was closed)
+                return
+            if not peer_is_this_user(peer.fileno()):
+                peer.close()  # another user's process: never obeyed, never answered
+                continue
+            peer.setblocking(False)
+            key = peer.fileno()
+            notifier = QSocketNotifier(key, QSocketNotifier.Type.Read, self._parent)
+            self._peers[key] = (peer, notifier, bytearray())
+            notifier.activated.connect(self._reader(key))
+            self._read(key)  # the line is usually there already
+
+    def _reader(self, key: int) -> Callable[..., None]:
+        return lambda *_socket_and_type: self._read(key)  # what `activated` says is unused
+
+    def _read(self, key: int) -> None:
+        entry = self._peers.get(key)
+        if entry is None:
             return
-        if not peer_is_this_user(int(socket.socketDescriptor())):
-            socket.abort()  # another user's process: never obeyed, never answered
+        peer, _notifier, received = entry
+        while True:
+            try:
+                chunk = peer.recv(_LONGEST_REQUEST)
+            except BlockingIOError:
+                return  # the rest comes later
+            except OSError:
+                chunk = b""
+            received += chunk
+            if not chunk or b"\n" in received or len(received) >= _LONGEST_REQUEST:
+                break
+        self._drop(key)
+        self._on_request(bytes(received).split(b"\n", 1)[0].strip())
+
+    def _drop(self, key: int) -> None:
+        peer, notifier, _received = self._peers.pop(key)
+        # Switched off and left to be freed with its parent, never deleted here: this runs
+        # while the notifier signals, and a deferred delete could race the teardown at
+        # quit. A launch leaves one such small object; a session sees a handful.
+        notifier.setEnabled(False)
+        peer.close()
+
+    def close(self) -> None:
+        for key in list(self._peers):
+            self._drop(key)
+        self._notifier.setEnabled(False)
+        self._socket.close()
+        try:
+            if os.stat(self._path).st_ino == self._inode:
+                os.unlink(self._path)  # the next window of this folder binds afresh
+        except OSError:
+            pass
+
+
+def _ask_over_pipe(name: str, request: bytes) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    pipe = QLocalSocket()
+    pipe.connectToServer(name)
+    if not pipe.waitForConnected(int(_WAIT_S * 1000)):
+        return False
+    pipe.write(request + b"\n")
+    pipe.waitForBytesWritten(int(_WAIT_S * 1000))
+    pipe.disconnectFromServer()
+    return True
+
+
+class _PipeServer:
+    """Windows: Qt's local server, a named pipe open to this user only."""
+
+    def __init__(self, name: str, on_request: Callable[[bytes], None], parent: QObject) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer(parent)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(name):
+            QLocalServer.removeServer(name)  # left by a crash
+            server.listen(name)
+        server.newConnection.connect(self._accept)
+        self._server = server
+        self._on_request = on_request
+
+    def _accept(self) -> None:
+        pipe = self._server.nextPendingConnection()
+        if pipe is None:
             return
 
         def read() -> None:
-            request = bytes(socket.readAll().data()).strip()
-            if request == QUICK_LOG:
-                self.quick_log_requested.emit()
-            elif request.startswith(SHOW):
-                self.show_requested.emit()
-            # Closed, not deleteLater(): the socket is the server's child and is freed with it,
-            # so no deferred delete can race the server's teardown at quit.
-            socket.close()
+            self._on_request(bytes(pipe.readAll().data()).strip())
+            # Closed, not deleteLater(): the pipe is the server's child and is freed with
+            # it, so no deferred delete can race the server's teardown at quit.
+            pipe.close()
 
-        socket.readyRead.connect(read)
-        if socket.bytesAvailable():
+        pipe.readyRead.connect(read)
+        if pipe.bytesAvailable():
             read()
+
+    def close(self) -> None:
+        self._server.close()
