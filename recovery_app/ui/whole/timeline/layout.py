@@ -52,6 +52,18 @@ def lay_out(
     return placing.items
 
 
+class Dated:
+    """Memories by start, then id, with each one's first and last day as day numbers: the
+    part of a layout that depends on the memories alone (sorting years of them is most of
+    it), worked out once for a list and shared by each layout of it, at every zoom and
+    every height the view is given."""
+
+    def __init__(self, memories: Sequence[Memory]) -> None:
+        self.order = sorted(memories, key=lambda m: (m.when.start.toordinal(), m.id))
+        self.starts = [m.when.start.toordinal() for m in self.order]
+        self.ends = [m.when.end.toordinal() for m in self.order]
+
+
 class Placing:
     """A layout made from the left as far as it is needed: a memory's lane depends only on
     those that start before it, so the first frame, which shows the earliest years, places
@@ -62,7 +74,7 @@ class Placing:
 
     def __init__(
         self,
-        memories: Sequence[Memory],
+        memories: Sequence[Memory] | Dated,
         origin: date,
         scale: float,
         lane_limits: dict[int, int],
@@ -73,14 +85,13 @@ class Placing:
         # By start, then id: the order items are placed and drawn in. An item is made only
         # as its memory is placed; each start and width is worked out here, for finding
         # what is in view.
-        self._order = sorted(memories, key=lambda m: (m.when.start.toordinal(), m.id))
+        dated = memories if isinstance(memories, Dated) else Dated(memories)
+        self._order = dated.order
+        self._ends = dated.ends
         start = self._start
-        self.x0s = [(m.when.start.toordinal() - start) * scale for m in self._order]
+        self.x0s = [(day - start) * scale for day in dated.starts]
         self.widest = max(
-            (
-                (m.when.end.toordinal() - start + 1) * scale - x0
-                for m, x0 in zip(self._order, self.x0s, strict=True)
-            ),
+            ((end - start + 1) * scale - x0 for end, x0 in zip(dated.ends, self.x0s, strict=True)),
             default=0.0,
         )
         self.items: list[TimelineItem] = []  # those placed so far, in order
@@ -106,16 +117,15 @@ class Placing:
         the last one drawn in its lane (a bar of about its size, likewise) would only be
         painted over, so it is marked `covered` and skipped. The chosen and ringed ones are
         always drawn, and the list shows every memory."""
-        items, order, x0s = self.items, self._order, self.x0s
+        items, order, x0s, ends_at = self.items, self._order, self.x0s, self._ends
         placed, count = len(items), len(order)
         lane_ends, limits, last = self._lane_ends, self._limits, self._last
         start, scale, side_of = self._start, self._scale, self._side_of
         dot = 2 * DOT_RADIUS
         label_width = self._label_width
         while placed < count and x0s[placed] <= x:
-            memory, x0 = order[placed], x0s[placed]
+            memory, x0, x1 = order[placed], x0s[placed], (ends_at[placed] - start + 1) * scale
             placed += 1
-            x1 = (memory.when.end.toordinal() - start + 1) * scale
             item = TimelineItem(
                 memory,
                 x0,

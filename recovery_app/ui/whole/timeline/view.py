@@ -49,6 +49,7 @@ from recovery_app.ui.whole.timeline.layout import (
     MONTHS,
     YEARS,
     ZOOMS,
+    Dated,
     Placing,
     TimelineItem,
 )
@@ -84,8 +85,10 @@ class TimelineView(QAbstractScrollArea):
         self._memories: list[Memory] = []  # time order, as given
         self._index: dict[int, int] = {}  # memory id: its place in `_memories`
         self._by_id: dict[int, TimelineItem] = {}
-        self._placed = Placing([], date.today(), 1.0, {})
+        self._dated = Dated([])
+        self._placed = Placing(self._dated, date.today(), 1.0, {})
         self._origin = date.today()
+        self._last_day = self._origin
         self._zoom = YEARS
         self._selected: Memory | None = None
         self._highlighted: set[int] = set()
@@ -100,9 +103,11 @@ class TimelineView(QAbstractScrollArea):
         """Memories in time order. The selection is kept when its memory is still there."""
         self._memories = list(memories)
         self._index = {m.id: n for n, m in enumerate(self._memories)}
+        self._dated = Dated(self._memories)  # each layout of them reuses this
         if self._memories:
             first = min(m.when.start for m in self._memories)
             self._origin = first - timedelta(days=MARGIN_DAYS)
+            self._last_day = max(m.when.end for m in self._memories)
         self._dirty = True
         self._update_scroll_range()
         if self._selected is not None and self._selected.id not in {m.id for m in memories}:
@@ -214,7 +219,7 @@ class TimelineView(QAbstractScrollArea):
         scale = ZOOMS[self._zoom]
         label_width = self._label_width if self._zoom >= MONTHS else None
         limits = {side: self._lane_limit(side) for side in (ABOVE, 0, BELOW)}
-        self._placed = Placing(self._memories, self._origin, scale, limits, label_width)
+        self._placed = Placing(self._dated, self._origin, scale, limits, label_width)
         self._by_id = {}
         self._dirty = False
 
@@ -227,7 +232,7 @@ class TimelineView(QAbstractScrollArea):
 
     def _update_scroll_range(self) -> None:
         if self._memories:
-            last = max(m.when.end for m in self._memories) + timedelta(days=MARGIN_DAYS)
+            last = self._last_day + timedelta(days=MARGIN_DAYS)
         else:
             last = self._origin + timedelta(days=365)
         total = (last - self._origin).days * ZOOMS[self._zoom]
