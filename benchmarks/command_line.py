@@ -4,7 +4,9 @@ and `urges --json` at every scale, its time and its peak memory.
 Each sample is the installed `recovery-app` (or the bare child) started fresh with the
 password on standard input, timed from just before it starts until it has exited, with its
 own peak resident memory from wait4. The output goes to /dev/null, except in the warm-up
-run, where it is checked.
+run, where it is checked. hook/sitecustomize.py notes, from inside, how long each child's
+key derivation took (RECOVERY_BENCH=command), so the growth of `urges` can be read without
+the derivation's own spread from one start to the next.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from children import RECOVERY_APP, BenchmarkError, Finished, run_child
@@ -43,9 +46,27 @@ def command(data_dir: Path, *words: str) -> list[str]:
     return [str(RECOVERY_APP), "--data-dir", str(data_dir), "--password-stdin", *words]
 
 
+@dataclass(frozen=True)
+class CommandRun:
+    done: Finished
+    kdf_seconds: float  # the key derivation's share of done.seconds, seen from inside
+
+    @property
+    def seconds(self) -> float:
+        return self.done.seconds
+
+    @property
+    def peak_rss_kib(self) -> int:
+        return self.done.peak_rss_kib
+
+    @property
+    def stdout(self) -> str:
+        return self.done.stdout
+
+
 def run_command(
     kind: str, data_dir: Path, env: Mapping[str, str], password: str, *, keep: bool = False
-) -> Finished:
+) -> CommandRun:
     """One run of `kind` ("bare", "status" or "urges"); its output is kept only if asked."""
     if kind == "bare":
         argv = [sys.executable, "-c", BARE_STATUS, str(data_dir)]
@@ -53,13 +74,22 @@ def run_command(
         argv = command(data_dir, "status", "--json")
     else:
         argv = command(data_dir, "urges", "--json")
-    done = run_child(argv, env, stdin=password + "\n", keep_stdout=keep)
+    out = data_dir.parent / "command-result.json"
+    out.unlink(missing_ok=True)
+    watched = {**env, "RECOVERY_BENCH": "command", "RECOVERY_BENCH_OUT": str(out)}
+    done = run_child(argv, watched, stdin=password + "\n", keep_stdout=keep)
     if done.returncode != 0:
         raise BenchmarkError(f"{kind} failed with exit {done.returncode}: {done.stderr[-2000:]}")
-    return done
+    try:
+        kdf_seconds = float(json.loads(out.read_text())["kdf_seconds"])
+    except (OSError, ValueError, KeyError) as error:
+        raise BenchmarkError(f"{kind}: its key derivation was not seen ({error})") from None
+    if kdf_seconds <= 0:
+        raise BenchmarkError(f"{kind}: it derived no key")
+    return CommandRun(done, kdf_seconds)
 
 
-def check_urges_output(done: Finished, urges: int) -> None:
+def check_urges_output(done: CommandRun, urges: int) -> None:
     """The streamed document is whole JSON with every urge in it."""
     try:
         listed = json.loads(done.stdout)["urges"]

@@ -12,6 +12,11 @@ program's event loop starts, the benchmark's observer begins.
   is written with the resident memory to RECOVERY_BENCH_OUT; then the child exits at once.
 - RECOVERY_BENCH=session: the module named by RECOVERY_BENCH_DRIVER (benchmarks/
   app_session.py) is imported and its `begin(app)` drives the real window as a person would.
+- RECOVERY_BENCH=command (a command line run, or the bare process beside it): the first time
+  `argon2.low_level` is imported, its `hash_secret_raw` is wrapped to add up the seconds the
+  key derivation takes, written to RECOVERY_BENCH_OUT as the process exits. Its memory-hard
+  256 MiB makes it vary by some 0.4 s from one start to the next, as much as the growth
+  being measured, so benchmarks/command_line.py can set it apart.
 
 Nothing here imports Qt or the app before the program does.
 """
@@ -22,7 +27,6 @@ import os
 import sys
 
 MODE = os.environ.get("RECOVERY_BENCH", "")
-WATCHED = "PySide6.QtWidgets"
 
 
 def resident_kib() -> dict[str, int]:
@@ -100,12 +104,35 @@ def _wrap_exec(widgets: object) -> None:
     application.exec = exec_watched
 
 
+def _wrap_kdf(low_level: object) -> None:
+    import atexit
+    import json
+    import time
+
+    derive = low_level.hash_secret_raw  # type: ignore[attr-defined]
+    seconds: list[float] = []
+
+    def noted(*args: object, **kwargs: object) -> bytes:
+        started = time.perf_counter()
+        try:
+            return derive(*args, **kwargs)  # type: ignore[no-any-return]
+        finally:
+            seconds.append(time.perf_counter() - started)
+
+    low_level.hash_secret_raw = noted  # type: ignore[attr-defined]
+    atexit.register(lambda: write_result(json.dumps({"kdf_seconds": sum(seconds)})))
+
+
+# The module each mode watches for, and what is done once it has been imported.
+WATCHED = {"command": ("argon2.low_level", _wrap_kdf)}.get(MODE, ("PySide6.QtWidgets", _wrap_exec))
+
+
 class _Finder:
-    """Lets the real import of PySide6.QtWidgets happen, then wraps what it defined."""
+    """Lets the real import of the watched module happen, then wraps what it defined."""
 
     @classmethod
     def find_spec(cls, name: str, path: object = None, target: object = None) -> object:
-        if name != WATCHED:
+        if name != WATCHED[0]:
             return None
         sys.meta_path.remove(cls)  # type: ignore[arg-type]
         from importlib.util import find_spec
@@ -118,7 +145,7 @@ class _Finder:
 
         def exec_module(module: object) -> None:
             original(module)  # type: ignore[arg-type]
-            _wrap_exec(module)
+            WATCHED[1](module)
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
