@@ -113,6 +113,40 @@ def test_a_promise_made_elsewhere_is_asked_about_in_the_next_check_in(
     assert promises.promises()[0].outcome is PromiseOutcome.KEPT
 
 
+def test_the_check_in_reads_both_its_promises_as_the_next_check_in_chooses_them(
+    promises: PromiseService, check_ins: CheckInService, tomorrow_check_ins: CheckInService
+) -> None:
+    """Today's answers read today's promise and yesterday's in one read of the journal: the
+    one yesterday's check-in made comes before others for that day, made earlier or later."""
+    today = check_ins.today()
+    elsewhere = promises.add("Drink water")  # for today, made first and elsewhere
+    check_ins.save(CheckInAnswers(promise="Call my sister"))
+    promises.add("Go to bed early")
+    promises.mark(elsewhere.id, PromiseOutcome.NOT_KEPT)
+    tomorrow_check_ins.save(CheckInAnswers(promise="Walk", yesterday_promise=PromiseOutcome.KEPT))
+    seen = tomorrow_check_ins.get()
+    assert seen is not None
+    assert seen.answers.promise == "Walk"
+    assert seen.answers.yesterday_promise is PromiseOutcome.KEPT
+    kept = {p.text: p.outcome for p in promises.promises(since=today) if p.day == today}
+    assert kept == {
+        "Drink water": PromiseOutcome.NOT_KEPT,
+        "Call my sister": PromiseOutcome.KEPT,
+        "Go to bed early": None,
+    }
+    # With no check-in the day before, its first promise is the one asked about.
+    two_days_on = today + timedelta(days=2)
+    first = promises.add("Read a chapter", day=two_days_on)
+    promises.add("Cook something", day=two_days_on)
+    promises.mark(first.id, PromiseOutcome.KEPT)
+    after = CheckInService(check_ins._vault, now=lambda: NOW + timedelta(days=3))
+    after.save(CheckInAnswers())
+    seen = after.get()
+    assert seen is not None
+    assert seen.answers.yesterday_promise is PromiseOutcome.KEPT
+    assert seen.answers.promise == ""
+
+
 # ----- instincts and predictions ---------------------------------------------------------------
 
 
