@@ -285,7 +285,7 @@ def main() -> int:
     parser.add_argument("--starts", type=int, default=9, help="start-ups of each (default 9)")
     parser.add_argument("--saves", type=int, default=20, help="saves per heavy session")
     parser.add_argument(
-        "--command-runs", type=int, default=5, help="runs of each command per scale (default 5)"
+        "--command-runs", type=int, default=9, help="runs of each command per scale (default 9)"
     )
     parser.add_argument("--scales", default="1,2,4", help="heavy journal scales (default 1,2,4)")
     parser.add_argument("--offscreen", action="store_true", help="never use an X display")
