@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, select
 
 from recovery_app.domain.check_in import CheckInAnswers, NoContactAnswer, PromiseOutcome
 from recovery_app.services.journal_part import JournalPart
-from recovery_app.services.promises import check_in_promise, set_check_in_promise, set_outcome
-from recovery_app.storage.models import CheckIn, Promise
+from recovery_app.services.promises import (
+    check_in_promise,
+    promise_asked_about,
+    promises_of_days,
+    set_check_in_promise,
+    set_outcome,
+)
+from recovery_app.storage.models import CheckIn
 
 
 @dataclass(frozen=True)
@@ -69,19 +75,9 @@ def _answers(session: Session, row: CheckIn) -> CheckInAnswers:
     """The check-in's answers with its two promises, read together: this runs before Today
     shows its figures, where each further read of the journal is a wait."""
     yesterday = row.day - timedelta(days=1)
-    candidates = session.exec(
-        select(Promise)
-        .where(
-            or_(col(Promise.check_in_day).in_([row.day, yesterday]), col(Promise.day) == yesterday)
-        )
-        .order_by(col(Promise.id))
-    ).all()
+    candidates = promises_of_days(session, [row.day, yesterday])
     today = next((p for p in candidates if p.check_in_day == row.day), None)
-    # As `check_in_promise` chooses: yesterday's check-in's promise, else its first promise.
-    yesterdays = next(
-        (p for p in candidates if p.check_in_day == yesterday),
-        next((p for p in candidates if p.day == yesterday), None),
-    )
+    yesterdays = promise_asked_about(candidates, yesterday)
     outcome = None if yesterdays is None or yesterdays.outcome is None else yesterdays.outcome
     return CheckInAnswers(
         mood=row.mood,

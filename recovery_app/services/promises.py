@@ -7,11 +7,12 @@ in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import sqlalchemy
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, or_, select
 
 from recovery_app.domain.check_in import PromiseOutcome
 from recovery_app.domain.errors import InvalidInput
@@ -116,10 +117,22 @@ class PromiseService(JournalPart):
 def check_in_promise(session: Session, day: date) -> Promise | None:
     """The promise made in the check-in of `day`; else the first promise for that day, so a
     promise made elsewhere is asked about the next day too."""
-    linked = session.exec(select(Promise).where(Promise.check_in_day == day)).first()
-    if linked is not None:
-        return linked
-    return session.exec(select(Promise).where(Promise.day == day).order_by(col(Promise.id))).first()
+    return promise_asked_about(promises_of_days(session, [day]), day)
+
+
+def promises_of_days(session: Session, days: Sequence[date]) -> list[Promise]:
+    """In one read, every promise a check-in of these days made or that is for one of them,
+    oldest first: what `promise_asked_about` chooses from."""
+    statement = select(Promise).where(
+        or_(col(Promise.check_in_day).in_(days), col(Promise.day).in_(days))
+    )
+    return list(session.exec(statement.order_by(col(Promise.id))))
+
+
+def promise_asked_about(candidates: Sequence[Promise], day: date) -> Promise | None:
+    """`check_in_promise` of `day`, chosen from `promises_of_days` of days that include it."""
+    linked = next((p for p in candidates if p.check_in_day == day), None)
+    return linked if linked is not None else next((p for p in candidates if p.day == day), None)
 
 
 def set_check_in_promise(session: Session, day: date, text: str, now: datetime) -> None:
