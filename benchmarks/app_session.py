@@ -35,6 +35,7 @@ from typing import Any
 
 import run
 from frames import FrameWatch
+from kdf_timing import time_key_derivation
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -163,16 +164,7 @@ class Driver(QObject):
     def _wrap_kdf(self) -> None:
         import argon2.low_level as argon2
 
-        derive = argon2.hash_secret_raw
-
-        def noted(*args: Any, **kwargs: Any) -> bytes:
-            started = time.perf_counter()
-            try:
-                return derive(*args, **kwargs)
-            finally:
-                self.kdf.append((started, time.perf_counter()))
-
-        argon2.hash_secret_raw = noted
+        time_key_derivation(argon2, lambda started, ended: self.kdf.append((started, ended)))
 
     # ----- the person ------------------------------------------------------------------------
 

@@ -162,11 +162,23 @@ def run_child(
 
 
 def watched(
-    argv: list[str], env: Mapping[str, str], mode: str, out: Path, extra: Mapping[str, str]
+    argv: list[str],
+    env: Mapping[str, str],
+    mode: str,
+    out: Path,
+    extra: Mapping[str, str],
+    *,
+    stdin: str = "",
+    keep_stdout: bool = True,
 ) -> tuple[Finished, dict[str, Any]]:
     """A child watched from inside by hook/sitecustomize.py; what it wrote to `out`."""
     out.unlink(missing_ok=True)
-    done = run_child(argv, {**env, **extra, "RECOVERY_BENCH": mode, "RECOVERY_BENCH_OUT": str(out)})
+    done = run_child(
+        argv,
+        {**env, **extra, "RECOVERY_BENCH": mode, "RECOVERY_BENCH_OUT": str(out)},
+        stdin=stdin,
+        keep_stdout=keep_stdout,
+    )
     if done.returncode != 0 or not out.exists():
         raise BenchmarkError(
             f"{Path(argv[0]).name} ({mode}) failed with exit {done.returncode}:\n"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from children import RECOVERY_APP, BenchmarkError, Finished, run_child
+from children import RECOVERY_APP, BenchmarkError, Finished, watched
 
 # What `status` cannot do without: the same key derived from the password (the app's own key
 # file reader, so the same Argon2 cost), the same database libraries imported, and the
@@ -47,21 +47,8 @@ def command(data_dir: Path, *words: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class CommandRun:
-    done: Finished
-    kdf_seconds: float  # the key derivation's share of done.seconds, seen from inside
-
-    @property
-    def seconds(self) -> float:
-        return self.done.seconds
-
-    @property
-    def peak_rss_kib(self) -> int:
-        return self.done.peak_rss_kib
-
-    @property
-    def stdout(self) -> str:
-        return self.done.stdout
+class CommandRun(Finished):
+    kdf_seconds: float = 0.0  # the key derivation's share of `seconds`, seen from inside
 
 
 def run_command(
@@ -75,18 +62,10 @@ def run_command(
     else:
         argv = command(data_dir, "urges", "--json")
     out = data_dir.parent / "command-result.json"
-    out.unlink(missing_ok=True)
-    watched = {**env, "RECOVERY_BENCH": "command", "RECOVERY_BENCH_OUT": str(out)}
-    done = run_child(argv, watched, stdin=password + "\n", keep_stdout=keep)
-    if done.returncode != 0:
-        raise BenchmarkError(f"{kind} failed with exit {done.returncode}: {done.stderr[-2000:]}")
-    try:
-        kdf_seconds = float(json.loads(out.read_text())["kdf_seconds"])
-    except (OSError, ValueError, KeyError) as error:
-        raise BenchmarkError(f"{kind}: its key derivation was not seen ({error})") from None
-    if kdf_seconds <= 0:
-        raise BenchmarkError(f"{kind}: it derived no key")
-    return CommandRun(done, kdf_seconds)
+    done, seen = watched(argv, env, "command", out, {}, stdin=password + "\n", keep_stdout=keep)
+    if not seen.get("kdf_seconds"):
+        raise BenchmarkError(f"{kind}: no key derivation was seen")
+    return CommandRun(**asdict(done), kdf_seconds=float(seen["kdf_seconds"]))
 
 
 def check_urges_output(done: CommandRun, urges: int) -> None:

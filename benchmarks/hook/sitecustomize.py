@@ -107,19 +107,11 @@ def _wrap_exec(widgets: object) -> None:
 def _wrap_kdf(low_level: object) -> None:
     import atexit
     import json
-    import time
 
-    derive = low_level.hash_secret_raw  # type: ignore[attr-defined]
+    from kdf_timing import time_key_derivation  # once the program has loaded typing itself
+
     seconds: list[float] = []
-
-    def noted(*args: object, **kwargs: object) -> bytes:
-        started = time.perf_counter()
-        try:
-            return derive(*args, **kwargs)  # type: ignore[no-any-return]
-        finally:
-            seconds.append(time.perf_counter() - started)
-
-    low_level.hash_secret_raw = noted  # type: ignore[attr-defined]
+    time_key_derivation(low_level, lambda started, ended: seconds.append(ended - started))
     atexit.register(lambda: write_result(json.dumps({"kdf_seconds": sum(seconds)})))
 
 
